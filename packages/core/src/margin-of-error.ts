@@ -1,0 +1,71 @@
+import { criticalValue } from './critical-value';
+import {
+  checkDeff,
+  checkLevel,
+  checkOptions,
+  checkPopulationSize,
+  checkProportion,
+  checkSampleSize,
+} from './validate';
+
+/** Options of {@link marginOfError}. */
+export interface MarginOfErrorOptions {
+  /** Confidence level, strictly between 0 and 1. Default `0.95`. */
+  level?: number;
+  /** Design effect, > 0: the variance is multiplied by it. Default `1`. */
+  deff?: number;
+  /**
+   * Size of the population sampled (an integer ≥ n). When given, the finite
+   * population correction √((N − n)/(N − 1)) is applied. Default: none (an
+   * infinite population).
+   */
+  populationSize?: number;
+}
+
+/**
+ * Margin of error of a reported proportion.
+ *
+ * The half-width a pollster reports: z·√(deff·p(1 − p)/n), times the finite
+ * population correction √((N − n)/(N − 1)) when the population size N is
+ * given. At p = 0.5 it is the largest, and that is the "headline" margin a
+ * poll states for all its figures. It is the half-width of the Wald interval,
+ * and it describes one share: the margin of a lead between two shares of the
+ * same sample is larger (see {@link leadTest}).
+ *
+ * Reference: AAPOR, "Margin of Sampling Error/Credibility Interval" (statement);
+ * Kish (1965), Survey Sampling (finite population correction; design effect).
+ *
+ * Cost: O(1).
+ *
+ * @param p - the proportion, in [0, 1]; 0.5 gives the headline figure
+ * @param n - the sample size, a positive integer
+ * @param options - `level` (default 0.95), `deff` (default 1), `populationSize` (default none)
+ * @returns the margin of error as a proportion (0.0304 is ±3.04 points)
+ * @throws {ToplinesError} for p outside [0, 1], n not a positive integer, level outside
+ *   (0, 1), deff ≤ 0, or populationSize smaller than n
+ * @example
+ * // the headline margin of the API/EAI/KEI Japan sample, n = 1,037
+ * marginOfError(0.5, 1037); // => 0.030431604336227265
+ */
+export function marginOfError(p: number, n: number, options?: MarginOfErrorOptions): number {
+  const fn = 'marginOfError';
+  checkProportion(fn, 'p', p);
+  checkSampleSize(fn, 'n', n);
+  const opts = checkOptions(fn, options);
+  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
+  const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
+  const fpc =
+    opts['populationSize'] === undefined
+      ? 1
+      : finitePopulationCorrection(n, checkPopulationSize(fn, opts['populationSize'], n));
+  return criticalValue(level) * Math.sqrt((deff * p * (1 - p)) / n) * fpc;
+}
+
+/**
+ * √((N − n)/(N − 1)), and 0 when the whole population was sampled.
+ * Internal: callers validate N ≥ n ≥ 1.
+ */
+export function finitePopulationCorrection(n: number, populationSize: number): number {
+  if (populationSize === n) return 0;
+  return Math.sqrt((populationSize - n) / (populationSize - 1));
+}

@@ -1,0 +1,165 @@
+import { criticalValue } from './critical-value';
+import { betaQuantile } from './special/beta-quantile';
+import {
+  checkDeff,
+  checkLevel,
+  checkMethod,
+  checkOptions,
+  checkProportion,
+  checkSampleSize,
+} from './validate';
+import { wilsonLower, wilsonUpper } from './wilson';
+
+/** The interval methods of {@link proportionCI}. */
+export const PROPORTION_CI_METHODS = [
+  'wilson',
+  'wilson-cc',
+  'wald',
+  'agresti-coull',
+  'clopper-pearson',
+  'jeffreys',
+] as const;
+
+/** One of {@link PROPORTION_CI_METHODS}. */
+export type ProportionCIMethod = (typeof PROPORTION_CI_METHODS)[number];
+
+/** Options of {@link proportionCI}. */
+export interface ProportionCIOptions {
+  /** Confidence level, strictly between 0 and 1. Default `0.95`. */
+  level?: number;
+  /** Interval method. Default `'wilson'` (Wilson score, no continuity correction). */
+  method?: ProportionCIMethod;
+  /**
+   * Design effect (variance inflation from weighting and clustering), > 0.
+   * Every formula uses the effective sample size n / deff and the effective
+   * count p · n / deff, which need not be whole. Default `1`.
+   */
+  deff?: number;
+}
+
+/** The result of {@link proportionCI}. */
+export interface ProportionCI {
+  /** The reported proportion p. */
+  estimate: number;
+  /** Lower bound, in [0, 1]. */
+  lower: number;
+  /** Upper bound, in [0, 1]. */
+  upper: number;
+  /** The confidence level used. */
+  level: number;
+  /** The method used. */
+  method: ProportionCIMethod;
+  /** The sample size as given. */
+  n: number;
+  /** The effective sample size n / deff. */
+  nEffective: number;
+}
+
+/**
+ * Bounds of a one-sample interval for proportion `p` with effective size
+ * `nEff`, critical value `z` and level `level`. Internal: no validation.
+ * Returns `[lower, upper]`.
+ */
+export function intervalBounds(
+  method: ProportionCIMethod,
+  p: number,
+  nEff: number,
+  level: number,
+  z: number,
+): [number, number] {
+  switch (method) {
+    case 'wilson':
+      return [wilsonLower(p, nEff, z), wilsonUpper(p, nEff, z)];
+    case 'wilson-cc': {
+      // Newcombe (1998) method 4: the Wilson bounds at p ∓ 1/(2n).
+      const half = 0.5 / nEff;
+      const low = p - half;
+      const high = p + half;
+      return [low <= 0 ? 0 : wilsonLower(low, nEff, z), high >= 1 ? 1 : wilsonUpper(high, nEff, z)];
+    }
+    case 'wald': {
+      const half = z * Math.sqrt((p * (1 - p)) / nEff);
+      return [clip01(p - half), clip01(p + half)];
+    }
+    case 'agresti-coull': {
+      const z2 = z * z;
+      const nTilde = nEff + z2;
+      const pTilde = (p * nEff + z2 / 2) / nTilde;
+      const half = z * Math.sqrt((pTilde * (1 - pTilde)) / nTilde);
+      return [clip01(pTilde - half), clip01(pTilde + half)];
+    }
+    case 'clopper-pearson': {
+      const alpha = 1 - level;
+      const x = p * nEff;
+      const y = (1 - p) * nEff;
+      return [
+        p <= 0 ? 0 : betaQuantile(alpha / 2, x, y + 1),
+        p >= 1 ? 1 : betaQuantile(1 - alpha / 2, x + 1, y),
+      ];
+    }
+    case 'jeffreys': {
+      // Brown, Cai & DasGupta (2001): lower 0 at x = 0, upper 1 at x = n.
+      const alpha = 1 - level;
+      const x = p * nEff + 0.5;
+      const y = (1 - p) * nEff + 0.5;
+      return [
+        p <= 0 ? 0 : betaQuantile(alpha / 2, x, y),
+        p >= 1 ? 1 : betaQuantile(1 - alpha / 2, x, y),
+      ];
+    }
+  }
+}
+
+function clip01(value: number): number {
+  return value < 0 ? 0 : value > 1 ? 1 : value;
+}
+
+/**
+ * Confidence interval for a reported proportion.
+ *
+ * An interval for the population share behind a reported proportion `p` of a
+ * sample of `n`, by one of six methods: the Wilson score interval (the
+ * default, good coverage at every n), Wilson with Newcombe's continuity
+ * correction, the Wald interval (the textbook p ± z·se, poor near 0 and 1),
+ * Agresti–Coull, Clopper–Pearson ("exact", conservative) and Jeffreys (the
+ * equal-tailed Bayesian interval under a Beta(½, ½) prior). Wald and
+ * Agresti–Coull are clipped to [0, 1]. With a design effect, the effective
+ * sample size n/deff and the effective count p·n/deff are used throughout,
+ * including in the beta quantiles of Clopper–Pearson and Jeffreys.
+ *
+ * Reference: Brown, Cai & DasGupta (2001), "Interval Estimation for a
+ * Binomial Proportion", Statistical Science 16(2):101–133,
+ * https://projecteuclid.org/euclid.ss/1009213286; Newcombe (1998),
+ * "Two-sided confidence intervals for the single proportion", Statistics in
+ * Medicine 17:857–872.
+ *
+ * Cost: O(1); Clopper–Pearson and Jeffreys solve two beta quantiles.
+ *
+ * @param p - the reported proportion, in [0, 1] (0.405 for 40.5%)
+ * @param n - the sample size (unweighted completes), a positive integer
+ * @param options - `level` (default 0.95), `method` (default `'wilson'`), `deff` (default 1)
+ * @returns the estimate, the bounds, and the level, method, n and effective n used
+ * @throws {ToplinesError} when p is outside [0, 1] (a percentage like 40.5 is named
+ *   as such), n is not a positive integer, level is outside (0, 1), deff ≤ 0, or
+ *   the method is unknown
+ * @example
+ * // API/EAI/KEI survey, Japan, n = 1,037: 40.5% favourable toward the U.S.
+ * const ci = proportionCI(0.405, 1037);
+ * ci.lower; // => 0.3753306339137948
+ * ci.upper; // => 0.43536839024734124
+ */
+export function proportionCI(p: number, n: number, options?: ProportionCIOptions): ProportionCI {
+  const fn = 'proportionCI';
+  checkProportion(fn, 'p', p);
+  checkSampleSize(fn, 'n', n);
+  const opts = checkOptions(fn, options);
+  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
+  const method =
+    opts['method'] === undefined
+      ? 'wilson'
+      : checkMethod(fn, 'method', opts['method'], PROPORTION_CI_METHODS);
+  const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
+  const nEffective = n / deff;
+  const [lower, upper] = intervalBounds(method, p, nEffective, level, criticalValue(level));
+  return { estimate: p, lower, upper, level, method, n, nEffective };
+}

@@ -1,0 +1,165 @@
+// Shared input checks for every public function. Each takes the caller's name
+// so that the message says which function refused and why, with the value.
+import { ToplinesError } from './errors';
+
+/** Formats a value for a message: strings quoted, numbers as written. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  return typeof value;
+}
+
+/** Throws unless `value` is a finite number. */
+export function checkFinite(fn: string, name: string, value: unknown): number {
+  if (typeof value !== 'number') {
+    throw new ToplinesError(
+      'invalid-type',
+      fn,
+      `requires ${name} to be a number, got ${show(value)}`,
+    );
+  }
+  if (!Number.isFinite(value)) {
+    throw new ToplinesError('not-finite', fn, `requires ${name} to be a finite number, got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * Throws unless `value` is a proportion in [0, 1]. A value in (1, 100] is
+ * almost always a percentage passed by mistake, and the message says so.
+ */
+export function checkProportion(fn: string, name: string, value: unknown): number {
+  const p = checkFinite(fn, name, value);
+  if (p > 1 && p <= 100) {
+    throw new ToplinesError(
+      'percentage-not-proportion',
+      fn,
+      `requires ${name} to be a proportion in [0, 1], got ${show(p)}: ` +
+        `this looks like a percentage, pass ${show(Number((p / 100).toPrecision(12)))} for ${show(p)}%`,
+    );
+  }
+  if (p < 0 || p > 1) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires ${name} to be a proportion in [0, 1], got ${show(p)}`,
+    );
+  }
+  return p;
+}
+
+/** Throws unless `value` is a positive integer (a sample size). */
+export function checkSampleSize(fn: string, name: string, value: unknown): number {
+  const n = checkFinite(fn, name, value);
+  if (n <= 0) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires ${name} to be a positive integer, got ${show(n)}`,
+    );
+  }
+  if (!Number.isInteger(n)) {
+    throw new ToplinesError(
+      'not-integer',
+      fn,
+      `requires ${name} to be a positive integer, got ${show(n)}`,
+    );
+  }
+  return n;
+}
+
+/** Throws unless `value` is a confidence level strictly inside (0, 1). */
+export function checkLevel(fn: string, value: unknown): number {
+  const level = checkFinite(fn, 'level', value);
+  if (level > 1 && level < 100) {
+    throw new ToplinesError(
+      'percentage-not-proportion',
+      fn,
+      `requires level to be in (0, 1), got ${show(level)}: ` +
+        `pass ${show(Number((level / 100).toPrecision(12)))} for a ${show(level)}% level`,
+    );
+  }
+  if (!(level > 0 && level < 1)) {
+    throw new ToplinesError('out-of-range', fn, `requires level to be in (0, 1), got ${show(level)}`);
+  }
+  return level;
+}
+
+/** Throws unless `value` is a design effect: a finite number above 0. */
+export function checkDeff(fn: string, name: string, value: unknown): number {
+  const deff = checkFinite(fn, name, value);
+  if (!(deff > 0)) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires ${name} (the design effect) to be greater than 0, got ${show(deff)}`,
+    );
+  }
+  return deff;
+}
+
+/** Throws unless `value` is a population size no smaller than the sample size `n`. */
+export function checkPopulationSize(fn: string, value: unknown, n: number): number {
+  const size = checkFinite(fn, 'populationSize', value);
+  if (!Number.isInteger(size) || size < n || size < 1) {
+    throw new ToplinesError(
+      size < n ? 'out-of-range' : 'not-integer',
+      fn,
+      `requires populationSize to be an integer no smaller than n = ${show(n)}, got ${show(size)}`,
+    );
+  }
+  return size;
+}
+
+/** Throws unless `value` is one of `allowed`; returns it typed. */
+export function checkMethod<T extends string>(
+  fn: string,
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) {
+    return value as T;
+  }
+  throw new ToplinesError(
+    'invalid-option',
+    fn,
+    `requires ${name} to be one of ${allowed.map((m) => JSON.stringify(m)).join(', ')}, got ${show(value)}`,
+  );
+}
+
+/** Throws unless `value` is a non-empty array (or typed array) of finite numbers. */
+export function checkNumberArray(fn: string, name: string, value: unknown): ArrayLike<number> {
+  const isArrayLike =
+    Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+  if (!isArrayLike) {
+    throw new ToplinesError('invalid-type', fn, `requires ${name} to be an array of numbers, got ${show(value)}`);
+  }
+  const array = value as ArrayLike<unknown>;
+  if (array.length === 0) {
+    throw new ToplinesError('empty-input', fn, `requires ${name} to have at least one element, got none`);
+  }
+  for (let i = 0; i < array.length; i++) {
+    const v = array[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new ToplinesError(
+        typeof v === 'number' ? 'not-finite' : 'invalid-type',
+        fn,
+        `requires ${name} to hold finite numbers, got ${show(v)} at index ${i}`,
+      );
+    }
+  }
+  return array as ArrayLike<number>;
+}
+
+/** Throws unless `value` is an options object (or undefined). */
+export function checkOptions(fn: string, value: unknown): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ToplinesError('invalid-type', fn, `requires options to be an object, got ${show(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
