@@ -5,8 +5,9 @@ import { checkFinite, checkOptions, checkSampleSize, show } from './validate';
 export interface ConsistentCountsOptions {
   /**
    * Decimals the percentage was printed with (0 for "41%", 1 for "40.5%").
-   * Default: the decimals of `percent` as a JavaScript number writes it, so
-   * pass it whenever the printed figure had trailing zeros ("40.50%": 2).
+   * Default: the decimals of `percent` as printed when it is a string
+   * ("51.0%": 1), else as a JavaScript number writes it (51.0 is 51: 0), so
+   * pass the figure as a string, or this option, when it had trailing zeros.
    */
   decimals?: number;
 }
@@ -42,7 +43,8 @@ const BOUNDARY_SLACK = 1e-9;
  *
  * Cost: O(1).
  *
- * @param percent - the printed percentage, in [0, 100] (40.5 for "40.5%")
+ * @param percent - the printed percentage, in [0, 100]: a number (40.5) or the figure as
+ *   printed ("40.5%", "51.0"), whose decimals then count
  * @param n - the base it is a percentage of, a positive integer
  * @param options - `decimals` (default: as many as `percent` has)
  * @returns `{ min, max }` of the counts that fit, or `null` when none does
@@ -50,15 +52,17 @@ const BOUNDARY_SLACK = 1e-9;
  *   decimals that are not an integer from 0 to 10
  * @example
  * consistentCounts(40.5, 1037); // => { min: 420, max: 420 }
+ * consistentCounts('51.0%', 1037); // => { min: 529, max: 529 }
+ * consistentCounts(51, 1037); // => { min: 524, max: 534 }
  * consistentCounts(50.5, 10); // => null
  */
 export function consistentCounts(
-  percent: number,
+  printed: number | string,
   n: number,
   options?: ConsistentCountsOptions,
 ): CountRange | null {
   const fn = 'consistentCounts';
-  checkFinite(fn, 'percent', percent);
+  const { percent, printedDecimals } = parsePercent(fn, printed);
   if (percent < 0 || percent > 100) {
     throw new ToplinesError(
       'out-of-range',
@@ -69,7 +73,7 @@ export function consistentCounts(
   checkSampleSize(fn, 'n', n);
   const opts = checkOptions(fn, options);
   const decimals =
-    opts['decimals'] === undefined ? decimalsOf(percent) : checkDecimals(fn, opts['decimals']);
+    opts['decimals'] === undefined ? printedDecimals : checkDecimals(fn, opts['decimals']);
   const half = 0.5 * 10 ** -decimals;
   const fits = (x: number) => Math.abs((100 * x) / n - percent) <= half + BOUNDARY_SLACK;
   // Start just outside the closed-form range and step inward: the rounding of
@@ -80,6 +84,23 @@ export function consistentCounts(
   while (max >= 0 && !fits(max)) max--;
   if (min > max) return null;
   return { min, max };
+}
+
+/** A percentage as a number, or as printed ("40.5%", "51.0"), with its decimals. */
+function parsePercent(fn: string, printed: unknown): { percent: number; printedDecimals: number } {
+  if (typeof printed === 'string') {
+    const match = /^\s*(\d+)(?:\.(\d+))?\s*%?\s*$/.exec(printed);
+    if (match === null) {
+      throw new ToplinesError(
+        'invalid-type',
+        fn,
+        `requires percent to be a number or a printed percentage such as "40.5%", got ${show(printed)}`,
+      );
+    }
+    return { percent: Number(printed.replace('%', '')), printedDecimals: match[2]?.length ?? 0 };
+  }
+  const percent = checkFinite(fn, 'percent', printed);
+  return { percent, printedDecimals: decimalsOf(percent) };
 }
 
 /** The number of decimals JavaScript prints for `value` (40.5 → 1, 1e-7 → 7). */

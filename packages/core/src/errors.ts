@@ -31,9 +31,11 @@ export type ToplinesErrorCode =
  * function accepts), so `instanceof RangeError` holds too.
  *
  * @example
- * try { proportionCI(40.5, 1037) } catch (e) {
- *   if (e instanceof ToplinesError) e.code // => 'percentage-not-proportion'
- * }
+ * let error;
+ * try { proportionCI(40.5, 1037); } catch (e) { error = e; }
+ * error instanceof ToplinesError; // => true
+ * error.code; // => 'percentage-not-proportion'
+ * error.message; // => 'proportionCI requires p to be a proportion in [0, 1], got 40.5: this looks like a percentage, pass 0.405 for 40.5%'
  */
 export class ToplinesError extends RangeError {
   override readonly name = 'ToplinesError';

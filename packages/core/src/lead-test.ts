@@ -1,7 +1,14 @@
-import { ToplinesError } from './errors';
 import { criticalValue } from './critical-value';
-import { normalSurvival } from './special/normal-cdf';
-import { checkDeff, checkLevel, checkOptions, checkProportion, checkSampleSize, show } from './validate';
+import { ToplinesError } from './errors';
+import { normalSurvival } from './special/normal-survival';
+import {
+  checkDeff,
+  checkLevel,
+  checkOptions,
+  checkProportion,
+  checkSampleSize,
+  show,
+} from './validate';
 
 /** Options of {@link leadTest}. */
 export interface LeadTestOptions {
@@ -67,8 +74,9 @@ const ROUNDING_ALLOWANCE = 0.01;
  * // API/EAI/KEI Japan, n = 1,037: favourable 40.5% vs unfavourable 34.5% of the U.S.
  * const lead = leadTest(0.405, 0.345, 1037);
  * lead.difference; // => 0.06000000000000005
- * lead.upper - lead.difference; // => 0.05343391416604937 (the lead's margin: ±5.3 points)
- * lead.pValue; // => 0.027511484305036294
+ * // the lead's margin: ±5.3 points, where the poll's headline margin is ±3.0
+ * lead.upper - lead.difference; // => 0.05258289927172832
+ * lead.pValue; // => 0.02532378504167674
  */
 export function leadTest(p1: number, p2: number, n: number, options?: LeadTestOptions): LeadTest {
   const fn = 'leadTest';

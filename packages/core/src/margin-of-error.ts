@@ -45,7 +45,7 @@ export interface MarginOfErrorOptions {
  *   (0, 1), deff ≤ 0, or populationSize smaller than n
  * @example
  * // the headline margin of the API/EAI/KEI Japan sample, n = 1,037
- * marginOfError(0.5, 1037); // => 0.030431604336227265
+ * marginOfError(0.5, 1037); // => 0.03043187540505491
  */
 export function marginOfError(p: number, n: number, options?: MarginOfErrorOptions): number {
   const fn = 'marginOfError';

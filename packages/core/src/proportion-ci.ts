@@ -111,7 +111,7 @@ export function intervalBounds(
 }
 
 function clip01(value: number): number {
-  return value < 0 ? 0 : value > 1 ? 1 : value;
+  return Math.min(1, Math.max(0, value));
 }
 
 /**
@@ -145,8 +145,8 @@ function clip01(value: number): number {
  * @example
  * // API/EAI/KEI survey, Japan, n = 1,037: 40.5% favourable toward the U.S.
  * const ci = proportionCI(0.405, 1037);
- * ci.lower; // => 0.3753306339137948
- * ci.upper; // => 0.43536839024734124
+ * ci.lower; // => 0.37552621249703577
+ * ci.upper; // => 0.4351750251119646
  */
 export function proportionCI(p: number, n: number, options?: ProportionCIOptions): ProportionCI {
   const fn = 'proportionCI';

@@ -1,5 +1,5 @@
-import { ToplinesError } from './errors';
 import { criticalValue } from './critical-value';
+import { ToplinesError } from './errors';
 import {
   checkDeff,
   checkFinite,

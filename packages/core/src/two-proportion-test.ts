@@ -81,7 +81,7 @@ export interface TwoProportionTest {
  * // University of Tokyo survey: 45% in Aug 2024 vs 18% in Aug 2025, if each had n = 1,000
  * const change = twoProportionTest(0.45, 1000, 0.18, 1000);
  * change.difference; // => 0.27
- * change.lower; // => 0.23068006216704045
+ * change.lower; // => 0.23048378977273615
  * change.pValue < 1e-30; // => true
  */
 export function twoProportionTest(

@@ -22,7 +22,11 @@ export function checkFinite(fn: string, name: string, value: unknown): number {
     );
   }
   if (!Number.isFinite(value)) {
-    throw new ToplinesError('not-finite', fn, `requires ${name} to be a finite number, got ${value}`);
+    throw new ToplinesError(
+      'not-finite',
+      fn,
+      `requires ${name} to be a finite number, got ${value}`,
+    );
   }
   return value;
 }
@@ -83,7 +87,11 @@ export function checkLevel(fn: string, value: unknown): number {
     );
   }
   if (!(level > 0 && level < 1)) {
-    throw new ToplinesError('out-of-range', fn, `requires level to be in (0, 1), got ${show(level)}`);
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires level to be in (0, 1), got ${show(level)}`,
+    );
   }
   return level;
 }
@@ -136,11 +144,19 @@ export function checkNumberArray(fn: string, name: string, value: unknown): Arra
   const isArrayLike =
     Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
   if (!isArrayLike) {
-    throw new ToplinesError('invalid-type', fn, `requires ${name} to be an array of numbers, got ${show(value)}`);
+    throw new ToplinesError(
+      'invalid-type',
+      fn,
+      `requires ${name} to be an array of numbers, got ${show(value)}`,
+    );
   }
   const array = value as ArrayLike<unknown>;
   if (array.length === 0) {
-    throw new ToplinesError('empty-input', fn, `requires ${name} to have at least one element, got none`);
+    throw new ToplinesError(
+      'empty-input',
+      fn,
+      `requires ${name} to have at least one element, got none`,
+    );
   }
   for (let i = 0; i < array.length; i++) {
     const v = array[i];
@@ -159,7 +175,11 @@ export function checkNumberArray(fn: string, name: string, value: unknown): Arra
 export function checkOptions(fn: string, value: unknown): Record<string, unknown> {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ToplinesError('invalid-type', fn, `requires options to be an object, got ${show(value)}`);
+    throw new ToplinesError(
+      'invalid-type',
+      fn,
+      `requires options to be an object, got ${show(value)}`,
+    );
   }
   return value as Record<string, unknown>;
 }

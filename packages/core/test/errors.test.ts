@@ -41,16 +41,30 @@ describe('a percentage passed where a proportion is meant', () => {
     );
   });
   it('marginOfError(50, 1037) says to pass 0.5', () => {
-    expectError(() => marginOfError(50, 1037), 'percentage-not-proportion', 'marginOfError', 'pass 0.5');
+    expectError(
+      () => marginOfError(50, 1037),
+      'percentage-not-proportion',
+      'marginOfError',
+      'pass 0.5',
+    );
   });
   it('leadTest names the argument', () => {
     expectError(() => leadTest(0.405, 34.5, 1037), 'percentage-not-proportion', 'p2', 'pass 0.345');
   });
   it('twoProportionTest names the argument', () => {
-    expectError(() => twoProportionTest(45, 1000, 0.18, 1000), 'percentage-not-proportion', 'p1', '45');
+    expectError(
+      () => twoProportionTest(45, 1000, 0.18, 1000),
+      'percentage-not-proportion',
+      'p1',
+      '45',
+    );
   });
   it('a level of 95 says to pass 0.95', () => {
-    expectError(() => proportionCI(0.4, 100, { level: 95 }), 'percentage-not-proportion', 'pass 0.95');
+    expectError(
+      () => proportionCI(0.4, 100, { level: 95 }),
+      'percentage-not-proportion',
+      'pass 0.95',
+    );
   });
   it('sampleSize(3) reads 3 as points and says to pass 0.03', () => {
     expectError(() => sampleSize(3), 'percentage-not-proportion', 'sampleSize', 'pass 0.03');
@@ -71,7 +85,12 @@ describe('sample sizes', () => {
     [-3, 'out-of-range'],
     [10.5, 'not-integer'],
   ] as const)('n = %s is refused', (n, code) => {
-    expectError(() => proportionCI(0.5, n), code, 'proportionCI requires n to be a positive integer', String(n));
+    expectError(
+      () => proportionCI(0.5, n),
+      code,
+      'proportionCI requires n to be a positive integer',
+      String(n),
+    );
     expectError(() => marginOfError(0.5, n), code, 'marginOfError', String(n));
     expectError(() => leadTest(0.4, 0.3, n), code, 'leadTest', String(n));
     expectError(() => twoProportionTest(0.4, 100, 0.3, n), code, 'n2', String(n));
@@ -112,7 +131,11 @@ describe('options', () => {
     expectError(() => proportionCI(0.5, 100, { deff }), 'out-of-range', 'deff', String(deff));
     expectError(() => marginOfError(0.5, 100, { deff }), 'out-of-range', 'deff');
     expectError(() => leadTest(0.4, 0.3, 100, { deff }), 'out-of-range', 'deff');
-    expectError(() => twoProportionTest(0.4, 100, 0.3, 100, { deff2: deff }), 'out-of-range', 'deff2');
+    expectError(
+      () => twoProportionTest(0.4, 100, 0.3, 100, { deff2: deff }),
+      'out-of-range',
+      'deff2',
+    );
     expectError(() => sampleSize(0.03, { deff }), 'out-of-range', 'deff');
   });
   it('populationSize smaller than n', () => {
