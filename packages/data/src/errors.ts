@@ -1,0 +1,88 @@
+import { errorText, location } from './messages';
+import type { ValidationIssue } from './types';
+
+/**
+ * The machine-readable kind of a {@link DataError}.
+ *
+ * - `invalid-data`: {@link assertValid} found errors; they are in `issues`
+ * - `invalid-descriptor`: the datapackage.json is not JSON or lacks what a Data Package needs
+ * - `unreadable-resource`: a resource's file could not be read
+ * - `missing-column`: a verb was given a table without a column it needs
+ * - `invalid-option`: a verb option out of range (e.g. `level: 95`)
+ * - `invalid-type`: a verb was given something that is not an arquero table
+ *
+ * @example
+ * try { withIntervals(table({ x: [1] })) } catch (e) {
+ *   (e as DataError).code; // => 'missing-column'
+ * }
+ */
+export type DataErrorCode =
+  | 'invalid-data'
+  | 'invalid-descriptor'
+  | 'unreadable-resource'
+  | 'missing-column'
+  | 'invalid-option'
+  | 'invalid-type';
+
+/** How many issues the message of an `invalid-data` error lists before "… and N more". */
+const LISTED_ISSUES = 20;
+
+/**
+ * The one error class of @toplines/data. It carries a `code` to branch on and,
+ * for `invalid-data`, the validation `issues` (errors then warnings) that its
+ * message lists, each located by file, row and column.
+ *
+ * @example
+ * try {
+ *   assertValid(parseResultsCsv('survey_id,question_id\n'));
+ * } catch (e) {
+ *   if (e instanceof DataError) e.code; // => 'invalid-data'
+ * }
+ */
+export class DataError extends Error {
+  override readonly name = 'DataError';
+  readonly code: DataErrorCode;
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(code: DataErrorCode, message: string, issues: readonly ValidationIssue[] = []) {
+    super(message);
+    this.code = code;
+    this.issues = issues;
+  }
+
+  /** The `invalid-data` error for a list of issues: a summary line, then one line per issue. */
+  static fromIssues(
+    errors: readonly ValidationIssue[],
+    warnings: readonly ValidationIssue[],
+  ): DataError {
+    const all = [...errors, ...warnings];
+    const lines = all
+      .slice(0, LISTED_ISSUES)
+      .map((issue) => `  ${issue.severity} [${issue.code}] ${issue.message}`);
+    if (all.length > LISTED_ISSUES)
+      lines.push(`  ${errorText.moreIssues(all.length - LISTED_ISSUES)}`);
+    const message = [errorText.invalidData(errors.length, warnings.length), ...lines].join('\n');
+    return new DataError('invalid-data', message, all);
+  }
+}
+
+/** Builds a located issue whose message starts with its location. Internal. */
+export function issue(
+  code: ValidationIssue['code'],
+  severity: ValidationIssue['severity'],
+  where: { file: string; row: number | null; line?: number | null; column: string | null },
+  value: string | null,
+  text: string,
+): ValidationIssue {
+  const line = where.line ?? null;
+  return {
+    code,
+    severity,
+    file: where.file,
+    row: where.row,
+    line,
+    column: where.column,
+    value,
+    message: `${location(where.file, where.row, line, where.column)}: ${text}`,
+  };
+}

@@ -1,0 +1,29 @@
+// @toplines/data: tidy tables of published survey results (arquero), the
+// bundled datasets, loaders, validation and table verbs. Re-exports only.
+// No node: imports here: the Node-only readers live in ./node.ts.
+export { DataError, type DataErrorCode } from './errors';
+export { bundledDescriptor, load, questions, results, sources, surveys } from './io/bundled';
+export { parseDataPackage, type ReadResource } from './io/parse-data-package';
+export { type ParseResultsCsvOptions, parseResultsCsv } from './io/parse-results-csv';
+export { PERCENT_TEXT } from './io/read-resource';
+export type {
+  CellValue,
+  DataPackage,
+  DataPackageDescriptor,
+  FieldDescriptor,
+  ForeignKeyDescriptor,
+  ResourceData,
+  ResourceDescriptor,
+  Severity,
+  TableSchemaDescriptor,
+  ToplinesPackage,
+  ValidationCode,
+  ValidationIssue,
+  ValidationReport,
+} from './types';
+export type { SampleOptions } from './util/table-input';
+export type { ReadDocument } from './validate/check-results';
+export { assertValid, type ValidateOptions, validate } from './validate/validate';
+export { type ConsistencyOptions, consistency } from './verbs/consistency';
+export { LEAD_COLUMNS, type LeadsOptions, leads } from './verbs/leads';
+export { type WithIntervalsOptions, withIntervals } from './verbs/with-intervals';

@@ -1,0 +1,166 @@
+import type { ColumnTable } from 'arquero';
+import { DataError } from '../errors';
+import { errorText } from '../messages';
+import type {
+  DataPackage,
+  DataPackageDescriptor,
+  ResourceData,
+  ResourceDescriptor,
+  TableSchemaDescriptor,
+} from '../types';
+import { readResource as readTable } from './read-resource';
+
+/**
+ * Reads the text of a file named in a descriptor (a resource's `path`, or a schema's).
+ *
+ * @example
+ * const read: ReadResource = (path) => files[path];
+ */
+export type ReadResource = (path: string) => string;
+
+const TOPLINES_TABLES = ['sources', 'surveys', 'questions', 'results'] as const;
+
+/**
+ * Reads a Frictionless Data Package (v2) from its descriptor and a function
+ * that returns the text of each file it names.
+ *
+ * Every resource with a Table Schema becomes an arquero table typed by that
+ * schema (see {@link ResourceData}); resources without a schema are left
+ * out. Reading is lenient — a cell that does not fit its type becomes `null`
+ * — so that {@link validate} can then report every problem with its file,
+ * row, column and value. No file-system access: in Node use
+ * `readDataPackage` from `@toplines/data/node`, in a browser fetch the files
+ * first.
+ *
+ * @param json - the descriptor: the text of datapackage.json, or the parsed object
+ * @param readResource - returns the text of a path named in the descriptor
+ * @returns the package: its descriptor, resources, and the `sources`,
+ *   `surveys`, `questions` and `results` tables when it has resources of those names
+ * @throws {DataError} `invalid-descriptor` when the descriptor is not JSON, has no
+ *   resources or a resource without a name or path; `unreadable-resource` when
+ *   `readResource` throws
+ * @example
+ * const files = {
+ *   'datapackage.json': JSON.stringify({ resources: [{ name: 'results', path: 'r.csv',
+ *     schema: { fields: [{ name: 'option' }, { name: 'percent', type: 'number' }] } }] }),
+ *   'r.csv': 'option,percent\nyes,40.5\nno,\n',
+ * };
+ * const pkg = parseDataPackage(files['datapackage.json'], (path) => files[path]);
+ * pkg.results?.array('percent'); // => [40.5, null]
+ */
+export function parseDataPackage(
+  json: string | DataPackageDescriptor,
+  readResource: ReadResource,
+): DataPackage {
+  const descriptor = parseDescriptor(json);
+  const resources: ResourceData[] = [];
+  descriptor.resources.forEach((resource, index) => {
+    if (resource === null || typeof resource !== 'object') {
+      throw new DataError(
+        'invalid-descriptor',
+        errorText.resourceInvalid(index, 'is not an object'),
+      );
+    }
+    if (typeof resource.name !== 'string' || resource.name === '') {
+      throw new DataError('invalid-descriptor', errorText.resourceInvalid(index, 'has no "name"'));
+    }
+    if (resource.schema === undefined) return; // not tabular: nothing to read
+    if (typeof resource.path !== 'string' || resource.path === '') {
+      throw new DataError(
+        'invalid-descriptor',
+        errorText.resourceInvalid(index, `(${resource.name}) needs "path" to be one file name`),
+      );
+    }
+    const schema = readSchema(resource, readResource);
+    if (resource.dialect?.header === false) {
+      throw new DataError('invalid-descriptor', errorText.headerFalse(resource.name));
+    }
+    const text = readText(readResource, resource.path);
+    const dialect: { delimiter?: string; quoteChar?: string } = {};
+    if (typeof resource.dialect?.delimiter === 'string')
+      dialect.delimiter = resource.dialect.delimiter;
+    if (typeof resource.dialect?.quoteChar === 'string')
+      dialect.quoteChar = resource.dialect.quoteChar;
+    resources.push(readTable(text, resource.name, resource.path, schema, dialect));
+  });
+  return packageOf(descriptor, resources);
+}
+
+/** Assembles a package object from read resources. Internal. */
+export function packageOf(
+  descriptor: DataPackageDescriptor,
+  resources: readonly ResourceData[],
+): DataPackage {
+  const tables: Partial<Record<(typeof TOPLINES_TABLES)[number], ColumnTable>> = {};
+  for (const name of TOPLINES_TABLES) {
+    const found = resources.find((r) => r.name === name);
+    if (found !== undefined) tables[name] = found.table;
+  }
+  return { descriptor, resources, ...tables };
+}
+
+function parseDescriptor(json: string | DataPackageDescriptor): DataPackageDescriptor {
+  let value: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json);
+    } catch (e) {
+      throw new DataError('invalid-descriptor', errorText.descriptorNotJson((e as Error).message));
+    }
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new DataError('invalid-descriptor', errorText.descriptorNotObject(value));
+  }
+  const resources = (value as { resources?: unknown }).resources;
+  if (!Array.isArray(resources)) {
+    throw new DataError('invalid-descriptor', errorText.descriptorNoResources());
+  }
+  return value as DataPackageDescriptor;
+}
+
+function readSchema(resource: ResourceDescriptor, read: ReadResource): TableSchemaDescriptor {
+  let schema: unknown = resource.schema;
+  if (typeof schema === 'string') {
+    const text = readText(read, schema);
+    try {
+      schema = JSON.parse(text);
+    } catch (e) {
+      throw new DataError(
+        'invalid-descriptor',
+        errorText.schemaInvalid(resource.name, `is not valid JSON: ${(e as Error).message}`),
+      );
+    }
+  }
+  const fields = (schema as { fields?: unknown } | null)?.fields;
+  if (!Array.isArray(fields)) {
+    throw new DataError(
+      'invalid-descriptor',
+      errorText.schemaInvalid(resource.name, 'has no "fields" array'),
+    );
+  }
+  fields.forEach((field: unknown, i) => {
+    if (typeof (field as { name?: unknown } | null)?.name !== 'string') {
+      throw new DataError(
+        'invalid-descriptor',
+        errorText.schemaInvalid(resource.name, `has a field ${i} without a "name"`),
+      );
+    }
+  });
+  return schema as TableSchemaDescriptor;
+}
+
+function readText(read: ReadResource, path: string): string {
+  let text: unknown;
+  try {
+    text = read(path);
+  } catch (e) {
+    throw new DataError('unreadable-resource', errorText.unreadable(path, (e as Error).message));
+  }
+  if (typeof text !== 'string') {
+    throw new DataError(
+      'unreadable-resource',
+      errorText.unreadable(path, `got ${typeof text}, not text`),
+    );
+  }
+  return text;
+}

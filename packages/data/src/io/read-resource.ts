@@ -1,0 +1,93 @@
+import { table } from 'arquero';
+import { issue } from '../errors';
+import { castField } from '../format/cast-field';
+import { parseCsv } from '../format/parse-csv';
+import { issueText } from '../messages';
+import type { CellValue, ResourceData, TableSchemaDescriptor, ValidationIssue } from '../types';
+
+/**
+ * The column that keeps a `percent` field's text as printed ("31.0"): its
+ * decimals tell the rounding precision, which the number 31 has lost.
+ *
+ * @example
+ * results().get(PERCENT_TEXT, 8); // => '31.0' (percent: 31)
+ */
+export const PERCENT_TEXT = 'percent_text';
+
+/** The missing-value texts of a schema (default `[""]`). Internal. */
+export function missingValuesOf(schema: TableSchemaDescriptor): readonly string[] {
+  return schema.missingValues ?? [''];
+}
+
+/**
+ * Reads the CSV text of one resource into a typed arquero table, keeping the
+ * text cells for validation. Lenient: a cell that does not cast becomes null
+ * (validate reports it), a missing column is a column of nulls, columns not in
+ * the schema are kept as text after the schema's columns. Internal.
+ */
+export function readResource(
+  text: string,
+  name: string,
+  path: string,
+  schema: TableSchemaDescriptor,
+  dialect: { delimiter?: string; quoteChar?: string } = {},
+): ResourceData {
+  const csv = parseCsv(text, dialect);
+  const missing = missingValuesOf(schema);
+  const columns: Record<string, CellValue[]> = {};
+  const names: string[] = [];
+  const cellAt = (row: readonly string[], index: number): string =>
+    index < 0 ? (missing[0] ?? '') : (row[index] ?? '');
+
+  for (const field of schema.fields) {
+    const index = csv.header.indexOf(field.name);
+    const values = csv.rows.map((row) => {
+      const cast = castField(cellAt(row, index), field, missing);
+      return cast.ok ? cast.value : null;
+    });
+    columns[field.name] = values;
+    names.push(field.name);
+    if (field.name === 'percent' && (field.type === 'number' || field.type === 'integer')) {
+      columns[PERCENT_TEXT] = csv.rows.map((row) => {
+        const cell = cellAt(row, index);
+        return missing.includes(cell) ? null : cell.trim();
+      });
+      names.push(PERCENT_TEXT);
+    }
+  }
+  const known = new Set(names);
+  csv.header.forEach((column, index) => {
+    if (known.has(column) || column === '') return;
+    known.add(column);
+    columns[column] = csv.rows.map((row) => {
+      const cell = cellAt(row, index);
+      return missing.includes(cell) ? null : cell;
+    });
+    names.push(column);
+  });
+
+  const readIssues: ValidationIssue[] = csv.problems.map((problem) =>
+    issue(
+      'csv-syntax',
+      'error',
+      { file: path, row: null, line: problem.line, column: null },
+      null,
+      `line ${problem.line}: ${
+        problem.kind === 'unterminated-quote'
+          ? issueText.unterminatedQuote()
+          : issueText.textAfterQuote()
+      }`,
+    ),
+  );
+
+  return {
+    name,
+    path,
+    schema,
+    table: table(columns, names),
+    header: csv.header,
+    rows: csv.rows,
+    lines: csv.lines,
+    readIssues,
+  };
+}

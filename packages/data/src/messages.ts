@@ -1,0 +1,160 @@
+// Every user-facing message of @toplines/data, in one place (Vega-Lite's
+// habit): errors, validation issues and the notes the verbs write into tables.
+// Messages name the file, row, column and value; no final period.
+
+/** Formats a value for a message: strings quoted, the rest as written. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  return typeof value;
+}
+
+/** A percent for a message: rounded to 10 decimals so that 100.10000000000001 reads 100.1. */
+export function showPercent(value: number): string {
+  return String(Number(value.toFixed(10)));
+}
+
+function list(values: readonly unknown[]): string {
+  return values.map(show).join(', ');
+}
+
+/** `results.csv, row 3 (line 4), column "percent"` */
+export function location(
+  file: string,
+  row: number | null,
+  line: number | null,
+  column: string | null,
+): string {
+  let where = file;
+  if (row === 0) where += ', header (row 0)';
+  else if (row !== null) where += `, row ${row}${line !== null ? ` (line ${line})` : ''}`;
+  if (column !== null) where += `, column ${show(column)}`;
+  return where;
+}
+
+/** Validation issues: the part after the location. */
+export const issueText = {
+  unterminatedQuote: () => 'a quoted cell is never closed (a missing closing quote)',
+  textAfterQuote: () => 'text follows a closing quote inside a cell (quote the whole cell)',
+  missingColumn: (column: string, resource: string) =>
+    `missing column ${show(column)}: the schema of resource ${show(resource)} requires it`,
+  extraColumn: (column: string, resource: string) =>
+    `column ${show(column)} is not in the schema of resource ${show(resource)} and is ignored`,
+  duplicateColumn: (column: string) =>
+    `column ${show(column)} appears more than once in the header`,
+  rowLength: (got: number, expected: number) =>
+    `the row has ${got} cells but the header has ${expected}`,
+  type: (value: string, expected: string) => `${show(value)} is not ${expected}`,
+  required: () => 'a value is required but the cell is empty',
+  enum: (value: string, allowed: readonly unknown[]) =>
+    `${show(value)} is not one of ${list(allowed)}`,
+  pattern: (value: string, pattern: string) =>
+    `${show(value)} does not match the pattern ${pattern}`,
+  formatUri: (value: string) => `${show(value)} is not an absolute URI`,
+  minimum: (value: string, minimum: unknown) =>
+    `${show(value)} is below the minimum ${String(minimum)}`,
+  maximum: (value: string, maximum: unknown) =>
+    `${show(value)} is above the maximum ${String(maximum)}`,
+  minLength: (value: string, min: number) => `${show(value)} is shorter than ${min} characters`,
+  maxLength: (value: string, max: number) => `${show(value)} is longer than ${max} characters`,
+  unique: (value: string, firstRow: number) =>
+    `${show(value)} must be unique but already appears in row ${firstRow}`,
+  primaryKey: (fields: readonly string[], values: readonly unknown[], firstRow: number) =>
+    `duplicate primary key (${fields.join(', ')}) = (${list(values)}): row ${firstRow} has the same key`,
+  duplicateRow: (firstRow: number) => `the row repeats row ${firstRow} exactly`,
+  foreignKey: (
+    fields: readonly string[],
+    values: readonly unknown[],
+    resource: string,
+    refFields: readonly string[],
+  ) =>
+    `(${fields.join(', ')}) = (${list(values)}) is not a (${refFields.join(', ')}) of resource ${show(resource)}`,
+  sumOver100: (what: string, sum: number, allowance: number, rows: readonly number[]) =>
+    `the exact, non-net shares of ${what} sum to ${showPercent(sum)}%, more than 100% plus ` +
+    `${showPercent(allowance)} points of rounding (rows ${rows.join(', ')}); ` +
+    'options of a single-choice question exclude each other',
+  likelyMultiple: (what: string, type: string, sum: number, rows: readonly number[]) =>
+    `the exact, non-net shares of ${what} sum to ${showPercent(sum)}% (rows ${rows.join(', ')}), ` +
+    `far past 100%: is this a check-all question labelled ${show(type)}? ` +
+    'Set its response_type to "multiple" in questions.csv if respondents could pick several options',
+  sumUnknownType: (what: string, sum: number, rows: readonly number[]) =>
+    `the exact, non-net shares of ${what} sum to ${showPercent(sum)}% (rows ${rows.join(', ')}): ` +
+    'fine for a check-all question, impossible for a single-choice one; ' +
+    'the question type is unknown (no questions table, or the question is not in it)',
+  inconsistentPercent: (text: string, n: number, decimals: number) =>
+    `no count out of n = ${n} rounds to ${text}% (${decimals} decimal${decimals === 1 ? '' : 's'}): ` +
+    'a typo, a different base, or a weighted figure',
+  baseExceedsN: (baseN: number, surveyId: string, n: number) =>
+    `base_n ${baseN} is larger than the n = ${n} of survey ${show(surveyId)}`,
+  baseDiffersFromN: (baseN: number, surveyId: string, n: number) =>
+    `base_n ${baseN} of a whole-sample row of a question asked of all respondents differs ` +
+    `from the n = ${n} of survey ${show(surveyId)}`,
+  quoteMissingPercent: (percentText: string) =>
+    `the quote does not contain the percent as printed, ${show(percentText)}`,
+  quoteNotInSource: (document: string) =>
+    `the quote is not in the source text ${show(document)} (whitespace-normalised substring match)`,
+  documentMissing: (document: string, sourceId: string) =>
+    `the text of document ${show(document)} (source ${show(sourceId)}) is not available, so its quotes were not checked`,
+} as const;
+
+/** The names of a question's group in sum messages. */
+export function questionGroup(
+  surveyId: unknown,
+  questionId: unknown,
+  groupDim: unknown,
+  groupValue: unknown,
+  sourceId: unknown,
+): string {
+  return (
+    `question ${show(questionId)} of survey ${show(surveyId)} ` +
+    `(group ${String(groupDim)}/${String(groupValue)}, source ${show(sourceId)})`
+  );
+}
+
+/** Messages of thrown {@link DataError}s. */
+export const errorText = {
+  invalidData: (errors: number, warnings: number) =>
+    `the data package has ${errors} error${errors === 1 ? '' : 's'}` +
+    (warnings > 0 ? ` (and ${warnings} warning${warnings === 1 ? '' : 's'})` : ''),
+  moreIssues: (count: number) => `… and ${count} more`,
+  descriptorNotJson: (detail: string) => `the data package descriptor is not valid JSON: ${detail}`,
+  descriptorNotObject: (value: unknown) =>
+    `the data package descriptor must be a JSON object, got ${show(value)}`,
+  descriptorNoResources: () => 'the data package descriptor has no "resources" array',
+  resourceInvalid: (index: number, what: string) => `resource ${index} of the descriptor ${what}`,
+  schemaInvalid: (resource: string, what: string) =>
+    `the schema of resource ${show(resource)} ${what}`,
+  headerFalse: (resource: string) =>
+    `resource ${show(resource)} has dialect.header = false; a CSV without a header row is not supported`,
+  unreadable: (path: string, detail: string) => `cannot read ${show(path)}: ${detail}`,
+  missingColumns: (fn: string, columns: readonly string[]) =>
+    `${fn} requires the table to have column${columns.length === 1 ? '' : 's'} ${list(columns)}`,
+  notATable: (fn: string, value: unknown) => `${fn} requires an arquero table, got ${show(value)}`,
+  option: (fn: string, name: string, expected: string, value: unknown) =>
+    `${fn} requires ${name} to be ${expected}, got ${show(value)}`,
+} as const;
+
+/** Notes the verbs write into the `interval_note`, `note` and `consistency_note` columns. */
+export const noteText = {
+  nUnknown: () => 'n unknown',
+  percentMissing: () => 'percent missing',
+  qualified: (qualifier: string) => {
+    if (qualifier === 'approx') return 'percent is approximate (qualifier approx)';
+    if (qualifier === 'more-than') return 'percent is a lower bound (qualifier more-than)';
+    if (qualifier === 'less-than') return 'percent is an upper bound (qualifier less-than)';
+    return `percent is qualified (qualifier ${qualifier})`;
+  },
+  notComputed: (detail: string) => `not computed: ${detail}`,
+  differentN: (a: number, b: number) => `the two rows have different n (${a} and ${b})`,
+  notChecked: (qualifier: string) =>
+    `not checked: ${noteText.qualified(qualifier)}, so no exact count is implied`,
+  noCount: (text: string, n: number, decimals: number) =>
+    `no count out of n = ${n} rounds to ${text}% (${decimals} decimal${decimals === 1 ? '' : 's'})`,
+  join: (notes: readonly (string | null)[]) => {
+    const kept = notes.filter((note): note is string => note !== null);
+    return kept.length === 0 ? null : [...new Set(kept)].join('; ');
+  },
+} as const;

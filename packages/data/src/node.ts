@@ -1,0 +1,98 @@
+// @toplines/data/node: the Node-only readers (file paths). The main entry
+// stays free of node: imports so that it runs in Deno and browsers.
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { DataError } from './errors';
+import { parseDataPackage } from './io/parse-data-package';
+import { parseResultsCsv } from './io/parse-results-csv';
+import { errorText } from './messages';
+import type { DataPackage, DataPackageDescriptor } from './types';
+import type { ReadDocument } from './validate/check-results';
+
+/**
+ * Reads a CSV of toplines in the `results` layout from a file: the Node
+ * counterpart of `parseResultsCsv`. Issues name the file by the path given.
+ *
+ * @param path - the CSV file
+ * @returns a one-resource package whose `results` is the typed table
+ * @throws {DataError} `unreadable-resource` when the file cannot be read
+ * @example
+ * const pkg = await readResultsCsv('my-toplines.csv');
+ * validate(pkg).errors; // => [] when the file is fine
+ */
+export async function readResultsCsv(path: string): Promise<DataPackage> {
+  return parseResultsCsv(await readText(path), { file: path });
+}
+
+/**
+ * Reads a Frictionless Data Package from its datapackage.json (or the folder
+ * holding it), with every CSV it names, relative to the descriptor: the Node
+ * counterpart of `parseDataPackage`.
+ *
+ * @param path - the datapackage.json file, or its folder
+ * @returns the package, with `sources`, `surveys`, `questions`, `results` when present
+ * @throws {DataError} `unreadable-resource` for a file that cannot be read,
+ *   `invalid-descriptor` for a descriptor that is not a Data Package
+ * @example
+ * const pkg = await readDataPackage('datasets');
+ * assertValid(pkg);
+ */
+export async function readDataPackage(path: string): Promise<DataPackage> {
+  let file = resolve(path);
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'datapackage.json');
+  } catch (e) {
+    throw new DataError('unreadable-resource', errorText.unreadable(path, (e as Error).message));
+  }
+  const base = dirname(file);
+  const json = await readText(file);
+  // Read every file the descriptor names first, so that parsing stays synchronous.
+  const texts = new Map<string, string>();
+  let descriptor: DataPackageDescriptor | undefined;
+  try {
+    descriptor = JSON.parse(json) as DataPackageDescriptor;
+  } catch {
+    descriptor = undefined; // parseDataPackage reports it
+  }
+  for (const resource of Array.isArray(descriptor?.resources) ? descriptor.resources : []) {
+    for (const named of [resource?.path, resource?.schema]) {
+      if (typeof named === 'string' && !texts.has(named)) {
+        texts.set(named, await readText(join(base, named), named));
+      }
+    }
+  }
+  return parseDataPackage(json, (named) => {
+    const text = texts.get(named);
+    if (text === undefined) throw new Error('not named in the descriptor');
+    return text;
+  });
+}
+
+/**
+ * A reader of source documents from a folder, for `validate(pkg, { documents })`:
+ * it returns the text of `folder/<document>`, or undefined when there is no
+ * such file (the quote check then warns that the text was not available).
+ *
+ * @param folder - where the source texts are (for the bundled data, the seeds folder)
+ * @returns a function from a document name to its text
+ * @example
+ * validate(load(), { documents: readDocuments('../shared/seeds') }).errors; // => []
+ */
+export function readDocuments(folder: string): ReadDocument {
+  return (document) => {
+    try {
+      return readFileSync(join(folder, document), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+async function readText(path: string, shown: string = path): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw new DataError('unreadable-resource', errorText.unreadable(shown, (e as Error).message));
+  }
+}

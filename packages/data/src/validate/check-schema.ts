@@ -1,0 +1,262 @@
+import { issue } from '../errors';
+import { castField } from '../format/cast-field';
+import { missingValuesOf } from '../io/read-resource';
+import { issueText } from '../messages';
+import type { CellValue, DataPackage, ResourceData, ValidationIssue } from '../types';
+
+/** The fields of a key, as an array (a Table Schema allows a single name). */
+export function keyFields(fields: string | readonly string[] | undefined): readonly string[] {
+  if (fields === undefined) return [];
+  return typeof fields === 'string' ? [fields] : fields;
+}
+
+/**
+ * Checks one resource against its Table Schema: header, row lengths, types,
+ * constraints (required, enum, pattern, format, minimum/maximum, lengths,
+ * unique), duplicate rows and the primary key. Internal.
+ */
+export function checkSchema(resource: ResourceData): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const { path: file, schema, header, rows, lines } = resource;
+  const missing = missingValuesOf(schema);
+  const where = (row: number | null, column: string | null) => ({
+    file,
+    row,
+    line: row === null || row === 0 ? null : (lines[row - 1] ?? null),
+    column,
+  });
+
+  // header
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (seen.has(column)) {
+      issues.push(
+        issue(
+          'duplicate-column',
+          'error',
+          where(0, column),
+          column,
+          issueText.duplicateColumn(column),
+        ),
+      );
+    }
+    seen.add(column);
+  }
+  const fieldNames = new Set(schema.fields.map((f) => f.name));
+  for (const field of schema.fields) {
+    if (!header.includes(field.name)) {
+      issues.push(
+        issue(
+          'missing-column',
+          'error',
+          where(0, field.name),
+          null,
+          issueText.missingColumn(field.name, resource.name),
+        ),
+      );
+    }
+  }
+  for (const column of header) {
+    if (!fieldNames.has(column)) {
+      issues.push(
+        issue(
+          'extra-column',
+          'warning',
+          where(0, column),
+          column,
+          issueText.extraColumn(column, resource.name),
+        ),
+      );
+    }
+  }
+
+  const primaryKey = keyFields(schema.primaryKey);
+  const present = schema.fields
+    .map((field) => ({ field, index: header.indexOf(field.name) }))
+    .filter(({ index }) => index >= 0);
+  const uniqueSeen = new Map<string, Map<string, number>>();
+  const typed: CellValue[][] = rows.map(() => []);
+
+  rows.forEach((cells, i) => {
+    const row = i + 1;
+    if (cells.length !== header.length) {
+      issues.push(
+        issue(
+          'row-length',
+          'error',
+          where(row, null),
+          String(cells.length),
+          issueText.rowLength(cells.length, header.length),
+        ),
+      );
+    }
+    for (const { field, index } of present) {
+      const text = cells[index] ?? '';
+      const at = where(row, field.name);
+      const cast = castField(text, field, missing);
+      if (!cast.ok) {
+        issues.push(issue('type', 'error', at, text, issueText.type(text, cast.expected)));
+        typed[i]?.push(null);
+        continue;
+      }
+      const value = cast.value;
+      typed[i]?.push(value);
+      const c = field.constraints ?? {};
+      if (value === null) {
+        if (c.required === true || primaryKey.includes(field.name)) {
+          issues.push(issue('required', 'error', at, text, issueText.required()));
+        }
+        continue;
+      }
+      if (
+        Array.isArray(c.enum) &&
+        !c.enum.some((allowed) => allowed === value || String(allowed) === text)
+      ) {
+        issues.push(issue('enum', 'error', at, text, issueText.enum(text, c.enum)));
+      }
+      if (
+        typeof c.pattern === 'string' &&
+        typeof value === 'string' &&
+        !anchored(c.pattern).test(value)
+      ) {
+        issues.push(issue('pattern', 'error', at, text, issueText.pattern(text, c.pattern)));
+      }
+      if (field.format === 'uri' && typeof value === 'string' && !isAbsoluteUri(value)) {
+        issues.push(issue('format', 'error', at, text, issueText.formatUri(text)));
+      }
+      if (c.minimum !== undefined && compare(value, c.minimum) < 0) {
+        issues.push(issue('minimum', 'error', at, text, issueText.minimum(text, c.minimum)));
+      }
+      if (c.maximum !== undefined && compare(value, c.maximum) > 0) {
+        issues.push(issue('maximum', 'error', at, text, issueText.maximum(text, c.maximum)));
+      }
+      if (
+        typeof value === 'string' &&
+        typeof c.minLength === 'number' &&
+        [...value].length < c.minLength
+      ) {
+        issues.push(issue('length', 'error', at, text, issueText.minLength(text, c.minLength)));
+      }
+      if (
+        typeof value === 'string' &&
+        typeof c.maxLength === 'number' &&
+        [...value].length > c.maxLength
+      ) {
+        issues.push(issue('length', 'error', at, text, issueText.maxLength(text, c.maxLength)));
+      }
+      if (c.unique === true) {
+        let values = uniqueSeen.get(field.name);
+        if (values === undefined) {
+          values = new Map();
+          uniqueSeen.set(field.name, values);
+        }
+        const key = JSON.stringify(value);
+        const first = values.get(key);
+        if (first === undefined) values.set(key, row);
+        else if (!primaryKey.includes(field.name) || primaryKey.length > 1) {
+          // a one-field primary key is reported once, as a primary-key issue
+          issues.push(issue('unique', 'error', at, text, issueText.unique(text, first)));
+        }
+      }
+    }
+  });
+
+  // duplicate rows, then the primary key (an exact repeat is reported once, as a duplicate row)
+  const rowSeen = new Map<string, number>();
+  const keySeen = new Map<string, number>();
+  const keyIndex = primaryKey.map((name) => present.findIndex(({ field }) => field.name === name));
+  rows.forEach((cells, i) => {
+    const row = i + 1;
+    const whole = JSON.stringify(cells);
+    const firstCopy = rowSeen.get(whole);
+    if (firstCopy !== undefined) {
+      issues.push(
+        issue('duplicate-row', 'error', where(row, null), null, issueText.duplicateRow(firstCopy)),
+      );
+      return;
+    }
+    rowSeen.set(whole, row);
+    if (primaryKey.length === 0 || keyIndex.some((k) => k < 0)) return;
+    const values = keyIndex.map((k) => typed[i]?.[k] ?? null);
+    if (values.some((v) => v === null)) return; // reported as required
+    const key = JSON.stringify(values);
+    const first = keySeen.get(key);
+    if (first === undefined) {
+      keySeen.set(key, row);
+      return;
+    }
+    const column = primaryKey.length === 1 ? (primaryKey[0] as string) : null;
+    issues.push(
+      issue(
+        'primary-key',
+        'error',
+        where(row, column),
+        values.map(String).join(', '),
+        issueText.primaryKey(primaryKey, values, first),
+      ),
+    );
+  });
+  return issues;
+}
+
+/**
+ * Checks the foreign keys of one resource against the resources of the
+ * package; a key to a resource the package does not hold is not checked.
+ * Rows with an empty key field are not checked (an empty foreign key is
+ * allowed; `required` says otherwise). Internal.
+ */
+export function checkForeignKeys(resource: ResourceData, pkg: DataPackage): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const fk of resource.schema.foreignKeys ?? []) {
+    const fields = keyFields(fk.fields);
+    const refFields = keyFields(fk.reference?.fields);
+    const refName = fk.reference?.resource ? fk.reference.resource : resource.name;
+    const target = pkg.resources.find((r) => r.name === refName);
+    if (target === undefined || fields.length === 0 || fields.length !== refFields.length) continue;
+    if (fields.some((f) => !resource.header.includes(f))) continue; // reported as missing-column
+    if (refFields.some((f) => !target.header.includes(f))) continue;
+    const known = new Set<string>();
+    const refColumns = refFields.map((f) => target.table.array(f));
+    for (let i = 0; i < target.table.numRows(); i++) {
+      known.add(JSON.stringify(refColumns.map((column) => column[i] ?? null)));
+    }
+    const columns = fields.map((f) => resource.table.array(f));
+    for (let i = 0; i < resource.table.numRows(); i++) {
+      const values = columns.map((column) => column[i] ?? null);
+      if (values.some((v) => v === null)) continue;
+      if (known.has(JSON.stringify(values))) continue;
+      const row = i + 1;
+      issues.push(
+        issue(
+          'foreign-key',
+          'error',
+          { file: resource.path, row, line: resource.lines[i] ?? null, column: fields.join(', ') },
+          values.map(String).join(', '),
+          issueText.foreignKey(fields, values, refName, refFields),
+        ),
+      );
+    }
+  }
+  return issues;
+}
+
+/** A Table Schema pattern matches the whole value (XML Schema regular expressions are anchored). */
+function anchored(pattern: string): RegExp {
+  return new RegExp(`^(?:${pattern})$`, 'u');
+}
+
+function isAbsoluteUri(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function compare(value: CellValue, bound: number | string): number {
+  if (typeof value === 'number' && typeof bound === 'number') return value - bound;
+  const a = String(value);
+  const b = String(bound);
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,97 @@
+import { DataError } from '../errors';
+import type { DataPackage, ValidationIssue, ValidationReport } from '../types';
+import { checkResults, type ReadDocument } from './check-results';
+import { checkForeignKeys, checkSchema } from './check-schema';
+
+/**
+ * Options of {@link validate} and {@link assertValid}.
+ *
+ * @example
+ * validate(pkg, { documents: readDocuments('../shared/seeds') });
+ */
+export interface ValidateOptions {
+  /**
+   * Returns the source text of a document named in `sources.document` (or
+   * undefined when it is not available); when given, every quote must appear
+   * in its source's text, whitespace-normalised. Default: quotes are only
+   * checked for containing the figure as printed. In Node,
+   * `readDocuments(folder)` from `@toplines/data/node` builds one.
+   */
+  documents?: ReadDocument;
+}
+
+/**
+ * Validates a data package: every resource against its Table Schema (header,
+ * types, required values, enums, patterns, ranges, unique values, duplicate
+ * rows, primary and foreign keys), and the `results` resource against survey
+ * logic — the exact, non-net shares of a single-choice or scale question
+ * (per survey, question, group and source) may exceed 100% only by rounding
+ * (½·10^−d per figure, d its printed decimals); a share past 100 + 10 points
+ * is flagged as a likely check-all question labelled single; an exact
+ * percentage must come from a whole count out of n (`consistentCounts` from
+ * @toplines/core, d from the figure as printed: "40.50" has 2); base_n may
+ * not exceed the survey's n; each quote must contain the figure as printed
+ * and, with `options.documents`, appear in the source text.
+ *
+ * Every issue names its file, row (data rows from 1, header = 0), column and
+ * value. Warnings (extra columns, shares past 100 where the question type is
+ * unknown, a whole-sample base_n that differs from the survey's n, a source
+ * text that is not available) do not make the package invalid.
+ *
+ * Cost: O(rows) plus the quote search in the source texts.
+ *
+ * @param pkg - a package from {@link load}, {@link parseDataPackage} or {@link parseResultsCsv}
+ * @param options - `documents`: source texts for the quote check
+ * @returns `{ errors, warnings }`, each in file order
+ * @example
+ * validate(load()).errors; // => []
+ * const bad = parseResultsCsv(
+ *   'survey_id,question_id,group_dim,group_value,option,percent,qualifier,is_net,base_n,source_id,quote\n' +
+ *   's,q,total,total,yes,forty,exact,false,,src,forty percent\n',
+ * );
+ * validate(bad).errors[0]?.message;
+ * // => 'results.csv, row 1 (line 2), column "percent": "forty" is not a number'
+ */
+export function validate(pkg: DataPackage, options: ValidateOptions = {}): ValidationReport {
+  const issues: ValidationIssue[] = [];
+  pkg.resources.forEach((resource) => {
+    issues.push(
+      ...resource.readIssues,
+      ...checkSchema(resource),
+      ...checkForeignKeys(resource, pkg),
+    );
+    if (resource.name === 'results') issues.push(...checkResults(resource, pkg, options.documents));
+  });
+  const order = new Map(pkg.resources.map((r, i) => [r.path, i]));
+  const sorted = issues
+    .map((item, index) => ({ item, index }))
+    .sort(
+      (a, b) =>
+        (order.get(a.item.file) ?? 0) - (order.get(b.item.file) ?? 0) ||
+        (a.item.row ?? -1) - (b.item.row ?? -1) ||
+        a.index - b.index,
+    )
+    .map(({ item }) => item);
+  return {
+    errors: sorted.filter((i) => i.severity === 'error'),
+    warnings: sorted.filter((i) => i.severity === 'warning'),
+  };
+}
+
+/**
+ * Validates a data package and throws when it has errors; warnings alone
+ * do not throw. The thrown {@link DataError} has code `invalid-data`, the
+ * issues in `issues`, and a message that lists them (the first 20).
+ *
+ * @param pkg - the package to check
+ * @param options - as for {@link validate}
+ * @returns the warnings, when there are no errors
+ * @throws {DataError} `invalid-data` when {@link validate} finds an error
+ * @example
+ * assertValid(load()); // returns the warnings; throws only on errors
+ */
+export function assertValid(pkg: DataPackage, options: ValidateOptions = {}): ValidationIssue[] {
+  const { errors, warnings } = validate(pkg, options);
+  if (errors.length > 0) throw DataError.fromIssues(errors, warnings);
+  return warnings;
+}

@@ -1,0 +1,48 @@
+// The main entry must run in Deno and browsers: no node: imports outside src/node.ts.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index';
+
+const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+describe('the main entry', () => {
+  it('imports nothing from Node outside src/node.ts', () => {
+    const offenders = files(src)
+      .filter((path) => path.endsWith('.ts') && relative(src, path) !== 'node.ts')
+      .filter((path) => /from ['"](node:|fs['"]|path['"]|url['"])/.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(src, path));
+    expect(offenders).toEqual([]);
+  });
+
+  it('exports the documented API and no default', () => {
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'DataError',
+        'LEAD_COLUMNS',
+        'PERCENT_TEXT',
+        'assertValid',
+        'bundledDescriptor',
+        'consistency',
+        'leads',
+        'load',
+        'parseDataPackage',
+        'parseResultsCsv',
+        'questions',
+        'results',
+        'sources',
+        'surveys',
+        'validate',
+        'withIntervals',
+      ].sort(),
+    );
+  });
+});

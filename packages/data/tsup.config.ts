@@ -1,0 +1,16 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  // Two entries: the main one (no node: imports, runs in Deno and browsers)
+  // and ./node (file paths). Splitting also in CJS, so that both entries
+  // share one DataError class rather than each bundling its own copy.
+  entry: ['src/index.ts', 'src/node.ts'],
+  format: ['esm', 'cjs'],
+  splitting: true,
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'es2022',
+  // keep "node:fs" in ./node: Deno resolves Node built-ins only by the node: prefix
+  removeNodeProtocol: false,
+});
