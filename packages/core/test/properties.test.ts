@@ -194,3 +194,29 @@ describe('Wilson coverage (seeded simulation)', () => {
     expect(Math.abs(covered / polls - 0.95)).toBeLessThan(0.015);
   });
 });
+
+describe('design effects', () => {
+  it('a design effect is the same as a smaller sample: n/deff', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (m1, m2, d, p1, p2) => {
+          const withDeff = twoProportionTest(p1, m1 * d, p2, m2 * d, { deff1: d, deff2: d });
+          const smaller = twoProportionTest(p1, m1, p2, m2);
+          expect(withDeff.lower).toBeCloseTo(smaller.lower, 12);
+          expect(withDeff.upper).toBeCloseTo(smaller.upper, 12);
+          expect(withDeff.pValue).toBeCloseTo(smaller.pValue, 12);
+          const ci = proportionCI(p1, m1 * d, { deff: d, method: 'clopper-pearson' });
+          const plain = proportionCI(p1, m1, { method: 'clopper-pearson' });
+          expect(ci.lower).toBeCloseTo(plain.lower, 12);
+          expect(ci.upper).toBeCloseTo(plain.upper, 12);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
