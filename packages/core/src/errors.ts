@@ -10,6 +10,9 @@
  * - `empty-input`: an array that must have at least one element has none
  * - `invalid-type`: a value of the wrong type (a string where a number is meant)
  * - `not-converged`: an iterative solver could not reach the required accuracy
+ * - `inconsistent-input`: values that are each valid but cannot hold together
+ *   (a printed percentage no count out of n produces; an overlap outside what
+ *   two shares allow)
  */
 export type ToplinesErrorCode =
   | 'percentage-not-proportion'
@@ -20,7 +23,8 @@ export type ToplinesErrorCode =
   | 'length-mismatch'
   | 'empty-input'
   | 'invalid-type'
-  | 'not-converged';
+  | 'not-converged'
+  | 'inconsistent-input';
 
 /**
  * The one error class of @toplines/core. Every input problem throws it, with a

@@ -3,14 +3,34 @@ export {
   type ChiSquareGoodnessOfFit,
   chiSquareGoodnessOfFit,
 } from './chi-square-goodness-of-fit';
+export { type ComparisonPowerOptions, comparisonPower } from './comparison-power';
 export {
   type ConsistentCountsOptions,
   type CountRange,
   consistentCounts,
 } from './consistent-counts';
 export { ToplinesError, type ToplinesErrorCode } from './errors';
+export { type Explainable, type ExplainOptions, explain, type SampleType } from './explain';
+export { type ImpliedDesignEffectOptions, impliedDesignEffect } from './implied-design-effect';
+export { type LeadChange, type LeadChangeOptions, leadChange, type PollLead } from './lead-change';
+export { type LeadProbabilityOptions, leadProbability } from './lead-probability';
 export { type LeadTest, type LeadTestOptions, leadTest } from './lead-test';
 export { type MarginOfErrorOptions, marginOfError } from './margin-of-error';
+export {
+  type MinimumDetectableDifferenceOptions,
+  minimumDetectableDifference,
+} from './minimum-detectable-difference';
+export {
+  type PairedComparison,
+  type PairedDifference,
+  type PairedDifferenceOptions,
+  pairedDifference,
+} from './paired-difference';
+export {
+  type ProbabilityOfFirst,
+  type ProbabilityOfFirstOptions,
+  probabilityOfFirst,
+} from './probability-of-first';
 export {
   PROPORTION_CI_METHODS,
   type ProportionCI,

@@ -1,5 +1,11 @@
 import { criticalValue } from './critical-value';
 import { ToplinesError } from './errors';
+import {
+  candidatePairs,
+  checkReportedDecimals,
+  type ReportedRange,
+  reportedRange,
+} from './rounding';
 import { normalSurvival } from './special/normal-survival';
 import {
   checkDeff,
@@ -16,6 +22,13 @@ export interface LeadTestOptions {
   level?: number;
   /** Design effect, > 0: the variance is multiplied by it. Default `1`. */
   deff?: number;
+  /**
+   * Decimals the two percentages were printed with. When given, the
+   * interval covers every pair of shares that print as the two figures (and
+   * fit in one sample: x1 + x2 ≤ n), and `counts` says how many counts fit
+   * each. Default: none (the shares taken as exact).
+   */
+  reportedDecimals?: number;
 }
 
 /** The result of {@link leadTest}. */
@@ -34,6 +47,19 @@ export interface LeadTest {
   pValue: number;
   /** The confidence level used. */
   level: number;
+  /** The first share, as given. */
+  p1: number;
+  /** The second share, as given. */
+  p2: number;
+  /** The sample size, as given. */
+  n: number;
+  /** The effective sample size n / deff. */
+  nEffective: number;
+  /**
+   * With `reportedDecimals`: how many whole counts out of n print as each
+   * figure (null for weighted figures, where counts do not apply).
+   */
+  counts?: [number | null, number | null];
 }
 
 /**
@@ -66,8 +92,9 @@ const ROUNDING_ALLOWANCE = 0.01;
  * @param p1 - share of the first option, in [0, 1]
  * @param p2 - share of the second option, in [0, 1]; p1 + p2 may exceed 1 only by rounding (0.01)
  * @param n - the sample size, a positive integer
- * @param options - `level` (default 0.95), `deff` (default 1)
- * @returns the difference, its standard error, interval, z and two-sided p-value
+ * @param options - `level` (default 0.95), `deff` (default 1), `reportedDecimals` (default none)
+ * @returns the difference, its standard error, interval, z and two-sided p-value, and the
+ *   inputs
  * @throws {ToplinesError} for shares outside [0, 1] or summing past 1.01, n not a positive
  *   integer, level outside (0, 1) or deff ≤ 0
  * @example
@@ -77,6 +104,9 @@ const ROUNDING_ALLOWANCE = 0.01;
  * // the lead's margin: ±5.3 points, where the poll's headline margin is ±3.0
  * lead.upper - lead.difference; // => 0.05258289927172832
  * lead.pValue; // => 0.02532378504167674
+ * // allowing for the rounding of both printed figures
+ * leadTest(0.405, 0.345, 1037, { reportedDecimals: 1 }).counts; // => [1, 1]
+ * leadTest(0.41, 0.35, 1037, { reportedDecimals: 0 }).lower; // => -0.002823245700275881
  */
 export function leadTest(p1: number, p2: number, n: number, options?: LeadTestOptions): LeadTest {
   const fn = 'leadTest';
@@ -93,11 +123,34 @@ export function leadTest(p1: number, p2: number, n: number, options?: LeadTestOp
   const opts = checkOptions(fn, options);
   const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
   const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
+  const nEffective = n / deff;
   const difference = p1 - p2;
-  const se = Math.sqrt((deff * Math.max(0, p1 + p2 - difference * difference)) / n);
-  const half = criticalValue(level) * se;
+  const se = leadStandardError(p1, p2, nEffective);
+  const zCrit = criticalValue(level);
   const { z, pValue } = zTest(difference, se);
-  return { difference, se, lower: difference - half, upper: difference + half, z, pValue, level };
+  const result = { difference, se, lower: 0, upper: 0, z, pValue, level, p1, p2, n, nEffective };
+  if (opts['reportedDecimals'] === undefined) {
+    return { ...result, lower: difference - zCrit * se, upper: difference + zCrit * se };
+  }
+  const decimals = checkReportedDecimals(fn, opts['reportedDecimals']);
+  const range1 = reportedRange(fn, 'p1', p1, n, decimals, deff === 1);
+  const range2 = reportedRange(fn, 'p2', p2, n, decimals, deff === 1);
+  let lower = Infinity;
+  let upper = -Infinity;
+  const total = range1.low + range2.low <= 1 ? 1 : undefined;
+  for (const [a, b] of candidatePairs(range1, range2, n, n, total)) {
+    const half = zCrit * leadStandardError(a, b, nEffective);
+    lower = Math.min(lower, a - b - half);
+    upper = Math.max(upper, a - b + half);
+  }
+  const count = (r: ReportedRange) => (r.counts === null ? null : r.counts.max - r.counts.min + 1);
+  return { ...result, lower, upper, counts: [count(range1), count(range2)] };
+}
+
+/** √((p1 + p2 − (p1 − p2)²)/m): the standard error of a lead in a sample of effective size m. */
+export function leadStandardError(p1: number, p2: number, m: number): number {
+  const d = p1 - p2;
+  return Math.sqrt(Math.max(0, p1 + p2 - d * d) / m);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { criticalValue } from './critical-value';
+import { checkReportedDecimals, reportedRange } from './rounding';
 import { betaQuantile } from './special/beta-quantile';
 import {
   checkDeff,
@@ -35,6 +36,15 @@ export interface ProportionCIOptions {
    * count p · n / deff, which need not be whole. Default `1`.
    */
   deff?: number;
+  /**
+   * Decimals the percentage was printed with (1 for "40.5%"). When given,
+   * the interval covers every share that prints as the figure: from the
+   * lower bound of the smallest count x out of n that rounds to it to the
+   * upper bound of the largest, and `counts` says how many counts fit. With
+   * a design effect the figure is taken to be weighted, so every share within
+   * half a unit of its last digit counts. Default: none (p taken as exact).
+   */
+  reportedDecimals?: number;
 }
 
 /** The result of {@link proportionCI}. */
@@ -53,6 +63,13 @@ export interface ProportionCI {
   n: number;
   /** The effective sample size n / deff. */
   nEffective: number;
+  /**
+   * With `reportedDecimals`: how many whole counts out of n print as the
+   * figure (null for a weighted figure, where counts do not apply).
+   */
+  counts?: number | null;
+  /** With `reportedDecimals`: the smallest and largest share that print as the figure. */
+  reportedRange?: [number, number];
 }
 
 /**
@@ -137,16 +154,22 @@ function clip01(value: number): number {
  *
  * @param p - the reported proportion, in [0, 1] (0.405 for 40.5%)
  * @param n - the sample size (unweighted completes), a positive integer
- * @param options - `level` (default 0.95), `method` (default `'wilson'`), `deff` (default 1)
+ * @param options - `level` (default 0.95), `method` (default `'wilson'`), `deff` (default 1),
+ *   `reportedDecimals` (default none)
  * @returns the estimate, the bounds, and the level, method, n and effective n used
  * @throws {ToplinesError} when p is outside [0, 1] (a percentage like 40.5 is named
  *   as such), n is not a positive integer, level is outside (0, 1), deff ≤ 0, or
- *   the method is unknown
+ *   the method is unknown; with `reportedDecimals`, when no count out of n prints as the
+ *   figure (code `inconsistent-input`)
  * @example
  * // API/EAI/KEI survey, Japan, n = 1,037: 40.5% favourable toward the U.S.
  * const ci = proportionCI(0.405, 1037);
  * ci.lower; // => 0.37552621249703577
  * ci.upper; // => 0.4351750251119646
+ *
+ * // "51.0%" of 1,037 is 529 people, but "51%" could be 524 to 534 of them
+ * proportionCI(0.51, 1037, { reportedDecimals: 0 }).counts; // => 11
+ * proportionCI(0.51, 1037, { reportedDecimals: 0 }).lower; // => 0.4749102231348645
  */
 export function proportionCI(p: number, n: number, options?: ProportionCIOptions): ProportionCI {
   const fn = 'proportionCI';
@@ -160,6 +183,24 @@ export function proportionCI(p: number, n: number, options?: ProportionCIOptions
       : checkMethod(fn, 'method', opts['method'], PROPORTION_CI_METHODS);
   const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
   const nEffective = n / deff;
-  const [lower, upper] = intervalBounds(method, p, nEffective, level, criticalValue(level));
-  return { estimate: p, lower, upper, level, method, n, nEffective };
+  const z = criticalValue(level);
+  if (opts['reportedDecimals'] === undefined) {
+    const [lower, upper] = intervalBounds(method, p, nEffective, level, z);
+    return { estimate: p, lower, upper, level, method, n, nEffective };
+  }
+  const decimals = checkReportedDecimals(fn, opts['reportedDecimals']);
+  const range = reportedRange(fn, 'p', p, n, decimals, deff === 1);
+  const [lower] = intervalBounds(method, range.low, nEffective, level, z);
+  const [, upper] = intervalBounds(method, range.high, nEffective, level, z);
+  return {
+    estimate: p,
+    lower,
+    upper,
+    level,
+    method,
+    n,
+    nEffective,
+    counts: range.counts === null ? null : range.counts.max - range.counts.min + 1,
+    reportedRange: [range.low, range.high],
+  };
 }

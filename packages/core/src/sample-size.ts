@@ -1,3 +1,4 @@
+import { checkMoe } from './check-moe';
 import { criticalValue } from './critical-value';
 import { ToplinesError } from './errors';
 import {
@@ -45,17 +46,7 @@ export interface SampleSizeOptions {
  */
 export function sampleSize(moe: number, options?: SampleSizeOptions): number {
   const fn = 'sampleSize';
-  checkFinite(fn, 'moe', moe);
-  if (moe >= 1 && moe < 100) {
-    throw new ToplinesError(
-      'percentage-not-proportion',
-      fn,
-      `requires moe to be a proportion in (0, 1), got ${show(moe)}: this looks like percentage points, pass ${show(Number((moe / 100).toPrecision(12)))} for ±${show(moe)} points`,
-    );
-  }
-  if (!(moe > 0 && moe < 1)) {
-    throw new ToplinesError('out-of-range', fn, `requires moe to be in (0, 1), got ${show(moe)}`);
-  }
+  checkMoe(fn, moe);
   const opts = checkOptions(fn, options);
   const p = opts['p'] === undefined ? 0.5 : checkProportion(fn, 'p', opts['p']);
   const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);

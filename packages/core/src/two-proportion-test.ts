@@ -1,6 +1,12 @@
 import { criticalValue } from './critical-value';
 import { zTest } from './lead-test';
 import {
+  candidatePairs,
+  checkReportedDecimals,
+  type ReportedRange,
+  reportedRange,
+} from './rounding';
+import {
   checkDeff,
   checkLevel,
   checkMethod,
@@ -26,6 +32,12 @@ export interface TwoProportionTestOptions {
   deff1?: number;
   /** Design effect of the second sample, > 0: its effective size is n2 / deff2. Default `1`. */
   deff2?: number;
+  /**
+   * Decimals the two percentages were printed with. When given, the
+   * interval covers every pair of shares that print as the two figures, and
+   * `counts` says how many counts out of each n fit. Default: none.
+   */
+  reportedDecimals?: number;
 }
 
 /** The result of {@link twoProportionTest}. */
@@ -44,6 +56,19 @@ export interface TwoProportionTest {
   level: number;
   /** The interval method used. */
   method: TwoProportionMethod;
+  /** The first proportion, as given. */
+  p1: number;
+  /** The first sample size, as given. */
+  n1: number;
+  /** The second proportion, as given. */
+  p2: number;
+  /** The second sample size, as given. */
+  n2: number;
+  /**
+   * With `reportedDecimals`: how many whole counts print as each figure
+   * (null for a weighted figure, where counts do not apply).
+   */
+  counts?: [number | null, number | null];
 }
 
 /**
@@ -73,7 +98,8 @@ export interface TwoProportionTest {
  * @param n1 - size of the first sample, a positive integer
  * @param p2 - proportion in the second sample, in [0, 1]
  * @param n2 - size of the second sample, a positive integer
- * @param options - `level` (default 0.95), `method` (default `'newcombe'`), `deff1`, `deff2` (default 1)
+ * @param options - `level` (default 0.95), `method` (default `'newcombe'`), `deff1`, `deff2`
+ *   (default 1), `reportedDecimals` (default none)
  * @returns the difference, its interval, z and the two-sided p-value
  * @throws {ToplinesError} for proportions outside [0, 1], sizes that are not positive
  *   integers, level outside (0, 1), a design effect ≤ 0 or an unknown method
@@ -83,6 +109,8 @@ export interface TwoProportionTest {
  * change.difference; // => 0.27
  * change.lower; // => 0.23048378977273615
  * change.pValue < 1e-30; // => true
+ * // printed as whole percents, 45% could be 445 to 455 of 1,000 (ends included)
+ * twoProportionTest(0.45, 1000, 0.18, 1000, { reportedDecimals: 0 }).counts; // => [11, 11]
  */
 export function twoProportionTest(
   p1: number,
@@ -102,15 +130,33 @@ export function twoProportionTest(
     opts['method'] === undefined
       ? 'newcombe'
       : checkMethod(fn, 'method', opts['method'], TWO_PROPORTION_METHODS);
-  const m1 = n1 / (opts['deff1'] === undefined ? 1 : checkDeff(fn, 'deff1', opts['deff1']));
-  const m2 = n2 / (opts['deff2'] === undefined ? 1 : checkDeff(fn, 'deff2', opts['deff2']));
+  const deff1 = opts['deff1'] === undefined ? 1 : checkDeff(fn, 'deff1', opts['deff1']);
+  const deff2 = opts['deff2'] === undefined ? 1 : checkDeff(fn, 'deff2', opts['deff2']);
+  const m1 = n1 / deff1;
+  const m2 = n2 / deff2;
 
   const difference = p1 - p2;
   const pooled = (p1 * m1 + p2 * m2) / (m1 + m2);
   const se0 = Math.sqrt(pooled * (1 - pooled) * (1 / m1 + 1 / m2));
   const { z, pValue } = zTest(difference, se0);
-  const [lower, upper] = differenceBounds(method, p1, m1, p2, m2, criticalValue(level));
-  return { difference, lower, upper, z, pValue, level, method };
+  const zCrit = criticalValue(level);
+  const result = { difference, z, pValue, level, method, p1, n1, p2, n2 };
+  if (opts['reportedDecimals'] === undefined) {
+    const [lower, upper] = differenceBounds(method, p1, m1, p2, m2, zCrit);
+    return { ...result, lower, upper };
+  }
+  const decimals = checkReportedDecimals(fn, opts['reportedDecimals']);
+  const range1 = reportedRange(fn, 'p1', p1, n1, decimals, deff1 === 1);
+  const range2 = reportedRange(fn, 'p2', p2, n2, decimals, deff2 === 1);
+  let lower = Infinity;
+  let upper = -Infinity;
+  for (const [a, b] of candidatePairs(range1, range2, n1, n2)) {
+    const [low, high] = differenceBounds(method, a, m1, b, m2, zCrit);
+    lower = Math.min(lower, low);
+    upper = Math.max(upper, high);
+  }
+  const count = (r: ReportedRange) => (r.counts === null ? null : r.counts.max - r.counts.min + 1);
+  return { ...result, lower, upper, counts: [count(range1), count(range2)] };
 }
 
 /** Interval for p1 − p2 from independent samples of effective sizes m1, m2. Internal. */
