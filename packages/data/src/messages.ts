@@ -153,6 +153,19 @@ export const noteText = {
     `not checked: ${noteText.qualified(qualifier)}, so no exact count is implied`,
   noCount: (text: string, n: number, decimals: number) =>
     `no count out of n = ${n} rounds to ${text}% (${decimals} decimal${decimals === 1 ? '' : 's'})`,
+  pairedOverlap: () =>
+    'check-all question, overlap not reported: difference, lower, upper, z and p_value are the ' +
+    'conservative end (the smallest overlap the two shares allow); lower_liberal and ' +
+    'upper_liberal the liberal end (the largest)',
+  roundingPaired: () =>
+    'rounding not taken into account: the paired comparison takes the printed figures as exact',
+  roundingQualified: () =>
+    'rounding not taken into account: a qualified figure implies no exact count',
+  roundingFewerDecimals: (a: number, b: number) =>
+    `the two figures are printed with different decimals (${a} and ${b}): rounding taken at ${Math.min(a, b)}`,
+  roundingMixedDecimals: (a: number, b: number) =>
+    `rounding not taken into account: the two figures are printed with different decimals (${a} and ${b}), ` +
+    'and the one with more cannot be written with fewer',
   join: (notes: readonly (string | null)[]) => {
     const kept = notes.filter((note): note is string => note !== null);
     return kept.length === 0 ? null : [...new Set(kept)].join('; ');

@@ -110,3 +110,14 @@ export function decimalsOfText(text: string): number {
 export function decimalsOfNumber(value: number): number {
   return decimalsOfText(String(value));
 }
+
+/**
+ * The decimals a row's percent was printed with: `fixed` when given (a
+ * verb's `decimals` option), else those of its printed text ("31.0" → 1),
+ * else those of the number as JavaScript writes it (31.0 → 0, the text lost).
+ * Internal.
+ */
+export function rowDecimals(fixed: number | undefined, text: unknown, percent: number): number {
+  if (fixed !== undefined) return fixed;
+  return typeof text === 'string' ? decimalsOfText(text) : decimalsOfNumber(percent);
+}

@@ -179,3 +179,22 @@ export function percentOf(value: unknown): number | null {
 export function qualifierOf(value: unknown): string {
   return typeof value === 'string' && value !== '' ? value : 'exact';
 }
+
+/** The `decimals` option: an integer from 0 to 10, default undefined (read per row). Internal. */
+export function decimalsOption(fn: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10) {
+    return value;
+  }
+  throw new DataError(
+    'invalid-option',
+    errorText.option(fn, 'decimals', 'an integer from 0 to 10', value),
+  );
+}
+
+/** A boolean option, default false. Internal. */
+export function booleanOption(fn: string, name: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value === 'boolean') return value;
+  throw new DataError('invalid-option', errorText.option(fn, name, 'true or false', value));
+}

@@ -1,11 +1,11 @@
 import { consistentCounts } from '@toplines/core';
 import type { ColumnTable } from 'arquero';
-import { DataError } from '../errors';
 import { PERCENT_TEXT } from '../io/read-resource';
-import { errorText, noteText } from '../messages';
-import { decimalsOfNumber, decimalsOfText } from '../util/sample-size';
+import { noteText } from '../messages';
+import { rowDecimals } from '../util/sample-size';
 import {
   checkVerbOptions,
+  decimalsOption,
   percentOf,
   qualifierOf,
   rowNs,
@@ -65,21 +65,7 @@ export interface ConsistencyOptions extends SampleOptions {
 export function consistency(table: ColumnTable, options?: ConsistencyOptions): ColumnTable {
   const fn = 'consistency';
   const opts = checkVerbOptions(fn, options);
-  const fixedDecimals = opts['decimals'];
-  if (
-    fixedDecimals !== undefined &&
-    !(
-      typeof fixedDecimals === 'number' &&
-      Number.isInteger(fixedDecimals) &&
-      fixedDecimals >= 0 &&
-      fixedDecimals <= 10
-    )
-  ) {
-    throw new DataError(
-      'invalid-option',
-      errorText.option(fn, 'decimals', 'an integer from 0 to 10', fixedDecimals),
-    );
-  }
+  const fixedDecimals = decimalsOption(fn, opts['decimals']);
   const input = tableInput(fn, table, ['percent']);
   const percents = input.column('percent');
   const texts = input.column(PERCENT_TEXT);
@@ -102,12 +88,7 @@ export function consistency(table: ColumnTable, options?: ConsistencyOptions): C
     else if (qualifier !== 'exact') why = noteText.notChecked(qualifier);
     else if (n === null) why = noteText.nUnknown();
     else {
-      const decimals =
-        typeof fixedDecimals === 'number'
-          ? fixedDecimals
-          : typeof text === 'string'
-            ? decimalsOfText(text)
-            : decimalsOfNumber(percent);
+      const decimals = rowDecimals(fixedDecimals, text, percent);
       try {
         range = consistentCounts(percent, n, { decimals });
         ok = range !== null;

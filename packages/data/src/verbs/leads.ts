@@ -1,9 +1,12 @@
-import { leadTest } from '@toplines/core';
+import { leadTest, pairedDifference } from '@toplines/core';
 import { type ColumnTable, table as makeTable } from 'arquero';
+import { PERCENT_TEXT } from '../io/read-resource';
 import { noteText } from '../messages';
-import { questionKey, sampleLookup } from '../util/sample-size';
+import { questionKey, rowDecimals, sampleLookup } from '../util/sample-size';
 import {
+  booleanOption,
   checkVerbOptions,
+  decimalsOption,
   deffOption,
   levelOption,
   percentOf,
@@ -18,12 +21,37 @@ import {
  *
  * @example
  * leads(results, { level: 0.9, surveys, questions });
+ * leads(results, { rounding: true, surveys, questions }); // allow for the rounding of both figures
  */
 export interface LeadsOptions extends SampleOptions {
   /** Confidence level, in (0, 1). Default `0.95`. */
   level?: number;
   /** Design effect, > 0. Default `1`. */
   deff?: number;
+  /**
+   * Allow for the rounding of the two printed figures of a lead (single-choice
+   * and scale questions): `lower` and `upper` become core's rounding-aware
+   * interval, `leadTest(…, { reportedDecimals })`, which covers every pair of
+   * counts out of n that print as the two figures. The decimals are read
+   * from each row's `percent_text` ("31.0" has 1), or given by `decimals`.
+   * leadTest takes one number of decimals for both figures: when the two
+   * differ, the smaller is used (a wider, conservative range for the more
+   * precise figure), which needs the more precise figure to be writable with
+   * fewer decimals ("51.0" as "51"); when it is not ("33.7" beside "42"),
+   * the interval does not allow for rounding, and the note says so. `z`,
+   * `p_value` and `difference` stay at the printed figures, so `significant`
+   * (from the interval) can be false where `p_value` is below 1 − level.
+   * Paired rows (check-all questions) and qualified figures do not allow for
+   * rounding; their note says so. Default `false`.
+   */
+  rounding?: boolean;
+  /**
+   * With `rounding`: the decimals every percentage was printed with, for a
+   * table without a `percent_text` column. Default: read from
+   * `percent_text`; without it, the decimals of the number as JavaScript
+   * writes it (31.0 → 0). Read only when `rounding` is true.
+   */
+  decimals?: number;
 }
 
 /**
@@ -31,6 +59,7 @@ export interface LeadsOptions extends SampleOptions {
  *
  * @example
  * LEAD_COLUMNS.includes('p_value'); // => true
+ * LEAD_COLUMNS.includes('lower_liberal'); // => true
  */
 export const LEAD_COLUMNS = [
   'survey_id',
@@ -43,58 +72,102 @@ export const LEAD_COLUMNS = [
   'percent_a',
   'percent_b',
   'n_used',
+  'method',
   'difference',
   'lower',
   'upper',
   'z',
   'p_value',
   'significant',
+  'lower_liberal',
+  'upper_liberal',
+  'overlap_min',
+  'overlap_max',
   'note',
 ] as const;
 
-/** Response types whose options exclude each other. */
-const EXCLUSIVE = new Set(['single', 'scale']);
+/** How a pair of options is compared: the `method` column of {@link leads}. */
+const METHOD_OF_TYPE: ReadonlyMap<string, 'lead' | 'paired'> = new Map([
+  ['single', 'lead'],
+  ['scale', 'lead'],
+  ['multiple', 'paired'],
+]);
+
+/** Everything a pair's test needs besides the two rows. Internal. */
+interface Settings {
+  level: number;
+  deff: number;
+  rounding: boolean;
+  decimals: number | undefined;
+}
+
+type LeadColumns = Record<(typeof LEAD_COLUMNS)[number], unknown[]>;
 
 /**
- * Every lead between two options of one single-choice (or scale) question,
- * tested with core's `leadTest`, which accounts for the two shares coming
- * from one sample (their difference varies more than either share).
+ * Every difference between two options of one question: leads of
+ * single-choice and scale questions, and paired differences of check-all
+ * questions.
  *
  * For each survey, question, group and source, every pair of non-net rows
  * gives one output row, ordered so that `option_a` has the larger share.
- * Columns: `survey_id`, `question_id`, `group_dim`, `group_value`,
- * `source_id`, `option_a`, `option_b`, `percent_a`, `percent_b`, `n_used`
- * (the rule of {@link withIntervals}, or the table's own `n_used` column),
- * `difference`, `lower`, `upper` (in proportion units: 0.06 is 6 points),
- * `z`, `p_value`, `significant` (the interval excludes 0) and `note` (null,
- * or why the test is missing or qualified: n unknown, an approximate
- * figure, two rows with different n). Rows without n have null statistics.
+ * Columns (differences and bounds in proportion units: 0.06 is 6 points):
+ * - `survey_id`, `question_id`, `group_dim`, `group_value`, `source_id`,
+ *   `option_a`, `option_b`, `percent_a`, `percent_b`;
+ * - `n_used`: the rule of {@link withIntervals}, or the table's own `n_used` column;
+ * - `method`: `"lead"` for a single-choice or scale question, tested with
+ *   core's `leadTest`, which accounts for the two shares coming from one
+ *   sample and excluding each other; `"paired"` for a check-all
+ *   (`multiple`) question, compared with core's `pairedDifference`, since
+ *   the same respondents may have chosen both options;
+ * - `difference`, `lower`, `upper`, `z`, `p_value`; `significant` (the
+ *   interval excludes 0). For a paired row these are the conservative end:
+ *   the overlap (the share who chose both) is not reported, and the smallest
+ *   overlap the two shares allow gives the widest interval, so a difference
+ *   significant here is significant at every overlap;
+ * - `lower_liberal`, `upper_liberal`: a paired row's interval at the largest
+ *   overlap allowed (a difference whose liberal interval holds 0 is
+ *   significant at no overlap); null for a lead;
+ * - `overlap_min`, `overlap_max`: the overlaps the two shares allow (the
+ *   Fréchet bounds max(0, p_a + p_b − 1) and min(p_a, p_b)); null for a lead;
+ * - `note`: null, or what to bear in mind — which end a paired row's
+ *   figures are, n unknown, an approximate figure, two rows with different n,
+ *   how rounding was allowed for.
  *
- * Only questions known to be `single` or `scale` are paired — from a
- * `response_type` column of the table, else `options.questions`; questions
- * of unknown type are left out rather than guessed. Check-all (`multiple`)
- * questions are left out too: their options overlap, and the paired
- * difference they need (`pairedDifference`) comes with part two of
- * @toplines/core.
+ * Rows without n (a subgroup, or a follow-up asked of a subset whose base_n
+ * is not reported) have null statistics and the note "n unknown".
  *
- * Cost: O(k²) per question with k options.
+ * Only questions of known type are paired — from a `response_type` column
+ * of the table, else `options.questions`; questions of unknown type are left
+ * out rather than guessed.
+ *
+ * Cost: O(k²) per question with k options (with `rounding`, times the counts
+ * that fit each figure).
  *
  * @param table - a results table: needs `survey_id`, `question_id`, `option`, `percent`
- * @param options - `level`, `deff`, and `surveys` / `questions` (types and n)
- * @returns a new table, one row per pair
+ * @param options - `level`, `deff`, `rounding`, `decimals`, and `surveys` / `questions`
+ *   (types and n)
+ * @returns a new table, one row per pair, with the columns of {@link LEAD_COLUMNS}
  * @throws {DataError} `missing-column` when a needed column is absent; `invalid-option`
  * @example
  * const { results, surveys, questions } = load();
  * const lead = leads(results.filter((d) => d.question_id === 'us-impression'), { surveys, questions });
- * lead.select('option_a', 'option_b', 'difference', 'lower', 'upper', 'significant').objects();
- * // => [{ option_a: 'favorable impression', option_b: 'unfavorable impression',
+ * lead.select('option_a', 'option_b', 'method', 'difference', 'lower', 'upper', 'significant').objects();
+ * // => [{ option_a: 'favorable impression', option_b: 'unfavorable impression', method: 'lead',
  * //       difference: 0.06, lower: 0.0074, upper: 0.1126, significant: true }] (rounded)
+ *
+ * // a check-all question: economic partners, n = 1,037
+ * const partners = leads(results.filter((d) => d.question_id === 'economic-partners'), { surveys, questions });
+ * partners.get('method', 0); // => 'paired'
  */
 export function leads(table: ColumnTable, options?: LeadsOptions): ColumnTable {
   const fn = 'leads';
   const opts = checkVerbOptions(fn, options);
-  const level = levelOption(fn, opts['level']);
-  const deff = deffOption(fn, opts['deff']);
+  const settings: Settings = {
+    level: levelOption(fn, opts['level']),
+    deff: deffOption(fn, opts['deff']),
+    rounding: booleanOption(fn, 'rounding', opts['rounding']),
+    decimals: decimalsOption(fn, opts['decimals']),
+  };
   const input = tableInput(fn, table, ['survey_id', 'question_id', 'option', 'percent']);
   const sample = opts as SampleOptions;
   const lookup = sampleLookup(undefined, sample.questions);
@@ -111,18 +184,20 @@ export function leads(table: ColumnTable, options?: LeadsOptions): ColumnTable {
     source: input.column('source_id'),
     option: input.column('option'),
     percent: input.column('percent'),
+    text: input.column(PERCENT_TEXT),
     qualifier: input.column('qualifier'),
     isNet: input.column('is_net'),
     type: input.column('response_type'),
   };
 
-  const groups = new Map<string, number[]>();
+  const groups = new Map<string, { method: 'lead' | 'paired'; members: number[] }>();
   for (let i = 0; i < input.numRows; i++) {
     if (c.isNet[i] === true) continue;
     const type = input.has('response_type')
       ? c.type[i]
       : lookup.questionType.get(questionKey(c.survey[i], c.question[i]));
-    if (typeof type !== 'string' || !EXCLUSIVE.has(type)) continue;
+    const method = typeof type === 'string' ? METHOD_OF_TYPE.get(type) : undefined;
+    if (method === undefined) continue;
     const key = JSON.stringify([
       c.survey[i],
       c.question[i],
@@ -130,15 +205,15 @@ export function leads(table: ColumnTable, options?: LeadsOptions): ColumnTable {
       c.groupValue[i],
       c.source[i],
     ]);
-    const members = groups.get(key);
-    if (members === undefined) groups.set(key, [i]);
-    else members.push(i);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { method, members: [i] });
+    else group.members.push(i);
   }
 
-  const out: Record<(typeof LEAD_COLUMNS)[number], unknown[]> = Object.fromEntries(
+  const out = Object.fromEntries(
     LEAD_COLUMNS.map((name) => [name, [] as unknown[]]),
-  ) as Record<(typeof LEAD_COLUMNS)[number], unknown[]>;
-  for (const members of groups.values()) {
+  ) as LeadColumns;
+  for (const { method, members } of groups.values()) {
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
         let a = members[x] as number;
@@ -146,21 +221,32 @@ export function leads(table: ColumnTable, options?: LeadsOptions): ColumnTable {
         const pa = percentOf(c.percent[a]);
         const pb = percentOf(c.percent[b]);
         if (pa !== null && pb !== null && pb > pa) [a, b] = [b, a];
-        pushLead(out, c, a, b, ns, level, deff);
+        pushPair(out, c, a, b, ns, method, settings);
       }
     }
   }
   return makeTable(out, [...LEAD_COLUMNS]);
 }
 
-function pushLead(
-  out: Record<(typeof LEAD_COLUMNS)[number], unknown[]>,
+/** The statistics of one pair: the lead test's, or the paired comparison's with its two ends. */
+interface PairStats {
+  difference: number;
+  lower: number;
+  upper: number;
+  z: number;
+  pValue: number;
+  liberal: { lower: number; upper: number } | null;
+  overlapRange: [number, number] | null;
+}
+
+function pushPair(
+  out: LeadColumns,
   c: Record<string, unknown[]>,
   a: number,
   b: number,
   ns: (number | null)[],
-  level: number,
-  deff: number,
+  method: 'lead' | 'paired',
+  settings: Settings,
 ): void {
   const at = (name: string, i: number) => c[name]?.[i] ?? null;
   const pa = percentOf(at('percent', a));
@@ -173,14 +259,40 @@ function pushLead(
   else if (na === null || nb === null) notes.push(noteText.nUnknown());
   else n = na;
   if (pa === null || pb === null) notes.push(noteText.percentMissing());
+  const exact = [a, b].every((i) => qualifierOf(at('qualifier', i)) === 'exact');
   for (const i of [a, b]) {
     const qualifier = qualifierOf(at('qualifier', i));
     if (qualifier !== 'exact') notes.push(noteText.qualified(qualifier));
   }
-  let test: ReturnType<typeof leadTest> | null = null;
+  let stats: PairStats | null = null;
   if (n !== null && pa !== null && pb !== null) {
+    const { level, deff } = settings;
     try {
-      test = leadTest(pa / 100, pb / 100, n, { level, deff });
+      if (method === 'paired') {
+        const paired = pairedDifference(pa / 100, pb / 100, n, { level, deff });
+        stats = paired;
+        notes.unshift(noteText.pairedOverlap());
+        if (settings.rounding) notes.push(noteText.roundingPaired());
+      } else {
+        let reportedDecimals: number | undefined;
+        if (settings.rounding && !exact) notes.push(noteText.roundingQualified());
+        else if (settings.rounding) {
+          const da = rowDecimals(settings.decimals, at('text', a), pa);
+          const db = rowDecimals(settings.decimals, at('text', b), pb);
+          const fewer = Math.min(da, db);
+          if (da === db) reportedDecimals = da;
+          else if (writable(da > db ? pa : pb, fewer)) {
+            reportedDecimals = fewer;
+            notes.push(noteText.roundingFewerDecimals(da, db));
+          } else notes.push(noteText.roundingMixedDecimals(da, db));
+        }
+        const test = leadTest(pa / 100, pb / 100, n, {
+          level,
+          deff,
+          ...(reportedDecimals === undefined ? {} : { reportedDecimals }),
+        });
+        stats = { ...test, liberal: null, overlapRange: null };
+      }
     } catch (e) {
       notes.push(noteText.notComputed((e as Error).message));
     }
@@ -195,11 +307,21 @@ function pushLead(
   out.percent_a.push(pa);
   out.percent_b.push(pb);
   out.n_used.push(n);
-  out.difference.push(test?.difference ?? null);
-  out.lower.push(test?.lower ?? null);
-  out.upper.push(test?.upper ?? null);
-  out.z.push(test === null || !Number.isFinite(test.z) ? null : test.z);
-  out.p_value.push(test?.pValue ?? null);
-  out.significant.push(test === null ? null : test.lower > 0 || test.upper < 0);
+  out.method.push(method);
+  out.difference.push(stats?.difference ?? null);
+  out.lower.push(stats?.lower ?? null);
+  out.upper.push(stats?.upper ?? null);
+  out.z.push(stats === null || !Number.isFinite(stats.z) ? null : stats.z);
+  out.p_value.push(stats?.pValue ?? null);
+  out.significant.push(stats === null ? null : stats.lower > 0 || stats.upper < 0);
+  out.lower_liberal.push(stats?.liberal?.lower ?? null);
+  out.upper_liberal.push(stats?.liberal?.upper ?? null);
+  out.overlap_min.push(stats?.overlapRange?.[0] ?? null);
+  out.overlap_max.push(stats?.overlapRange?.[1] ?? null);
   out.note.push(noteText.join(notes));
+}
+
+/** True when `percent` can be written with `decimals` decimals ("51.0" as "51"). */
+function writable(percent: number, decimals: number): boolean {
+  return Math.abs(percent - Number(percent.toFixed(decimals))) <= 1e-9 * Math.max(1, percent);
 }

@@ -1,8 +1,17 @@
-import { marginOfError, type ProportionCIMethod, proportionCI } from '@toplines/core';
-import type { ColumnTable } from 'arquero';
-import { noteText } from '../messages';
 import {
+  consistentCounts,
+  marginOfError,
+  type ProportionCIMethod,
+  proportionCI,
+} from '@toplines/core';
+import type { ColumnTable } from 'arquero';
+import { PERCENT_TEXT } from '../io/read-resource';
+import { noteText } from '../messages';
+import { rowDecimals } from '../util/sample-size';
+import {
+  booleanOption,
   checkVerbOptions,
+  decimalsOption,
   deffOption,
   levelOption,
   methodOption,
@@ -18,6 +27,7 @@ import {
  *
  * @example
  * withIntervals(results, { method: 'clopper-pearson', level: 0.9, deff: 1.5, surveys, questions });
+ * withIntervals(results, { rounding: true, surveys, questions }); // allow for the rounding of each figure
  */
 export interface WithIntervalsOptions extends SampleOptions {
   /**
@@ -29,6 +39,25 @@ export interface WithIntervalsOptions extends SampleOptions {
   level?: number;
   /** Design effect, > 0: the effective n is n / deff. Default `1`. */
   deff?: number;
+  /**
+   * Allow for the rounding of each printed figure. When true, `lower` and
+   * `upper` are core's rounding-aware interval,
+   * `proportionCI(estimate, n_used, { reportedDecimals })`: from the lower
+   * bound of the smallest count out of n that prints as the figure to the
+   * upper bound of the largest ("51%" of 1,037 could be 524 to 534 people),
+   * and a `counts` column says how many counts fit. The decimals are read
+   * from each row's `percent_text` ("31.0" has 1), or given by `decimals`.
+   * Default `false` (each figure taken as exact).
+   */
+  rounding?: boolean;
+  /**
+   * With `rounding`: the decimals every percentage was printed with, for a
+   * table without a `percent_text` column. Default: read from
+   * `percent_text`; without it, the decimals of the number as JavaScript
+   * writes it, which loses trailing zeros (31.0 → 0: a wider, conservative
+   * interval). Read only when `rounding` is true.
+   */
+  decimals?: number;
 }
 
 /**
@@ -44,23 +73,35 @@ export interface WithIntervalsOptions extends SampleOptions {
  *   question's base from a `base` column, else from `options.questions`.
  *   A subgroup or a follow-up asked of a subset never borrows the survey's n.
  * - `estimate`: percent / 100.
- * - `lower`, `upper`: the interval of core's `proportionCI(estimate, n_used, { method, level, deff })`.
- * - `moe`: the half-width z·√(deff·p(1−p)/n) at that share (core's `marginOfError`).
+ * - `lower`, `upper`: the interval of core's `proportionCI(estimate, n_used, { method, level, deff })`;
+ *   with `rounding: true`, the rounding-aware one (`reportedDecimals`).
+ * - `moe`: the half-width z·√(deff·p(1−p)/n) at that share (core's
+ *   `marginOfError`); it does not allow for rounding, even with `rounding`.
+ * - `counts` (only with `rounding: true`): how many whole counts out of
+ *   `n_used` print as the figure — 1 for "51.0%" of 1,037, 11 for "51%";
+ *   0 when none does; null when n is unknown, the figure is qualified, or
+ *   `deff` is not 1 (core then takes the figure as weighted, and the
+ *   interval covers every share within half a unit of its last digit).
  * - `interval_note`: null when the interval was computed from an exact
  *   figure; otherwise why not, or what to bear in mind — `"n unknown"`,
  *   `"percent missing"`, `"percent is approximate (qualifier approx)"`, a
  *   lower or upper bound for `more-than` / `less-than` (those rows still get
- *   an interval when n is known, computed at the printed figure).
+ *   an interval when n is known, computed at the printed figure; with
+ *   `rounding` a second note says it does not allow for rounding), or with
+ *   `rounding` a figure that no count out of n prints as
+ *   (`"no count out of n = 10 rounds to 50.5% (1 decimal)"`).
  *
- * A row without a known n gets null `lower`, `upper` and `moe` — never NaN,
- * never an exception.
+ * A row without a known n, or whose figure no count out of n can produce,
+ * gets null `lower`, `upper` and `moe` — never NaN, never an exception.
  *
- * Cost: O(rows).
+ * Cost: O(rows); with `rounding`, O(rows · counts).
  *
  * @param table - a results table: needs `percent`; reads `base_n`, `qualifier`,
- *   `survey_id`, `question_id`, `group_dim`, `group_value`, `n`, `base` when present
- * @param options - `method`, `level`, `deff`, and `surveys` / `questions` to find n
- * @returns a new table with the six columns added (replaced if present)
+ *   `survey_id`, `question_id`, `group_dim`, `group_value`, `n`, `base` and,
+ *   with `rounding`, `percent_text` when present
+ * @param options - `method`, `level`, `deff`, `rounding`, `decimals`, and
+ *   `surveys` / `questions` to find n
+ * @returns a new table with the six columns added (seven with `rounding`; replaced if present)
  * @throws {DataError} `missing-column` without `percent`; `invalid-option` for a bad option
  * @example
  * const { results, surveys, questions } = load();
@@ -72,6 +113,13 @@ export interface WithIntervalsOptions extends SampleOptions {
  * us.array('lower'); // => [0.37552621249703577, 0.31668714111749047] (Wilson)
  * us.array('moe'); // => [0.029877531111198639, 0.02893269643259189]
  * us.array('interval_note'); // => [null, null]
+ *
+ * // "51.0%" unfavourable toward South Korea: 1 decimal, so one count (529 of 1,037) fits
+ * const korea = withIntervals(
+ *   results.filter((d) => d.question_id === 'korea-impression' && d.percent_text === '51.0'),
+ *   { surveys, questions, rounding: true },
+ * );
+ * korea.array('counts'); // => [1]
  */
 export function withIntervals(table: ColumnTable, options?: WithIntervalsOptions): ColumnTable {
   const fn = 'withIntervals';
@@ -79,8 +127,11 @@ export function withIntervals(table: ColumnTable, options?: WithIntervalsOptions
   const method = methodOption(fn, opts['method']);
   const level = levelOption(fn, opts['level']);
   const deff = deffOption(fn, opts['deff']);
+  const rounding = booleanOption(fn, 'rounding', opts['rounding']);
+  const fixedDecimals = decimalsOption(fn, opts['decimals']);
   const input = tableInput(fn, table, ['percent']);
   const percents = input.column('percent');
+  const texts = input.column(PERCENT_TEXT);
   const qualifiers = input.column('qualifier');
   const ns = rowNs(input, opts as SampleOptions, false);
 
@@ -88,6 +139,7 @@ export function withIntervals(table: ColumnTable, options?: WithIntervalsOptions
   const lower: (number | null)[] = [];
   const upper: (number | null)[] = [];
   const moe: (number | null)[] = [];
+  const counts: (number | null)[] = [];
   const note: (string | null)[] = [];
   for (let i = 0; i < input.numRows; i++) {
     const percent = percentOf(percents[i]);
@@ -96,22 +148,43 @@ export function withIntervals(table: ColumnTable, options?: WithIntervalsOptions
     const qualified = qualifier === 'exact' ? null : noteText.qualified(qualifier);
     estimate.push(percent === null ? null : percent / 100);
     let interval: { lower: number; upper: number; moe: number } | null = null;
+    let fitting: number | null = null;
     let problem: string | null = null;
     if (percent === null) problem = noteText.percentMissing();
     else if (n === null) problem = noteText.nUnknown();
     else {
+      const p = percent / 100;
+      const decimals =
+        rounding && qualifier === 'exact' ? rowDecimals(fixedDecimals, texts[i], percent) : null;
       try {
-        const p = percent / 100;
-        const ci = proportionCI(p, n, { method, level, deff });
+        const ci = proportionCI(p, n, {
+          method,
+          level,
+          deff,
+          ...(decimals === null ? {} : { reportedDecimals: decimals }),
+        });
         interval = { lower: ci.lower, upper: ci.upper, moe: marginOfError(p, n, { level, deff }) };
+        fitting = ci.counts ?? null;
       } catch (e) {
-        problem = noteText.notComputed((e as Error).message);
+        if (decimals !== null && deff === 1 && noCountFits(percent, n, decimals)) {
+          fitting = 0;
+          const text = texts[i];
+          problem = noteText.noCount(
+            typeof text === 'string' ? text : String(percent),
+            n,
+            decimals,
+          );
+        } else {
+          problem = noteText.notComputed((e as Error).message);
+        }
       }
     }
     lower.push(interval?.lower ?? null);
     upper.push(interval?.upper ?? null);
     moe.push(interval?.moe ?? null);
-    note.push(noteText.join([problem, qualified]));
+    counts.push(fitting);
+    const unrounded = rounding && qualified !== null && interval !== null;
+    note.push(noteText.join([problem, qualified, unrounded ? noteText.roundingQualified() : null]));
   }
   return input.table.assign({
     n_used: ns,
@@ -119,6 +192,16 @@ export function withIntervals(table: ColumnTable, options?: WithIntervalsOptions
     lower,
     upper,
     moe,
+    ...(rounding ? { counts } : {}),
     interval_note: note,
   });
+}
+
+/** True when no whole count out of n prints as the figure (false when that cannot be told). */
+function noCountFits(percent: number, n: number, decimals: number): boolean {
+  try {
+    return consistentCounts(percent, n, { decimals }) === null;
+  } catch {
+    return false;
+  }
 }

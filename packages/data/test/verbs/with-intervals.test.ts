@@ -1,4 +1,4 @@
-import { table } from 'arquero';
+import { not, table } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { DataError, load, parseResultsCsv, withIntervals } from '../../src/index';
 import reference from '../fixtures/reference-r.json';
@@ -112,6 +112,98 @@ describe('withIntervals', () => {
     expect(() => withIntervals(usImpression, { deff: 0 })).toThrow(/deff/);
     expect(() => withIntervals([] as never)).toThrow(
       'withIntervals requires an arquero table, got an array of length 0',
+    );
+  });
+});
+
+describe('withIntervals with rounding', () => {
+  const korea = results.filter(
+    (d: { question_id: string; option: string }) =>
+      d.question_id === 'korea-impression' && d.option === 'unfavorable impression',
+  );
+
+  it('reads the decimals from percent_text: "51.0" keeps 1, so one count fits (API, South Korea)', () => {
+    expect(korea.array('percent_text')).toEqual(['51.0']);
+    const out = withIntervals(korea, { surveys, questions, rounding: true });
+    const r = reference.wilson_rounded_51_1;
+    expect(out.columnNames().slice(-3)).toEqual(['moe', 'counts', 'interval_note']);
+    expectTableEqual(out.select('n_used', 'lower', 'upper', 'counts', 'interval_note'), {
+      n_used: [1037],
+      lower: [r.lower],
+      upper: [r.upper],
+      counts: [r.counts],
+      interval_note: [null],
+    });
+    // the moe stays the plain one, at the printed share
+    expect(out.get('moe', 0)).toBe(withIntervals(korea, { surveys, questions }).get('moe', 0));
+  });
+
+  it('"51" (0 decimals, or decimals: 0) allows 11 counts and a wider interval', () => {
+    const r = reference.wilson_rounded_51_0;
+    const want = { lower: [r.lower], upper: [r.upper], counts: [r.counts] };
+    const fixed = withIntervals(korea, { surveys, questions, rounding: true, decimals: 0 });
+    expectTableEqual(fixed.select('lower', 'upper', 'counts'), want);
+    // without percent_text, 51.0 is written 51: 0 decimals
+    const bare = withIntervals(korea.select(not('percent_text')), {
+      surveys,
+      questions,
+      rounding: true,
+    });
+    expectTableEqual(bare.select('lower', 'upper', 'counts'), want);
+  });
+
+  it('adds no counts column and keeps the plain interval without rounding', () => {
+    const out = withIntervals(korea, { surveys, questions, rounding: false });
+    expect(out.columnNames()).not.toContain('counts');
+    expect(out.get('lower', 0)).toBe(withIntervals(korea, { surveys, questions }).get('lower', 0));
+  });
+
+  it('notes a figure no count out of n can produce, with null interval and 0 counts — no throw', () => {
+    const t = table({
+      percent: [50.5, 40, 50.5, 45],
+      percent_text: ['50.5', '40', '50.5', '45'],
+      qualifier: ['exact', 'exact', 'exact', 'approx'],
+      base_n: [10, 10, null, 10],
+    });
+    const out = withIntervals(t, { rounding: true });
+    expectNoNaN(out);
+    expect(columnsOf(out)['lower']?.map((v) => v === null)).toEqual([true, false, true, false]);
+    expect(out.array('counts')).toEqual([0, 1, null, null]);
+    expect(out.array('interval_note')).toEqual([
+      'no count out of n = 10 rounds to 50.5% (1 decimal)',
+      null,
+      'n unknown',
+      'percent is approximate (qualifier approx); rounding not taken into account: a qualified figure implies no exact count',
+    ]);
+    // the qualified row keeps the interval at the printed figure
+    expect(out.get('lower', 3)).toBe(withIntervals(t).get('lower', 3));
+  });
+
+  it('takes the figure as weighted when deff is not 1: counts null, half a unit either side', () => {
+    const out = withIntervals(korea, { surveys, questions, rounding: true, deff: 1.5 });
+    expect(out.get('counts', 0)).toBeNull();
+    expect(out.get('lower', 0)).toBeLessThan(
+      withIntervals(korea, { surveys, questions, deff: 1.5 }).get('lower', 0) as number,
+    );
+  });
+
+  it('runs on every bundled row: no NaN, and every figure with n fits some count', () => {
+    const out = withIntervals(results, { surveys, questions, rounding: true });
+    expectNoNaN(out);
+    expect(out.array('counts')).not.toContain(0);
+    const known = (
+      out.objects() as { n_used: number | null; qualifier: string; counts: number | null }[]
+    ).filter((row) => row.n_used !== null && row.qualifier === 'exact');
+    expect(known.length).toBeGreaterThan(0);
+    for (const row of known) expect(row.counts).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses bad rounding and decimals options', () => {
+    expect(() => withIntervals(korea, { rounding: 1 as never })).toThrow(
+      'withIntervals requires rounding to be true or false, got 1',
+    );
+    expect(() => withIntervals(korea, { rounding: true, decimals: 11 })).toThrow(
+      'withIntervals requires decimals to be an integer from 0 to 10, got 11',
     );
   });
 });
