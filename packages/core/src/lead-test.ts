@@ -2,7 +2,7 @@ import { criticalValue } from './critical-value';
 import { ToplinesError } from './errors';
 import {
   candidatePairs,
-  checkReportedDecimals,
+  checkReportedDecimalsPair,
   type ReportedRange,
   reportedRange,
 } from './rounding';
@@ -23,12 +23,13 @@ export interface LeadTestOptions {
   /** Design effect, > 0: the variance is multiplied by it. Default `1`. */
   deff?: number;
   /**
-   * Decimals the two percentages were printed with. When given, the
+   * Decimals the two percentages were printed with: one number for both, or
+   * `[d1, d2]` when they differ ("42%" beside "33.7%"). When given, the
    * interval covers every pair of shares that print as the two figures (and
    * fit in one sample: x1 + x2 ≤ n), and `counts` says how many counts fit
    * each. Default: none (the shares taken as exact).
    */
-  reportedDecimals?: number;
+  reportedDecimals?: number | [number, number];
 }
 
 /** The result of {@link leadTest}. */
@@ -107,6 +108,7 @@ const ROUNDING_ALLOWANCE = 0.01;
  * // allowing for the rounding of both printed figures
  * leadTest(0.405, 0.345, 1037, { reportedDecimals: 1 }).counts; // => [1, 1]
  * leadTest(0.41, 0.35, 1037, { reportedDecimals: 0 }).lower; // => -0.002823245700275881
+ * leadTest(0.42, 0.337, 1037, { reportedDecimals: [0, 1] }).counts; // => [10, 1]
  */
 export function leadTest(p1: number, p2: number, n: number, options?: LeadTestOptions): LeadTest {
   const fn = 'leadTest';
@@ -132,9 +134,9 @@ export function leadTest(p1: number, p2: number, n: number, options?: LeadTestOp
   if (opts['reportedDecimals'] === undefined) {
     return { ...result, lower: difference - zCrit * se, upper: difference + zCrit * se };
   }
-  const decimals = checkReportedDecimals(fn, opts['reportedDecimals']);
-  const range1 = reportedRange(fn, 'p1', p1, n, decimals, deff === 1);
-  const range2 = reportedRange(fn, 'p2', p2, n, decimals, deff === 1);
+  const [decimals1, decimals2] = checkReportedDecimalsPair(fn, opts['reportedDecimals']);
+  const range1 = reportedRange(fn, 'p1', p1, n, decimals1, deff === 1);
+  const range2 = reportedRange(fn, 'p2', p2, n, decimals2, deff === 1);
   let lower = Infinity;
   let upper = -Infinity;
   const total = range1.low + range2.low <= 1 ? 1 : undefined;

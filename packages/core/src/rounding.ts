@@ -29,6 +29,25 @@ export function checkReportedDecimals(fn: string, value: unknown): number {
 }
 
 /**
+ * Decimals for each of two figures: one number for both, or a pair when they
+ * were printed differently ("42%" beside "33.7%"). Internal.
+ */
+export function checkReportedDecimalsPair(fn: string, value: unknown): [number, number] {
+  if (Array.isArray(value)) {
+    if (value.length !== 2) {
+      throw new ToplinesError(
+        'length-mismatch',
+        fn,
+        `requires reportedDecimals to be a number or a pair of numbers, got an array of length ${value.length}`,
+      );
+    }
+    return [checkReportedDecimals(fn, value[0]), checkReportedDecimals(fn, value[1])];
+  }
+  const decimals = checkReportedDecimals(fn, value);
+  return [decimals, decimals];
+}
+
+/**
  * The range of shares behind proportion `p` printed as a percentage with
  * `decimals` decimals. With `unweighted` true the shares are the counts x/n
  * that print as the figure, and none fitting is an error; otherwise (a

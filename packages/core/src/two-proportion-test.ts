@@ -2,7 +2,7 @@ import { criticalValue } from './critical-value';
 import { zTest } from './lead-test';
 import {
   candidatePairs,
-  checkReportedDecimals,
+  checkReportedDecimalsPair,
   type ReportedRange,
   reportedRange,
 } from './rounding';
@@ -33,11 +33,12 @@ export interface TwoProportionTestOptions {
   /** Design effect of the second sample, > 0: its effective size is n2 / deff2. Default `1`. */
   deff2?: number;
   /**
-   * Decimals the two percentages were printed with. When given, the
+   * Decimals the two percentages were printed with: one number for both, or
+   * `[d1, d2]` when they differ. When given, the
    * interval covers every pair of shares that print as the two figures, and
    * `counts` says how many counts out of each n fit. Default: none.
    */
-  reportedDecimals?: number;
+  reportedDecimals?: number | [number, number];
 }
 
 /** The result of {@link twoProportionTest}. */
@@ -145,9 +146,9 @@ export function twoProportionTest(
     const [lower, upper] = differenceBounds(method, p1, m1, p2, m2, zCrit);
     return { ...result, lower, upper };
   }
-  const decimals = checkReportedDecimals(fn, opts['reportedDecimals']);
-  const range1 = reportedRange(fn, 'p1', p1, n1, decimals, deff1 === 1);
-  const range2 = reportedRange(fn, 'p2', p2, n2, decimals, deff2 === 1);
+  const [decimals1, decimals2] = checkReportedDecimalsPair(fn, opts['reportedDecimals']);
+  const range1 = reportedRange(fn, 'p1', p1, n1, decimals1, deff1 === 1);
+  const range2 = reportedRange(fn, 'p2', p2, n2, decimals2, deff2 === 1);
   let lower = Infinity;
   let upper = -Infinity;
   for (const [a, b] of candidatePairs(range1, range2, n1, n2)) {
