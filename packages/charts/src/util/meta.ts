@@ -1,0 +1,124 @@
+import { load } from '@toplines/data';
+import { type ChartInput, num, type Row, str, toRows } from './input';
+
+/** What a chart says about a survey: its name, fieldwork dates and n. Internal. */
+export interface SurveyMeta {
+  id: string;
+  title: string;
+  organization: string | null;
+  country: string | null;
+  fieldStart: string | null;
+  fieldEnd: string | null;
+  n: number | null;
+}
+
+/** What a chart says about a question. Internal. */
+export interface QuestionMeta {
+  wording: string | null;
+  responseType: string | null;
+  base: string | null;
+  scaleOrder: string[] | null;
+}
+
+/**
+ * The options every builder shares to find the surveys' names, dates and n
+ * and the questions' wording, type, base and scale order.
+ *
+ * @example
+ * const { surveys, questions } = load(); // @toplines/data
+ * shareChart(rows, { question: 'us-impression', surveys, questions });
+ */
+export interface MetaOptions {
+  /**
+   * The surveys table (`survey_id`, `title`, `field_start`, `field_end`, `n`,
+   * …) as rows or an arquero table. Default: the bundled surveys of
+   * @toplines/data (`load().surveys`). Columns of the same names on the rows
+   * themselves (e.g. after a join) take precedence.
+   */
+  surveys?: ChartInput;
+  /**
+   * The questions table (`survey_id`, `question_id`, `wording`,
+   * `response_type`, `base`, `scale_order`). Default: the bundled questions
+   * of @toplines/data (`load().questions`).
+   */
+  questions?: ChartInput;
+}
+
+/** Survey and question lookups for one builder call. Internal. */
+export interface Meta {
+  survey(id: string, row?: Row): SurveyMeta;
+  question(surveyId: string, questionId: string, row?: Row): QuestionMeta;
+  /** Every survey the lookup knows, in table order. */
+  surveys(): SurveyMeta[];
+}
+
+let bundled: { surveys: Row[]; questions: Row[] } | undefined;
+
+function bundledTables(): { surveys: Row[]; questions: Row[] } {
+  if (bundled === undefined) {
+    const pkg = load();
+    bundled = {
+      surveys: pkg.surveys.objects() as Row[],
+      questions: pkg.questions.objects() as Row[],
+    };
+  }
+  return bundled;
+}
+
+const key = (surveyId: unknown, questionId: unknown) => JSON.stringify([surveyId, questionId]);
+
+/** Splits a `scale_order` cell ("a | b | c"). Internal. */
+export function parseScaleOrder(value: unknown): string[] | null {
+  const text = str(value);
+  if (text === null) return null;
+  const parts = text
+    .split('|')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return parts.length > 0 ? parts : null;
+}
+
+/** Builds the lookups from the options (or the bundled tables). Internal. */
+export function metaLookup(fn: string, options: MetaOptions): Meta {
+  const surveyRows =
+    options.surveys === undefined ? bundledTables().surveys : toRows(fn, options.surveys);
+  const questionRows =
+    options.questions === undefined ? bundledTables().questions : toRows(fn, options.questions);
+  const surveys = new Map<string, Row>();
+  for (const row of surveyRows) {
+    const id = str(row['survey_id']);
+    if (id !== null && !surveys.has(id)) surveys.set(id, row);
+  }
+  const questions = new Map<string, Row>();
+  for (const row of questionRows) {
+    questions.set(key(row['survey_id'], row['question_id']), row);
+  }
+  const toSurvey = (id: string, row?: Row): SurveyMeta => {
+    const s = surveys.get(id) ?? {};
+    const pick = (name: string) => (row !== undefined && name in row ? row[name] : s[name]);
+    return {
+      id,
+      title: str(s['title']) ?? id,
+      organization: str(s['organization']),
+      country: str(s['country']),
+      fieldStart: str(pick('field_start')),
+      fieldEnd: str(pick('field_end')),
+      n: num(pick('n')),
+    };
+  };
+  return {
+    survey: toSurvey,
+    question(surveyId, questionId, row) {
+      const q = questions.get(key(surveyId, questionId)) ?? {};
+      const pick = (name: string) =>
+        row !== undefined && str(row[name]) !== null ? row[name] : q[name];
+      return {
+        wording: str(pick('wording')),
+        responseType: str(pick('response_type')),
+        base: str(pick('base')),
+        scaleOrder: parseScaleOrder(pick('scale_order')),
+      };
+    },
+    surveys: () => [...surveys.keys()].map((id) => toSurvey(id)),
+  };
+}

@@ -1,0 +1,178 @@
+// The charts every cross-module test draws: built from the bundled data, the
+// same calls as the README and scripts/make-readme-images.mjs.
+import { load, withIntervals } from '@toplines/data';
+import type { TopLevelSpec } from 'vega-lite';
+import {
+  comparisonChart,
+  divergingChart,
+  leadChart,
+  marginCurve,
+  shareChart,
+  smallMultiples,
+} from '../src/index';
+
+const { results, surveys, questions } = load();
+
+/** The bundled results with the interval columns of withIntervals, as rows. */
+export const rows = withIntervals(results, { surveys, questions }).objects() as Record<
+  string,
+  unknown
+>[];
+
+/** The four "relations are good" figures across four polls. */
+export const RELATIONS_GOOD = [
+  { survey: 'utokyo-2024-08', question: 'us-relations-assessment' },
+  { survey: 'cabinet-secretariat-2024-10', question: 'relations-assessment' },
+  { survey: 'utokyo-2025-08', question: 'us-relations-assessment' },
+  { survey: 'api-2025-jp', question: 'us-relations-current', option: 'good' },
+];
+
+/** The four in favour / opposed questions of the API survey. */
+export const IN_FAVOUR = [
+  'trilateral-security-cooperation',
+  'us-china-restrictions',
+  'foreign-tourists-increase',
+  'foreign-residents-increase',
+];
+
+export interface Case {
+  name: string;
+  spec: () => TopLevelSpec;
+  /** Text that the rendered SVG must hold (title, axis titles and labels). */
+  text: string[];
+}
+
+export const CASES: Case[] = [
+  {
+    name: 'share-us-impression',
+    spec: () => shareChart(rows, { question: 'us-impression' }),
+    text: [
+      'Impression of the United States',
+      'favorable impression',
+      'unfavorable impression',
+      '40.5%',
+      'Share of respondents',
+      '20%',
+    ],
+  },
+  {
+    name: 'share-economic-partners-bar',
+    spec: () => shareChart(rows, { question: 'economic-partners', sort: 'share', mark: 'bar' }),
+    text: [
+      'Countries and regions economically important',
+      'the United States',
+      'India',
+      'respondents could choose several',
+      'Share of respondents choosing each option',
+    ],
+  },
+  {
+    name: 'share-peace-security',
+    spec: () => shareChart(rows, { question: 'peace-security-approach' }),
+    text: [
+      'What should Japan do',
+      'Japan should work harder to defend itself',
+      '41.7%',
+      'Hollow points: no interval',
+    ],
+  },
+  {
+    name: 'lead-us-impression',
+    spec: () => leadChart(rows, { question: 'us-impression' }),
+    text: [
+      'favorable impression vs unfavorable',
+      '+6.0 pts (±5.3)',
+      'Lead, percentage points',
+      'real lead: interval excludes 0',
+      '+10',
+    ],
+  },
+  {
+    name: 'lead-korea-relations-outlook',
+    spec: () => leadChart(rows, { question: 'korea-relations-outlook' }),
+    text: [
+      'Outlook for Japan–South Korea relations',
+      'no change vs deterioration',
+      'within the margin: interval includes 0',
+    ],
+  },
+  {
+    name: 'comparison-relations-good',
+    spec: () =>
+      comparisonChart(rows, {
+        items: RELATIONS_GOOD,
+        title: 'Are Japan–U.S. relations good? Four polls, four wordings',
+      }),
+    text: [
+      'Are Japan–U.S. relations good?',
+      '85.5%',
+      '42.4%',
+      'The question wordings differ',
+      'No interval for',
+      'Share of respondents',
+    ],
+  },
+  {
+    name: 'comparison-dumbbell',
+    spec: () =>
+      comparisonChart(rows, {
+        items: [RELATIONS_GOOD[1], RELATIONS_GOOD[3]] as typeof RELATIONS_GOOD,
+        layout: 'dumbbell',
+        title: '“Relations are good”: 85.5% or 42.4%?',
+      }),
+    text: ['Relations are good', '85.5%', '42.4%', 'Cabinet Secretariat poll'],
+  },
+  {
+    name: 'margin-curve',
+    spec: () => marginCurve(),
+    text: [
+      'The margin of error shrinks',
+      'Sample size (n)',
+      'Margin of error (±)',
+      'Japan: n',
+      '1,037',
+      '±3.0 pts',
+      '1,500',
+      '1,585',
+    ],
+  },
+  {
+    name: 'diverging-japan-nuclear-weapons',
+    spec: () => divergingChart(rows, { question: 'japan-nuclear-weapons' }),
+    text: [
+      'Should Japan possess nuclear weapons',
+      'strongly opposed',
+      'somewhat in favor',
+      '43.6%',
+      'not reported',
+      'Not on the scale',
+    ],
+  },
+  {
+    name: 'diverging-in-favour',
+    spec: () =>
+      divergingChart(rows, { question: IN_FAVOUR, title: 'In favour or opposed? Four proposals' }),
+    text: ['In favour or opposed?', 'in favor', 'opposed', '57.8%', 'Share of respondents'],
+  },
+  {
+    name: 'small-multiples-questions',
+    spec: () =>
+      smallMultiples(rows, {
+        chart: 'share',
+        by: 'question',
+        values: IN_FAVOUR,
+        title: 'Four proposals, one scale: in favour or opposed?',
+      }),
+    text: ['Four proposals, one scale', 'The increase in foreign tourists', 'in favor', '51.7%'],
+  },
+  {
+    name: 'small-multiples-groups',
+    spec: () =>
+      smallMultiples(rows, {
+        chart: 'share',
+        by: 'group',
+        panel: { question: 'relations-change' },
+      }),
+    text: ['by group', 'All respondents', 'age 70s', '&gt;80%', '≈70%'],
+  },
+];
