@@ -21,6 +21,14 @@ export {
   minimumDetectableDifference,
 } from './minimum-detectable-difference';
 export {
+  MULTINOMIAL_CI_METHODS,
+  type MultinomialCI,
+  type MultinomialCIMethod,
+  type MultinomialCIOptions,
+  type MultinomialInterval,
+  multinomialCI,
+} from './multinomial-ci';
+export {
   type PairedComparison,
   type PairedDifference,
   type PairedDifferenceOptions,

@@ -24,7 +24,8 @@ export interface MultinomialCIOptions {
   level?: number;
   /**
    * Interval method. Default `'goodman'`: it works on the shares as published,
-   * at any number of options; `'sison-glaz'` needs whole counts (see {@link multinomialCI}).
+   * at any number of options; `'sison-glaz'` rounds them to whole counts
+   * (see {@link multinomialCI}).
    */
   method?: MultinomialCIMethod;
 }
@@ -81,25 +82,35 @@ const SUM_SLACK = 1e-9;
  * probability about `level` (one-at-a-time intervals cover each share, but
  * with k options some of them miss). The counts are share × n. Two methods:
  *
- * - `'goodman'` (the default) is Goodman's (1965) Bonferroni interval: each
- *   share gets the score interval whose bounds solve
- *   (p − π)² = χ² π(1 − π)/n with χ² the upper α/k point of the chi-square
- *   distribution with 1 degree of freedom, i.e. the Wilson interval with
- *   z = Φ⁻¹(1 − α/(2k)) (so χ² = z², computed from the normal quantile). It
- *   needs no whole counts, so the published shares are used as they are, and
- *   it is sound for any number of options; hence the default. It is
+ * - `'goodman'` (the default, as in statsmodels) is Goodman's (1965)
+ *   Bonferroni interval: each share gets the score interval whose bounds
+ *   solve (p − π)² = χ² π(1 − π)/n with χ² the upper α/k point of the
+ *   chi-square distribution with 1 degree of freedom, i.e. the Wilson
+ *   interval with z = Φ⁻¹(1 − α/(2k)) (χ² = z², so no chi-square quantile is
+ *   needed). It always contains the one-at-a-time Wilson interval and is
  *   conservative, more so as k grows.
  * - `'sison-glaz'` is the interval of Sison & Glaz (1995):
  *   [p̂ − c/n, p̂ + (c + 2γ)/n] clipped to [0, 1], the same width for every
  *   option, with c and γ found from an Edgeworth-corrected Poisson
  *   approximation (Levin 1981) of the probability that every count lies
- *   within c of its observed value. It is closer to the nominal level than
- *   Goodman's, best with many options (k ≥ 7 in the paper) of similar size.
- *   It works on whole counts: the counts share × n are rounded to whole
- *   numbers by the largest-remainder rule (each rounded down, and the units
- *   still missing to make n given to the largest fractional parts: the
- *   nearest whole numbers whenever those add up to n) and reported in
- *   `counts`; the estimate of each interval is that count / n.
+ *   within c of its observed value. It is closer to the nominal level, best
+ *   with many options (k ≥ 7 in the paper) of similar size. It works on
+ *   whole counts: the counts share × n are rounded by the largest-remainder
+ *   rule (each rounded down, then the units still missing to make n given to
+ *   the largest fractional parts: the nearest whole numbers whenever those
+ *   add up to n) and reported in `counts`; each estimate is count / n.
+ *
+ * Goodman is the default because it uses the published shares as they are
+ * (no rounding to counts), is sound at any k, and never gives an option a
+ * narrower interval than its one-at-a-time interval; Sison–Glaz's common
+ * width can (a dominant option with few others, e.g. 51% of 1,037 at level
+ * 0.999), and like statsmodels it finds no c when one option holds nearly
+ * every answer (counts 1 and 99, level 0.95). The Sison–Glaz search is
+ * statsmodels' (the first c from 1 up with ν(c) ≤ 1 − α < ν(c + 1)), but the
+ * truncated Poisson moments are summed directly around each count instead
+ * of from factorial moments, which in double precision cancel by up to
+ * 1e-6 on lopsided counts: written here because no library does it to
+ * 1e-12.
  *
  * The total is always n. Published shares often leave out "don't know" or
  * refusals: when the shares sum to less than 1 − 0.01, an "other / not
@@ -134,18 +145,18 @@ const SUM_SLACK = 1e-9;
  *   percentage like 40.5 is named as such), the shares sum past 1 + 0.01 (a
  *   check-all-that-apply question has no multinomial interval), n is not a positive
  *   integer, level is outside (0, 1) or the method is unknown; `not-converged` when
- *   Sison–Glaz finds no c (a question where one option holds every answer)
+ *   Sison–Glaz finds no c (one option holding nearly every answer)
  * @example
  * // API/EAI/KEI survey, Japan, n = 1,037: outlook for Japan–South Korea relations,
  * // "no change" 44.9%, "improvement" 26.2%, "deterioration" 28.8%
  * const ci = multinomialCI([0.449, 0.262, 0.288], 1037);
- * ci.intervals[0]; // => { estimate: 0.449, lower: 0.4123930269806813, upper: 0.4861799458733016 }
+ * ci.intervals[0]; // => { estimate: 0.449, lower: 0.412404138531044, upper: 0.48615648173312154 }
  * ci.remainder; // => null
  * // U.S. impression: 40.5% favourable, 34.5% unfavourable; 25% not reported
  * const sg = multinomialCI([0.405, 0.345], 1037, { method: 'sison-glaz' });
  * sg.counts; // => [420, 358]
  * sg.remainder; // => 259
- * sg.intervals[0].lower; // => 0.37319189971070396
+ * sg.intervals[0].lower; // => 0.3722275795564127
  */
 export function multinomialCI(
   shares: readonly number[],
