@@ -123,7 +123,7 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
     const note = optIn
       ? ''
       : ` The poll’s headline ±${pts(headline)} is for one share, not for the gap between two.`;
-    return `${a} ${pct(l.p1)} vs ${b} ${pct(l.p2)}: a ${pts(lead)}-point lead, ±${pts(half)} at ${level} — ${
+    return `${a} ${pct(l.p1)} vs ${b} ${pct(l.p2)}: ${article(pts(lead))} ${pts(lead)}-point lead, ±${pts(half)} at ${level} — ${
       l.lower > 0 || l.upper < 0
         ? `larger than its ${margin}`
         : `within its ${margin}: the poll cannot tell which is ahead`
@@ -166,6 +166,11 @@ function pct(p: number): string {
 function pts(d: number): string {
   const text = (100 * d).toFixed(1);
   return text === '-0.0' ? '0.0' : text.replace('-', '−');
+}
+
+/** "a" or "an" before a number as it is read: an 8.9, an 11.0, an 18.5, a 1.8. */
+function article(number: string): string {
+  return /^(8|1[18](\.|$))/.test(number) ? 'an' : 'a';
 }
 
 function trim(x: number): string {

@@ -339,6 +339,13 @@ describe('explain', () => {
     expect(text).toContain('larger than its margin of error');
     expect(text).toContain('headline ±3.0');
   });
+  it('says "an" before 8, 11 and 18', () => {
+    expect(explain(leadTest(0.407, 0.318, 1037))).toContain('an 8.9-point lead');
+    expect(explain(leadTest(0.449, 0.262, 1037))).toContain('an 18.7-point lead');
+    expect(explain(leadTest(0.3, 0.19, 1037))).toContain('an 11.0-point lead');
+    expect(explain(leadTest(0.3, 0.282, 1037))).toContain('a 1.8-point lead');
+  });
+
   it('states a lead within its margin', () => {
     const text = explain(leadTest(0.288, 0.262, 1037));
     expect(text).toContain('within its margin of error');

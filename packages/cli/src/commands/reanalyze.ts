@@ -1,0 +1,96 @@
+import {
+  noExtraPositionals,
+  parseCommandArgs,
+  parseDeff,
+  parseLevel,
+  parseMethod,
+  stringOption,
+} from '../args';
+import { UsageError } from '../errors';
+import { makeStyle } from '../format/text';
+import { type Io, useColor } from '../io';
+import { usageText } from '../messages';
+import { startProgress } from '../progress';
+import { analyze } from '../reanalyze/analyze';
+import { loadInput } from '../reanalyze/input';
+import { toJson } from '../reanalyze/json';
+import type { ReanalysisOptions } from '../reanalyze/model';
+import { renderReport } from '../reanalyze/terminal';
+
+const OPTIONS = {
+  method: { type: 'string' },
+  level: { type: 'string' },
+  deff: { type: 'string' },
+  'assume-n': { type: 'string' },
+  survey: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  'no-png': { type: 'boolean' },
+} as const;
+
+/** The default sizes tried where a source gives no n. */
+export const DEFAULT_ASSUMED_N = [500, 1000, 2000];
+
+/**
+ * `toplines reanalyze [FILE]`: the main job. Returns the exit code.
+ *
+ * @example
+ * await reanalyzeCommand(['--json'], io); // => 0, one JSON document on io.out
+ */
+export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('reanalyze', argv, OPTIONS);
+  noExtraPositionals('reanalyze', positionals, 1);
+  const deffText = stringOption(values, 'deff');
+  const options: ReanalysisOptions = {
+    method: parseMethod(stringOption(values, 'method'), 'reanalyze'),
+    level: parseLevel(stringOption(values, 'level'), 'reanalyze'),
+    deff:
+      deffText?.trim().toLowerCase() === 'implied' ? 'implied' : parseDeff(deffText, 'reanalyze'),
+    assumeN: parseAssumeN(stringOption(values, 'assume-n')),
+    surveys: ((values['survey'] as string[] | undefined) ?? [])
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  };
+  const out = stringOption(values, 'out');
+  if (out !== undefined && out.trim() === '')
+    throw new UsageError(usageText.missing('reanalyze', '--out DIR, a folder'), 'reanalyze');
+
+  const loaded = await loadInput(positionals[0], io.cwd, values['strict'] === true);
+  const errStyle = makeStyle(useColor(io.env, io.stderrIsTTY));
+  for (const w of loaded.warnings) io.err(`${errStyle.yellow('warning:')} ${w.message}\n`);
+
+  const progress = startProgress(io, 'reanalysing');
+  const doc = analyze(loaded.pkg, loaded.input, options, loaded.warnings, (done, total) =>
+    progress.update(done, total),
+  );
+  progress.done();
+
+  if (values['json'] === true) io.out(`${JSON.stringify(toJson(doc), null, 2)}\n`);
+  else {
+    const style = makeStyle(useColor(io.env, io.stdoutIsTTY));
+    io.out(renderReport(doc, { style, width: io.columns ?? 100 }));
+  }
+
+  if (out !== undefined) {
+    // Only here: the charts' renderer (vega, resvg) loads on demand, so that
+    // the terminal report stays fast.
+    const { writeReport } = await import('../reanalyze/write-report');
+    const written = await writeReport(doc, loaded.pkg, out, io, { png: values['no-png'] !== true });
+    io.err(
+      `${errStyle.green('wrote')} ${written.index} (${written.charts} charts, ${written.files} files)\n`,
+    );
+  }
+  return 0;
+}
+
+function parseAssumeN(text: string | undefined): number[] {
+  if (text === undefined) return DEFAULT_ASSUMED_N;
+  const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
+  const ns = parts.map((p) => Number(p.replace(/_/g, '')));
+  if (parts.length === 0 || ns.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new UsageError(usageText.badAssumeN(text), 'reanalyze');
+  }
+  return [...new Set(ns)].sort((a, b) => a - b);
+}

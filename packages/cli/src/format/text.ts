@@ -1,0 +1,146 @@
+// Text layout for the terminal: display widths, padding, wrapping, colour.
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes is the point
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Columns a string takes in a terminal: ANSI escapes count 0, East Asian
+ * wide characters 2 (options can be written in Japanese), others 1.
+ *
+ * @example
+ * displayWidth('40.5%'); // => 5
+ * displayWidth('日本'); // => 4
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text.replace(ANSI, '')) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 32 || (code >= 0x300 && code < 0x370)) continue;
+    width += isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f300 && code <= 0x1faff) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+/**
+ * Pads to a display width, on the right (left-aligned) or the left.
+ *
+ * @example
+ * pad('40.5%', 7, 'right'); // => '  40.5%'
+ */
+export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'left' ? text + fill : fill + text;
+}
+
+/**
+ * Splits text into lines of at most `width` columns, at spaces; a word
+ * longer than a line is cut.
+ *
+ * @example
+ * wrap('a lead of 6.0 points', 10); // => ['a lead of', '6.0 points']
+ */
+export function wrap(text: string, width: number): string[] {
+  // "n = 1,037" and "p = 0.025" stay on one line.
+  const glued = text.replace(/ = /g, '\u00a0=\u00a0');
+  return wrapWords(glued, width).map((line) => line.replace(/\u00a0/g, ' '));
+}
+
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  const w = Math.max(8, width);
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (let word of paragraph.split(/ +/)) {
+      while (displayWidth(word) > w) {
+        if (line !== '') {
+          lines.push(line);
+          line = '';
+        }
+        lines.push(cut(word, w));
+        word = word.slice(cut(word, w).length);
+      }
+      if (line === '') line = word;
+      else if (displayWidth(line) + 1 + displayWidth(word) <= w) line += ` ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+function cut(word: string, width: number): string {
+  let out = '';
+  for (const ch of word) {
+    if (displayWidth(out + ch) > width) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * Wraps and indents a paragraph: every line starts with `indent` spaces.
+ *
+ * @example
+ * indentWrap('one two three', 2, 9); // => ['  one two', '  three']
+ */
+export function indentWrap(text: string, indent: number, width: number): string[] {
+  const prefix = ' '.repeat(indent);
+  return wrap(text, width - indent).map((line) => prefix + line);
+}
+
+/** Shortens a string to a display width, ending in "…". */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  return `${cut(text, width - 1)}…`;
+}
+
+/** Text styles: each wraps a string in ANSI codes, or returns it as is when colour is off. */
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  red(text: string): string;
+  cyan(text: string): string;
+}
+
+/**
+ * The styles for a stream: ANSI colours, or plain text (NO_COLOR, a pipe).
+ *
+ * @example
+ * makeStyle(false).bold('n = 1,037'); // => 'n = 1,037'
+ */
+export function makeStyle(color: boolean): Style {
+  const code = (open: number, close: number) => (text: string) =>
+    color && text !== '' ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+  return {
+    bold: code(1, 22),
+    dim: code(2, 22),
+    green: code(32, 39),
+    yellow: code(33, 39),
+    red: code(31, 39),
+    cyan: code(36, 39),
+  };
+}
+
+/** Removes ANSI escapes. */
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}

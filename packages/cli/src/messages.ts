@@ -1,0 +1,252 @@
+// Every user-facing text of the command in one place: help, usage errors,
+// data errors and the notes of the report. Messages name the command, the
+// option and the value; no final period (the style of the other packages).
+
+const list = (items: readonly string[]) => items.map((s) => `"${s}"`).join(', ');
+
+/** Help texts: one per command, each with an example that runs. */
+export const helpText = {
+  main: () => `toplines — reanalyse published survey results: how precise is each percentage,
+is a lead real, did opinion change, is a printed figure even possible
+
+Usage
+  toplines <command> [arguments] [options]
+
+Commands
+  reanalyze [FILE]        every bundled survey, or your CSV / datapackage.json: intervals,
+                          leads, rounding checks, caveats; --out DIR for an HTML report
+  moe [P] --n N           the margin of error of a share (P = 0.5 gives the headline figure)
+  ci P --n N              the confidence interval of one share
+  lead P1 P2 --n N        is the gap between two options of one question real?
+  compare P1 --n1 N1 P2 --n2 N2
+                          did two independent polls (or groups) really differ?
+  check PERCENT --n N     is this printed percentage possible out of n respondents?
+  help [COMMAND]          this text, or a command's
+
+Shares are proportions (0.405) or percentages with their sign (40.5%).
+
+Options
+  -h, --help              help for a command: toplines lead --help
+  -v, --version           the version
+
+Examples
+  npx toplines reanalyze
+  npx toplines reanalyze my-poll.csv --out report
+  npx toplines lead 40.5% 34.5% --n 1037
+
+Exit codes: 0 success, 1 bad data, 2 usage error. NO_COLOR=1 turns colour off.
+`,
+  reanalyze: () => `toplines reanalyze — reanalyse every bundled survey, or your own toplines
+
+Usage
+  toplines reanalyze [FILE] [options]
+
+With no FILE, the bundled 2025 Japanese surveys on Japan–U.S. relations. FILE is
+a CSV in the results layout (survey_id, question_id, group_dim, group_value,
+option, percent, qualifier, is_net, base_n, source_id, quote) or a Frictionless
+datapackage.json (or its folder) with sources, surveys, questions and results.
+
+For each survey and question: every share with its interval, every lead between
+options of a single-choice question (paired differences, bounded over the
+unknown overlap, for check-all questions), rounding checks (can the percentage
+come from a whole count out of n?), the design effect a reported margin
+implies, a plain-language sentence per finding, and what each result would be
+at plausible sample sizes when n is not reported.
+
+Options
+  --method M       interval method: wilson (default), wilson-cc, wald,
+                   agresti-coull, clopper-pearson (or exact), jeffreys
+  --level L        confidence level: 0.95 (default), 0.9, 99%…
+  --deff D         design effect, > 0 (default 1), or "implied": each survey's
+                   own, from its reported margin and n (1 where it has none)
+  --assume-n LIST  sample sizes to try where n is unknown (default 500,1000,2000)
+  --survey ID      only this survey (repeatable)
+  --no-png         with --out, skip the PNG files (faster)
+  --out DIR        also write DIR/index.html (charts inline, opens offline),
+                   the charts as .vl.json and .png, and results.csv / leads.csv
+  --json           print one JSON document (schemaVersion 1) instead of the report
+  --strict         treat validation warnings as errors (exit 1)
+  -h, --help       this help
+
+Examples
+  npx toplines reanalyze
+  npx toplines reanalyze --survey api-2025-jp --method clopper-pearson --level 0.9
+  npx toplines reanalyze my-poll.csv --out report && open report/index.html
+  npx toplines reanalyze datasets/datapackage.json --json > reanalysis.json
+`,
+  moe: () => `toplines moe — the margin of error of a share
+
+Usage
+  toplines moe [P] --n N [--level L] [--deff D] [--population N]
+
+The pollster's half-width z·√(deff·p(1−p)/n). Without P, p = 0.5: the headline
+margin a poll publishes, the largest for its n.
+
+Options
+  --n N            sample size (required)
+  --level L        confidence level (default 0.95)
+  --deff D         design effect (default 1)
+  --population N   population size, for the finite population correction
+  --json           print JSON
+  -h, --help       this help
+
+Examples
+  npx toplines moe --n 1037
+  npx toplines moe 40.5% --n 1037 --deff 1.5
+`,
+  ci: () => `toplines ci — the confidence interval of one share
+
+Usage
+  toplines ci P --n N [--method M] [--level L] [--deff D] [--rounding]
+
+Options
+  --n N            sample size (required)
+  --method M       wilson (default), wilson-cc, wald, agresti-coull,
+                   clopper-pearson (or exact), jeffreys
+  --level L        confidence level (default 0.95)
+  --deff D         design effect (default 1)
+  --rounding       widen the interval to every share that prints as P (the
+                   decimals as typed: 41% covers 40.5% to 41.5%)
+  --json           print JSON
+  -h, --help       this help
+
+Examples
+  npx toplines ci 0.405 --n 1037
+  npx toplines ci 0.405 --n 1037 --method clopper-pearson
+  npx toplines ci 41% --n 1037 --rounding
+`,
+  lead: () => `toplines lead — is the gap between two options of one question real?
+
+Usage
+  toplines lead P1 P2 --n N [--level L] [--deff D] [--multiple [--overlap O]]
+
+Both shares come from one single-choice question in one sample, so the margin of
+their difference is larger than either share's (when one rises the other tends
+to fall). For two options of a check-all question, add --multiple: the paired
+difference, bounded over the share who chose both unless --overlap gives it.
+
+Options
+  --n N            sample size (required)
+  --level L        confidence level (default 0.95)
+  --deff D         design effect (default 1)
+  --multiple       the options are of a check-all question (shares may overlap)
+  --overlap O      with --multiple: the share who chose both, if known
+  --json           print JSON
+  -h, --help       this help
+
+Examples
+  npx toplines lead 0.405 0.345 --n 1037
+  npx toplines lead 56.5% 53.2% --n 536 --multiple
+`,
+  compare: () => `toplines compare — did two independent samples really differ?
+
+Usage
+  toplines compare P1 --n1 N1 P2 --n2 N2 [--level L] [--method M]
+
+Two polls, two waves, two countries or two disjoint groups: a pooled z test (as
+R's prop.test without continuity correction) and an interval for the
+difference (Newcombe's by default).
+
+Options
+  --n1 N, --n2 N   the two sample sizes (required)
+  --level L        confidence level (default 0.95)
+  --method M       newcombe (default), wald, agresti-caffo
+  --deff1 D, --deff2 D
+                   design effects of the two samples (default 1)
+  --labels A,B     names for the two samples in the sentence
+  --json           print JSON
+  -h, --help       this help
+
+Examples
+  npx toplines compare 0.45 --n1 1000 0.18 --n2 1000
+  npx toplines compare 45% --n1 1000 18% --n2 1000 --labels "Aug 2024,Aug 2025"
+`,
+  check: () => `toplines check — is this printed percentage possible out of n?
+
+Usage
+  toplines check PERCENT --n N [--decimals D]
+
+Which whole counts out of n round to the percentage as printed (the GRIM test).
+The decimals come from how PERCENT is written: 40.5% has one, 41% none, 51.0%
+one (write the trailing zero). Exit code 1 when no count fits.
+
+Options
+  --n N            sample size (required)
+  --decimals D     the decimals the percentage was printed with, if not as typed
+  --json           print JSON
+  -h, --help       this help
+
+Examples
+  npx toplines check 40.5% --n 1037
+  npx toplines check 33.3% --n 1037
+`,
+};
+
+/** Usage errors (exit 2). */
+export const usageText = {
+  unknownCommand: (name: string, suggestion: string | null) =>
+    `unknown command "${name}"${suggestion === null ? '' : `: did you mean "${suggestion}"?`}`,
+  noCommand: () => 'a command is required: reanalyze, moe, ci, lead, compare or check',
+  parseArgs: (command: string, message: string, code: string | undefined) => {
+    const option = /'([^']+)'/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) {
+      return `${command}: unknown option ${option.split(' ')[0]}`;
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+      return `${command}: option ${option.split(' ')[0]} needs a value`;
+    }
+    return `${command}: ${message.replace(/\.\s*$/, '').replace(/\. To specify[\s\S]*$/, '')}`;
+  },
+  missing: (command: string, what: string) => `${command} requires ${what}`,
+  percentRange: (command: string, what: string, text: string) =>
+    `${command}: ${what} must be a percentage from 0% to 100%, got ${text}`,
+  notAShare: (command: string, what: string, text: string) =>
+    `${command}: ${what} must be a share such as 0.405 or 40.5%, got "${text}"`,
+  percentWithoutSign: (command: string, what: string, text: string) => {
+    const value = Number(text);
+    const asProportion = Number((value / 100).toPrecision(6));
+    return `${command}: ${what} is ${text}, above 1: for a percentage write ${text}% (or the proportion ${asProportion})`;
+  },
+  negativeShare: (command: string, what: string, text: string) =>
+    `${command}: ${what} cannot be negative, got ${text}`,
+  notASampleSize: (command: string, name: string, text: string) =>
+    `${command}: ${name} must be a sample size, a whole number of at least 1, got "${text}"`,
+  badLevel: (command: string, text: string) =>
+    `${command}: --level must be a confidence level such as 0.95 or 95%, got "${text}"`,
+  badDeff: (command: string, text: string) =>
+    `${command}: --deff must be a design effect, a number above 0 such as 1.5, got "${text}"`,
+  badChoice: (command: string, name: string, text: string, allowed: readonly string[]) =>
+    `${command}: ${name} must be one of ${list(allowed)}, got "${text}"`,
+  extraArguments: (command: string, extra: string[]) =>
+    `${command}: unexpected argument${extra.length > 1 ? 's' : ''} ${extra.map((e) => `"${e}"`).join(' ')}`,
+  badAssumeN: (text: string) =>
+    `reanalyze: --assume-n must be a list of sample sizes such as 500,1000,2000, got "${text}"`,
+  overlapWithoutMultiple: () => 'lead: --overlap applies to check-all questions: add --multiple',
+  badLabels: (text: string) =>
+    `compare: --labels must be two names separated by a comma, got "${text}"`,
+  badDecimals: (text: string) =>
+    `check: --decimals must be a whole number from 0 to 10, got "${text}"`,
+  seeHelp: (command: string | null) =>
+    command === null ? 'see: toplines --help' : `see: toplines ${command} --help`,
+};
+
+/** Data errors (exit 1) and warnings. */
+export const dataText = {
+  emptyFile: (file: string) =>
+    `${file} is empty: expected a CSV with a header row (survey_id,question_id,group_dim,group_value,option,percent,qualifier,is_net,base_n,source_id,quote) or a datapackage.json`,
+  noRows: (file: string) => `${file} has a header but no data rows: nothing to reanalyse`,
+  noResults: (file: string) =>
+    `${file} has no "results" resource: a toplines data package needs results (and ideally sources, surveys, questions)`,
+  invalid: (file: string, errors: number, warnings: number) =>
+    `${file} is not valid: ${errors} error${errors === 1 ? '' : 's'}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+  strictWarnings: (file: string, warnings: number) =>
+    `${file}: ${warnings} warning${warnings === 1 ? '' : 's'} and --strict was given`,
+  moreIssues: (count: number) => `… and ${count} more (use --json to see every issue)`,
+  unknownSurvey: (id: string, known: string[]) =>
+    `no survey "${id}" in the data; the surveys are ${known.map((k) => `"${k}"`).join(', ')}`,
+  impossible: (percent: string, n: number) =>
+    `${percent} is not possible out of ${n.toLocaleString('en-US')}: no whole count rounds to it`,
+  notFound: (path: string) => `cannot read "${path}": no such file or folder`,
+  internal: (message: string) =>
+    `internal error: ${message}\nThis is a bug in toplines, not in your data: please report it at https://github.com/toplines/toplines/issues with the command you ran (TOPLINES_DEBUG=1 prints the stack)`,
+};

@@ -1,0 +1,192 @@
+// results.csv and leads.csv: every computed column, one row per figure and
+// one per difference, for a spreadsheet or R.
+import type { Reanalysis } from './model';
+
+type Cell = string | number | boolean | null | undefined;
+
+/** One CSV field: quoted when it holds a comma, quote or line break; empty for null. */
+export function csvField(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  const text =
+    typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csv(header: string[], rows: Cell[][]): string {
+  return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
+}
+
+/**
+ * The figures with their computed columns: the results layout's columns,
+ * then n_used, estimate, lower, upper, moe (proportions), the count range and
+ * consistency, notes, explain()'s sentence, and the intervals at each assumed
+ * n where n is unknown (scenario_n_1, scenario_lower_1, …).
+ *
+ * @example
+ * resultsCsv(doc).split('\n')[0]?.startsWith('survey_id,question_id'); // => true
+ */
+export function resultsCsv(doc: Reanalysis): string {
+  const scenarios = Math.max(
+    0,
+    ...doc.surveys.flatMap((s) =>
+      s.questions.flatMap((q) => q.options.map((o) => o.scenarios.length)),
+    ),
+  );
+  const header = [
+    'survey_id',
+    'question_id',
+    'group_dim',
+    'group_value',
+    'source_id',
+    'option',
+    'percent',
+    'percent_text',
+    'qualifier',
+    'is_net',
+    'input_row',
+    'response_type',
+    'response_type_inferred',
+    'base',
+    'n_used',
+    'estimate',
+    'lower',
+    'upper',
+    'moe',
+    'method',
+    'level',
+    'deff',
+    'count_min',
+    'count_max',
+    'consistent',
+    'notes',
+    'sentence',
+  ];
+  for (let i = 1; i <= scenarios; i++)
+    header.push(
+      `scenario_n_${i}`,
+      `scenario_lower_${i}`,
+      `scenario_upper_${i}`,
+      `scenario_moe_${i}`,
+    );
+  const rows: Cell[][] = [];
+  for (const s of doc.surveys) {
+    for (const q of s.questions) {
+      for (const o of q.options) {
+        const row: Cell[] = [
+          q.surveyId,
+          q.questionId,
+          q.groupDim,
+          q.groupValue,
+          q.sourceId,
+          o.option,
+          o.percent,
+          o.percentText,
+          o.qualifier,
+          o.isNet,
+          o.row,
+          q.responseType,
+          q.responseTypeInferred,
+          q.base,
+          o.n,
+          o.estimate,
+          o.lower,
+          o.upper,
+          o.moe,
+          doc.options.method,
+          doc.options.level,
+          s.deff,
+          o.countMin,
+          o.countMax,
+          o.consistent,
+          o.notes.join('; '),
+          o.sentence,
+        ];
+        for (let i = 0; i < scenarios; i++) {
+          const x = o.scenarios[i];
+          row.push(x?.n, x?.lower, x?.upper, x?.moe);
+        }
+        rows.push(row);
+      }
+    }
+  }
+  return csv(header, rows);
+}
+
+/**
+ * Every lead and paired difference with its computed columns.
+ *
+ * @example
+ * leadsCsv(doc).split('\n')[0]?.includes('p_value'); // => true
+ */
+export function leadsCsv(doc: Reanalysis): string {
+  const header = [
+    'survey_id',
+    'question_id',
+    'group_dim',
+    'group_value',
+    'source_id',
+    'kind',
+    'option_a',
+    'option_b',
+    'percent_a',
+    'percent_b',
+    'n_used',
+    'difference',
+    'lower',
+    'upper',
+    'se',
+    'z',
+    'p_value',
+    'liberal_lower',
+    'liberal_upper',
+    'overlap_min',
+    'overlap_max',
+    'significant',
+    'verdict',
+    'minimum_n',
+    'level',
+    'deff',
+    'sentence_n',
+    'sentence',
+    'notes',
+  ];
+  const rows: Cell[][] = [];
+  for (const s of doc.surveys) {
+    for (const q of s.questions) {
+      for (const l of q.leads) {
+        rows.push([
+          q.surveyId,
+          q.questionId,
+          q.groupDim,
+          q.groupValue,
+          q.sourceId,
+          l.kind,
+          l.optionA,
+          l.optionB,
+          l.percentA,
+          l.percentB,
+          l.n,
+          l.difference,
+          l.lower,
+          l.upper,
+          l.se,
+          l.z,
+          l.pValue,
+          l.liberalLower,
+          l.liberalUpper,
+          l.overlapRange?.[0],
+          l.overlapRange?.[1],
+          l.significant,
+          l.verdict,
+          l.minimumN,
+          doc.options.level,
+          s.deff,
+          l.sentenceN,
+          l.sentence,
+          l.notes.join('; '),
+        ]);
+      }
+    }
+  }
+  return csv(header, rows);
+}

@@ -1,0 +1,344 @@
+// The terminal report: one block per survey, then per question the shares
+// with their intervals and flags, then the leads with explain()'s sentence.
+import { count, dateRange, levelText, percentNumber, points, pValue } from '../format/number';
+import { displayWidth, indentWrap, pad, type Style, wrap } from '../format/text';
+import type { LeadResult, OptionResult, QuestionResult, Reanalysis, SurveyResult } from './model';
+import { METHOD_NAMES } from './terminal-names';
+
+/** Options of {@link renderReport}. */
+export interface RenderOptions {
+  /** Line width in columns (at most 100). Default `100`. */
+  width?: number;
+  /** Colours (or none). */
+  style: Style;
+}
+
+const INDENT = 3;
+
+/**
+ * The report as text, every line at most `width` columns.
+ *
+ * @example
+ * renderReport(doc, { style: makeStyle(false) }).split('\n')[0];
+ * // => 'toplines reanalyze — bundled data: …'
+ */
+export function renderReport(doc: Reanalysis, options: RenderOptions): string {
+  const width = Math.min(100, Math.max(60, options.width ?? 100));
+  const s = options.style;
+  const lines: string[] = [];
+  const o = doc.options;
+  lines.push(s.bold(`toplines reanalyze — ${doc.input.title}`));
+  const deff =
+    o.deff === 'implied'
+      ? 'design effect implied by each reported margin'
+      : `design effect ${o.deff}`;
+  lines.push(
+    ...wrap(
+      `${plural(doc.summary.surveys, 'survey')} · ${plural(doc.summary.questions, 'question')} · ${plural(doc.summary.figures, 'figure')} · intervals: ${METHOD_NAMES[o.method] ?? o.method}, ${levelText(o.level)}, ${deff}`,
+      width,
+    ).map(s.dim),
+  );
+  lines.push(
+    ...wrap(
+      `Leads: ${s.green('✔')} larger than its margin · ○ within it · ${s.yellow('◐')} depends on the overlap (check-all) · ${s.yellow('?')} n unknown`,
+      width,
+    ).map((l) => s.dim(l)),
+  );
+  for (const survey of doc.surveys) {
+    lines.push('', ...surveyBlock(survey, doc, width, s));
+  }
+  lines.push('', s.dim('━'.repeat(width)), ...wrap(summaryLine(doc), width));
+  return `${lines.join('\n')}\n`;
+}
+
+function surveyBlock(survey: SurveyResult, doc: Reanalysis, width: number, s: Style): string[] {
+  const lines: string[] = [s.cyan('━'.repeat(width))];
+  const id = `[${survey.surveyId}]`;
+  const titleLines = wrap(survey.title, width - displayWidth(id) - 2);
+  const first = titleLines[0] ?? '';
+  const gap = Math.max(1, width - displayWidth(first) - displayWidth(id));
+  lines.push(`${s.bold(first)}${' '.repeat(gap)}${s.dim(id)}`);
+  for (const t of titleLines.slice(1)) lines.push(s.bold(t));
+  const who = [survey.organization, survey.sponsor === null ? null : `for ${survey.sponsor}`]
+    .filter((x) => x !== null)
+    .join(' ');
+  if (who !== '') lines.push(...wrap(who, width));
+  const facts = [
+    `Fieldwork ${dateRange(survey.fieldStart, survey.fieldEnd) ?? 'dates not stated'}`,
+    survey.n === null ? 'n not stated' : `n = ${count(survey.n)}`,
+    survey.mode === null || survey.mode === 'unknown' ? 'mode not stated' : survey.mode,
+    `sample: ${survey.sampleType === 'unknown' ? 'not described' : survey.sampleType}`,
+  ];
+  if (survey.population !== null) facts.push(survey.population);
+  lines.push(...wrap(facts.join(' · '), width));
+  lines.push(...wrap(marginLine(survey, doc), width));
+  for (const caveat of survey.caveats) lines.push(...wrap(s.yellow(`Note: ${caveat}`), width));
+  if (survey.questions.length === 0) {
+    lines.push('', s.dim('   No results of this survey in the data.'));
+  }
+  for (const q of survey.questions) lines.push('', ...questionBlock(q, survey, doc, width, s));
+  return lines;
+}
+
+function marginLine(survey: SurveyResult, doc: Reanalysis): string {
+  const level = levelText(doc.options.level);
+  const srs =
+    survey.n === null
+      ? null
+      : `±${percentNumber(survey.headlineMoe as number)} points at ${level} for ${survey.deff === 1 ? 'a simple random sample' : `design effect ${round(survey.deff)}`} of ${count(survey.n)}`;
+  if (survey.moeReported === null) {
+    return `Margin of error: not reported${srs === null ? '' : ` (${srs})`}`;
+  }
+  const implied =
+    survey.impliedDeff === null
+      ? 'no n to compare it with'
+      : `implies a design effect of ${round(survey.impliedDeff)} at n = ${count(survey.n as number)}${survey.impliedDeff < 1 ? ' (below 1: smaller than simple random sampling allows, perhaps rounded)' : ''}`;
+  return `Margin of error: ±${percentNumber(survey.moeReported)} points reported, ${implied}${srs === null ? '' : `; intervals here use ${srs}`}`;
+}
+
+function questionBlock(
+  q: QuestionResult,
+  survey: SurveyResult,
+  doc: Reanalysis,
+  width: number,
+  s: Style,
+): string[] {
+  const lines: string[] = [];
+  const type = `${q.responseType === 'multiple' ? 'check-all' : q.responseType}${q.responseTypeInferred ? ' (inferred)' : ''}`;
+  const parts = [q.questionId, type];
+  if (q.groupDim !== 'total' || q.groupValue !== 'total')
+    parts.push(`${q.groupDim}: ${q.groupValue}`);
+  parts.push(
+    q.n === null ? (q.assumedN.length > 0 ? 'n unknown' : 'n varies') : `n = ${count(q.n)}`,
+  );
+  if (
+    survey.questions.filter((x) => x.questionId === q.questionId).length > 1 &&
+    q.sourceId !== null
+  ) {
+    parts.push(`source: ${q.sourceId}`);
+  }
+  const head = `── ${parts.join(' · ')}`;
+  if (displayWidth(head) + 3 <= width) {
+    lines.push(s.bold(`${head} ${'─'.repeat(width - displayWidth(head) - 1)}`));
+  } else {
+    lines.push(...wrap(head, width).map(s.bold));
+  }
+  if (q.wording !== null) lines.push(...indentWrap(q.wording, INDENT, width));
+  if (q.base !== null && q.base.trim().toLowerCase() !== 'all respondents') {
+    lines.push(...indentWrap(`Asked of ${q.base}`, INDENT, width).map(s.dim));
+  }
+  lines.push('');
+  lines.push(...optionTable(q, doc, width, s));
+  for (const caveat of q.caveats) lines.push(...indentWrap(s.yellow(caveat), INDENT, width));
+  if (q.leads.length > 0) {
+    lines.push(
+      '',
+      `${' '.repeat(INDENT)}${s.bold(q.leads[0]?.kind === 'paired' ? `Paired differences (${levelText(doc.options.level)})` : `Leads (${levelText(doc.options.level)})`)}`,
+    );
+    let previousTail: string | null = null;
+    for (const lead of q.leads) {
+      lines.push(...leadLines(lead, survey, width, s, previousTail));
+      previousTail =
+        lead.sentence === null ? null : lastSentence(stripShared(lead.sentence, survey));
+    }
+  }
+  return lines;
+}
+
+function optionTable(q: QuestionResult, doc: Reanalysis, width: number, s: Style): string[] {
+  const allUnknown = q.options.every((o) => o.n === null);
+  const level = levelText(doc.options.level);
+  const ciHeader =
+    allUnknown && q.assumedN.length > 0
+      ? `±points at n = ${q.assumedN.map(count).join(' / ')}`
+      : `${level} CI`;
+  const showCount = !allUnknown;
+  const cells = q.options.map((o) => ({
+    option: o.option + (o.isNet ? ' (net)' : ''),
+    share: shareText(o),
+    ci: intervalText(o, allUnknown),
+    count: showCount ? countText(o) : '',
+    notes: o.notes.filter((n) => !(allUnknown && n === 'n unknown')).join('; '),
+    bad: o.consistent === false,
+  }));
+  const shareW = Math.max(5, ...cells.map((c) => displayWidth(c.share)));
+  const ciW = Math.max(displayWidth(ciHeader), ...cells.map((c) => displayWidth(c.ci)));
+  const countW = showCount ? Math.max(5, ...cells.map((c) => displayWidth(c.count))) : 0;
+  const fixed = INDENT + 2 + shareW + 2 + ciW + (showCount ? 2 + countW : 0) + 2;
+  const longest = Math.max(6, ...cells.map((c) => displayWidth(c.option)));
+  const notesWanted = Math.min(34, Math.max(5, ...cells.map((c) => displayWidth(c.notes))));
+  const optionW = Math.min(longest, 48, Math.max(20, width - fixed - notesWanted));
+  const notesW = Math.max(12, width - fixed - optionW);
+  const row = (option: string, share: string, ci: string, cnt: string, notes: string) =>
+    `${' '.repeat(INDENT)}${pad(option, optionW)}  ${pad(share, shareW, 'right')}  ${pad(ci, ciW)}${showCount ? `  ${pad(cnt, countW, 'right')}` : ''}${notes === '' ? '' : `  ${notes}`}`.trimEnd();
+  const lines = [s.dim(row('Option', 'Share', ciHeader, showCount ? 'Count' : '', 'Notes'))];
+  for (const c of cells) {
+    const optionLines = wrap(c.option, optionW);
+    const noteLines = c.notes === '' ? [] : wrap(c.notes, notesW);
+    const height = Math.max(optionLines.length, noteLines.length);
+    for (let i = 0; i < height; i++) {
+      const note = noteLines[i] ?? '';
+      lines.push(
+        row(
+          optionLines[i] ?? '',
+          i === 0 ? c.share : '',
+          i === 0 ? c.ci : '',
+          i === 0 ? c.count : '',
+          c.bad ? s.red(note) : s.dim(note),
+        ),
+      );
+    }
+  }
+  return lines;
+}
+
+/** "40.5%", "≈45%", ">80%", "<5%": the figure as printed, with its qualifier. */
+export function shareText(o: OptionResult): string {
+  if (o.percent === null) return '—';
+  const printed = `${o.percentText ?? String(o.percent)}%`;
+  const prefix =
+    o.qualifier === 'approx'
+      ? '≈'
+      : o.qualifier === 'more-than'
+        ? '>'
+        : o.qualifier === 'less-than'
+          ? '<'
+          : '';
+  return prefix + printed;
+}
+
+/** "37.6–43.5", or "±4.4 / ±3.1 / ±2.2" at the assumed sizes. */
+export function intervalText(o: OptionResult, scenariosOnly: boolean): string {
+  if (o.lower !== null && o.upper !== null)
+    return `${percentNumber(o.lower)}–${percentNumber(o.upper)}`;
+  if (o.scenarios.length > 0 && scenariosOnly) {
+    return o.scenarios.map((x) => `±${percentNumber(x.moe as number)}`).join(' / ');
+  }
+  return o.n === null ? 'n unknown' : '—';
+}
+
+/** "420", "524–534", "none" (no count fits), "" (not checked). */
+export function countText(o: OptionResult): string {
+  if (o.consistent === false) return 'none';
+  if (o.countMin === null || o.countMax === null) return '';
+  return o.countMin === o.countMax
+    ? count(o.countMin)
+    : `${count(o.countMin)}–${count(o.countMax)}`;
+}
+
+const MARKS: Record<LeadResult['verdict'], string> = {
+  'beyond-margin': '✔',
+  'within-margin': '○',
+  'depends-on-overlap': '◐',
+  'n-unknown': '?',
+  'not-computed': '✗',
+};
+
+/** The verdict in words. */
+export const VERDICT_TEXT: Record<LeadResult['verdict'], string> = {
+  'beyond-margin': 'larger than its margin',
+  'within-margin': 'within its margin',
+  'depends-on-overlap': 'depends on the overlap',
+  'n-unknown': 'n unknown',
+  'not-computed': 'not computed',
+};
+
+/** The last sentence of a paragraph (after the last ". "), or null. */
+export function lastSentence(text: string): string | null {
+  const at = text.lastIndexOf('. ');
+  return at === -1 ? null : text.slice(at + 2);
+}
+
+function leadLines(
+  lead: LeadResult,
+  survey: SurveyResult,
+  width: number,
+  s: Style,
+  previousTail: string | null,
+): string[] {
+  const color =
+    lead.verdict === 'beyond-margin'
+      ? s.green
+      : lead.verdict === 'within-margin'
+        ? s.dim
+        : lead.verdict === 'not-computed'
+          ? s.red
+          : s.yellow;
+  const pair = `${lead.optionA} vs ${lead.optionB}`;
+  const diff = `${points(lead.difference)} points`;
+  let head: string;
+  if (lead.lower !== null && lead.upper !== null && lead.verdict !== 'n-unknown') {
+    const ci = `CI ${points(lead.lower)} to ${points(lead.upper)}`;
+    if (lead.kind === 'paired' && lead.liberalLower !== null && lead.liberalUpper !== null) {
+      head = `${pair}: ${diff}, ${ci} at the least overlap, ${points(lead.liberalLower)} to ${points(lead.liberalUpper)} at the most`;
+    } else {
+      head = `${pair}: ${diff}, ${ci}, ${pValue(lead.pValue as number)}`;
+    }
+  } else if (lead.verdict === 'n-unknown') {
+    const from =
+      lead.minimumN === null
+        ? 'never larger than its margin'
+        : `larger than its margin from n = ${count(lead.minimumN)}${lead.kind === 'paired' ? ' whatever the overlap' : ''}`;
+    head = `${pair}: ${diff}; n unknown — ${from}`;
+  } else {
+    head = `${pair}: ${diff} — ${VERDICT_TEXT[lead.verdict]}`;
+  }
+  const headLines = wrap(head, width - INDENT - 2);
+  const lines = headLines.map(
+    (h, i) => `${' '.repeat(INDENT)}${i === 0 ? `${color(MARKS[lead.verdict])} ` : '  '}${h}`,
+  );
+  const more = INDENT + 2;
+  if (lead.scenarios.length > 0) {
+    const text = lead.scenarios
+      .map(
+        (x) =>
+          `n = ${count(x.n)}: ${x.significant === true ? 'larger' : x.significant === false ? 'within' : 'depends'} (${points(x.lower)} to ${points(x.upper)})`,
+      )
+      .join(' · ');
+    lines.push(...indentWrap(text, more, width));
+  }
+  if (lead.sentence !== null) {
+    let sentence = stripShared(lead.sentence, survey);
+    // A closing sentence the previous lead of this question already said (the
+    // poll's headline margin) is said once.
+    const tail = lastSentence(sentence);
+    if (tail !== null && tail === previousTail) sentence = sentence.slice(0, -tail.length - 1);
+    const prefixed =
+      lead.sentenceN === null ? sentence : `If n were ${count(lead.sentenceN)}: ${sentence}`;
+    lines.push(...indentWrap(prefixed, more, width).map(s.dim));
+  }
+  for (const note of lead.notes)
+    lines.push(...indentWrap(`Note: ${note}`, more, width).map(s.yellow));
+  return lines;
+}
+
+/** explain()'s sentence without the caveat the survey header already states. */
+export function stripShared(sentence: string, survey: SurveyResult): string {
+  for (const caveat of survey.caveats) {
+    if (sentence.endsWith(` ${caveat}`)) return sentence.slice(0, -caveat.length - 1);
+  }
+  return sentence;
+}
+
+/** The closing line: how many leads are real, how many figures are impossible. */
+export function summaryLine(doc: Reanalysis): string {
+  const m = doc.summary;
+  const parts = [
+    `${plural(m.surveys, 'survey')}, ${plural(m.questions, 'question')}, ${plural(m.figures, 'figure')}.`,
+    `${count(m.leads)} differences tested: ${count(m.beyondMargin)} larger than their margin, ${count(m.withinMargin)} within it${m.dependsOnOverlap > 0 ? `, ${count(m.dependsOnOverlap)} depending on the unreported overlap` : ''}${m.nUnknownLeads > 0 ? `, ${count(m.nUnknownLeads)} with n unknown (shown at assumed sizes)` : ''}.`,
+    m.inconsistent === 0
+      ? 'Every checked figure is possible out of its n.'
+      : `${count(m.inconsistent)} figure${m.inconsistent === 1 ? '' : 's'} no whole count out of n can produce.`,
+  ];
+  if (m.nUnknownFigures > 0) parts.push(`${count(m.nUnknownFigures)} figures have no known n.`);
+  return `Summary: ${parts.join(' ')}`;
+}
+
+/** "1 survey", "10 surveys". */
+export function plural(n: number, word: string): string {
+  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function round(x: number): string {
+  return String(Number(x.toFixed(2)));
+}

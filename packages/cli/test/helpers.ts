@@ -1,0 +1,53 @@
+// Runs the built command as a subprocess, as a user would.
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(PACKAGE, 'bin', 'toplines.js');
+export const FIXTURES = join(PACKAGE, 'test', 'fixtures');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs `node bin/toplines.js …args` in the fixtures folder; never through a shell. */
+export function toplines(args: string[], env: Record<string, string> = {}, cwd = FIXTURES): Run {
+  if (!existsSync(join(PACKAGE, 'dist', 'bin.js'))) {
+    throw new Error(
+      'packages/cli is not built: run `npx turbo run build --filter=@toplines/cli...` first',
+    );
+  }
+  const start = performance.now();
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+    timeout: 120_000,
+  });
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    ms: performance.now() - start,
+  };
+}
+
+/** True when the text holds an ANSI escape. */
+export function hasAnsi(text: string): boolean {
+  return text.includes('\u001b[');
+}
+
+/** True when the text looks like a JavaScript stack trace. */
+export function hasStack(text: string): boolean {
+  return /\n\s+at .+[(:]\d+/.test(text) || /^\s+at /m.test(text);
+}
+
+/** The text with its line breaks and indentation collapsed: phrases survive wrapping. */
+export function flat(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
