@@ -53,9 +53,8 @@ describe('toplines reanalyze (bundled data)', () => {
     );
   });
 
-  it('is fast: no chart renderer on the default path', () => {
-    // The issue asks for < 1 s after the build; allow for a loaded CI machine here.
-    expect(run.ms).toBeLessThan(3000);
+  it('keeps the chart renderer off the default path', () => {
+    // Its wall time (< 1 s) is measured by the benchmark (packages/core/bench), not here.
     for (const file of readdirSync(join(PACKAGE, 'dist')).filter((f) => f.endsWith('.js'))) {
       const text = readFileSync(join(PACKAGE, 'dist', file), 'utf8');
       expect(text, file).not.toMatch(/^import [^;]*from ["']@toplines\/charts(\/render)?["']/m);
