@@ -46,6 +46,7 @@ export {
   type ProportionCIOptions,
   proportionCI,
 } from './proportion-ci';
+export { type ProportionCIs, type ProportionCIsOptions, proportionCIs } from './proportion-cis';
 export { type SampleSizeOptions, sampleSize } from './sample-size';
 export {
   TWO_PROPORTION_METHODS,

@@ -150,7 +150,7 @@ const SUM_SLACK = 1e-9;
  * // API/EAI/KEI survey, Japan, n = 1,037: outlook for Japan–South Korea relations,
  * // "no change" 44.9%, "improvement" 26.2%, "deterioration" 28.8%
  * const ci = multinomialCI([0.449, 0.262, 0.288], 1037);
- * ci.intervals[0]; // => { estimate: 0.449, lower: 0.412404138531044, upper: 0.48615648173312154 }
+ * ci.intervals[0]; // => { estimate: 0.449, lower: 0.412404138531044, upper: 0.4861564817331214 }
  * ci.remainder; // => null
  * // U.S. impression: 40.5% favourable, 34.5% unfavourable; 25% not reported
  * const sg = multinomialCI([0.405, 0.345], 1037, { method: 'sison-glaz' });

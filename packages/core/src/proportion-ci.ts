@@ -9,7 +9,7 @@ import {
   checkProportion,
   checkSampleSize,
 } from './validate';
-import { wilsonLower, wilsonUpper } from './wilson';
+import { wilsonBounds, wilsonLower, wilsonUpper } from './wilson';
 
 /** The interval methods of {@link proportionCI}. */
 export const PROPORTION_CI_METHODS = [
@@ -86,7 +86,7 @@ export function intervalBounds(
 ): [number, number] {
   switch (method) {
     case 'wilson':
-      return [wilsonLower(p, nEff, z), wilsonUpper(p, nEff, z)];
+      return wilsonBounds(p, nEff, z);
     case 'wilson-cc': {
       // Newcombe (1998) method 4: the Wilson bounds at p ∓ 1/(2n).
       const half = 0.5 / nEff;
@@ -165,11 +165,11 @@ function clip01(value: number): number {
  * // API/EAI/KEI survey, Japan, n = 1,037: 40.5% favourable toward the U.S.
  * const ci = proportionCI(0.405, 1037);
  * ci.lower; // => 0.37552621249703577
- * ci.upper; // => 0.4351750251119646
+ * ci.upper; // => 0.43517502511196476
  *
  * // "51.0%" of 1,037 is 529 people, but "51%" could be 524 to 534 of them
  * proportionCI(0.51, 1037, { reportedDecimals: 0 }).counts; // => 11
- * proportionCI(0.51, 1037, { reportedDecimals: 0 }).lower; // => 0.4749102231348645
+ * proportionCI(0.51, 1037, { reportedDecimals: 0 }).lower; // => 0.4749102231348644
  */
 export function proportionCI(p: number, n: number, options?: ProportionCIOptions): ProportionCI {
   const fn = 'proportionCI';

@@ -1,4 +1,7 @@
 const TINY = 1e-300;
+const WALLIS_STEPS = 40;
+const BIG = 2 ** 600;
+const SMALL = 2 ** -600;
 const EPSILON = 2.3e-16;
 
 /**
@@ -37,35 +40,74 @@ const EPSILON = 2.3e-16;
  * @param a - first shape, > 0
  * @param b - second shape, > 0
  * @param lambda - a − (a + b)x, computed accurately (see betaLambda)
+ * @param fast - start with Wallis's recurrence where it is accurate (the quantile search,
+ *   whose Halley step absorbs an error of a few units in the last place); default false
  * @returns the value F of the continued fraction
  * @example
  * betaContinuedFraction(0.2, 2, 3, 1); // λ = 2 − 5 × 0.2; I = 0.2² 0.8³ F / B(2, 3) = 0.1808
  * // => 0.7356770833333334
  */
-export function betaContinuedFraction(x: number, a: number, b: number, lambda: number): number {
+export function betaContinuedFraction(
+  x: number,
+  a: number,
+  b: number,
+  lambda: number,
+  fast = false,
+): number {
   const s = a + b;
-  const xx = x * x;
-  let f = (a * (1 + lambda)) / (a + 1);
-  if (f < TINY) f = TINY;
-  let c = f;
-  let d = 0;
-  // Scaled by (a+2n−1)(a+2n+1) (an equivalence transformation) so a step needs two divisions.
-  let alpha = (a * (a + 3) * s * (b - 1) * xx) / (a + 1);
+  // With `fast`, Wallis's forward recurrence Aₙ = βₙAₙ₋₁ + αₙAₙ₋₂ (Bₙ alike), 1/F = Aₙ/Bₙ, for
+  // the first 40 steps when 100 ≤ a + b ≤ 10⁴ (the sample sizes of polls): one multiply-add a step on the
+  // critical path, where the modified Lentz method waits on two divisions in a row, so about
+  // twice as fast. Every term is positive (n ≤ b), so it is stable, and an exact power-of-two
+  // rescaling keeps A and B in range; but its rounding errors add up, so for longer
+  // fractions, larger shapes and after 40 steps the modified Lentz method carries on from the
+  // same state (its errors do not accumulate), and for small shapes it does the whole job.
+  let aPrev = 1;
+  let bPrev = 0;
+  let aCur = (a * (1 + lambda)) / (a + 1);
+  if (aCur < TINY) aCur = TINY;
+  let bCur = 1;
+  let f = aCur;
+  // Scaled by (a+2n−1)(a+2n+1) (an equivalence transformation), which saves divisions.
+  let alpha = (a * (a + 3) * s * (b - 1) * (x * x)) / (a + 1);
+  const wallisSteps = fast && s >= 100 && s <= 1e4 ? WALLIS_STEPS : 0;
   const maxSteps = 100 + 10 * Math.ceil(Math.sqrt(Math.max(a, b)));
+  let c = aCur;
+  let d = 0;
   for (let n = 1; n <= maxSteps; n++) {
     const lo = a + 2 * n - 1;
     const hi = lo + 2;
     const nbx = n * (b - n) * x;
     if (n > 1) alpha = (lo - 2) * hi * (a + n - 1) * (s + n - 1) * nbx * x;
     const beta = (a + 2 * n + n * (3 * a + 4 * n - (a + n) * x) + (a + n) * lambda) * lo + nbx * hi;
-    d = beta + alpha * d;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = beta + alpha / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) <= EPSILON) break;
+    if (n <= wallisSteps) {
+      const aNext = beta * aCur + alpha * aPrev;
+      const bNext = beta * bCur + alpha * bPrev;
+      aPrev = aCur;
+      bPrev = bCur;
+      aCur = aNext;
+      bCur = bNext;
+      if (aCur > BIG) {
+        aPrev *= SMALL;
+        bPrev *= SMALL;
+        aCur *= SMALL;
+        bCur *= SMALL;
+      }
+      const next = aCur / bCur;
+      if (Math.abs(next - f) <= EPSILON * next) return 1 / next;
+      f = next;
+      c = aCur / aPrev;
+      d = bPrev / bCur;
+    } else {
+      d = beta + alpha * d;
+      if (Math.abs(d) < TINY) d = TINY;
+      c = beta + alpha / c;
+      if (Math.abs(c) < TINY) c = TINY;
+      d = 1 / d;
+      const delta = c * d;
+      f *= delta;
+      if (Math.abs(delta - 1) <= EPSILON) break;
+    }
   }
   return 1 / f;
 }

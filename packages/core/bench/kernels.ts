@@ -1,0 +1,48 @@
+// The JavaScript side of the benchmark (bundled by bench/run.mjs with esbuild, so it runs the
+// TypeScript source as it is, without a build). Each kernel fills `lower` and `upper` for
+// every case; run.mjs times them.
+import { proportionCI } from '../src/proportion-ci';
+import { proportionCIs } from '../src/proportion-cis';
+import { betaQuantile } from '../src/special/beta-quantile';
+
+export { betaQuantile, proportionCI, proportionCIs };
+
+/**
+ * The hardware floor: the textbook Wilson formula written out by hand, no validation, no
+ * care for cancellation — the fastest correct-looking loop one would write. Like
+ * proportionCIs it allocates and returns its two result arrays.
+ */
+export function plainWilson(
+  ps: Float64Array,
+  ns: Float64Array,
+  z: number,
+): { lower: Float64Array; upper: Float64Array } {
+  const lower = new Float64Array(ps.length);
+  const upper = new Float64Array(ps.length);
+  const z2 = z * z;
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i] as number;
+    const n = ns[i] as number;
+    const denom = 1 + z2 / n;
+    const centre = p + z2 / (2 * n);
+    const half = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+    lower[i] = (centre - half) / denom;
+    upper[i] = (centre + half) / denom;
+  }
+  return { lower, upper };
+}
+
+/** The one-case API in a loop, for comparison with the bulk API. */
+export function oneAtATime(
+  ps: Float64Array,
+  ns: Float64Array,
+  method: 'wilson' | 'clopper-pearson',
+  lower: Float64Array,
+  upper: Float64Array,
+): void {
+  for (let i = 0; i < ps.length; i++) {
+    const ci = proportionCI(ps[i] as number, ns[i] as number, { method });
+    lower[i] = ci.lower;
+    upper[i] = ci.upper;
+  }
+}

@@ -1,0 +1,333 @@
+// The performance benchmark of @toplines/core: `npm run bench` in packages/core.
+//
+// It draws 1,000,000 random (x, n) cases (n from 10 to 5,000, x from 0 to n, a seeded
+// generator), times each kernel on all of them (median of 5 rounds, process.hrtime.bigint),
+// and prints a table with the alternative each figure is measured against and the ratio.
+// statsmodels and scipy are timed on the same cases by bench/alternatives.py when
+// /usr/bin/python3 has them; the Clopper–Pearson bounds are checked against R's qbeta when
+// Rscript is present. Options: --cases N (default 1e6), --rounds R (default 5), --json.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : Number(argv[i + 1]);
+};
+const CASES = option('cases', 1_000_000);
+const ROUNDS = option('rounds', 5);
+const PYTHON = '/usr/bin/python3';
+const Z = 1.959963984540054;
+
+const work = mkdtempSync(join(tmpdir(), 'toplines-bench-'));
+try {
+  await main();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+async function main() {
+  // The TypeScript source, bundled as it is (no build needed).
+  const kernelsFile = join(work, 'kernels.mjs');
+  await build({
+    entryPoints: [join(here, 'kernels.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: kernelsFile,
+    logLevel: 'error',
+  });
+  const K = await import(pathToFileURL(kernelsFile).href);
+
+  const { counts, ns, ps } = drawCases(CASES);
+  writeFileSync(join(work, 'counts.f64'), new Uint8Array(counts.buffer));
+  writeFileSync(join(work, 'ns.f64'), new Uint8Array(ns.buffer));
+  const lower = new Float64Array(CASES);
+  const upper = new Float64Array(CASES);
+  const sink = { lower, upper };
+
+  const js = {
+    plain: () => Object.assign(sink, K.plainWilson(ps, ns, Z)),
+    wilson: () => Object.assign(sink, K.proportionCIs(ps, ns, { method: 'wilson' })),
+    wilsonOneAtATime: () => K.oneAtATime(ps, ns, 'wilson', lower, upper),
+    cp: () => Object.assign(sink, K.proportionCIs(ps, ns, { method: 'clopper-pearson' })),
+  };
+  const times = timeInterleaved(js, ROUNDS);
+  const cp = K.proportionCIs(ps, ns, { method: 'clopper-pearson' });
+
+  const python = runPython();
+  const r = runR(cp, counts, ns);
+  const size = await bundleSize();
+  const startup = await importTime();
+  const cli = reanalyzeTime();
+
+  const rows = [];
+  const row = (what, ours, alt, altName, target, pass) =>
+    rows.push({ what, ours, alt, altName, target, pass });
+  const f = (v, unit = 'ns') => (v === undefined ? 'n/a' : `${fmt(v)} ${unit}`);
+  const wilsonFloor = times.wilson / times.plain;
+  row('Wilson, bulk (a case)', f(times.wilson), f(times.plain), 'hand-written loop', '≤ 1.3×', [
+    wilsonFloor,
+    wilsonFloor <= 1.3,
+  ]);
+  const smW = python?.nsPerCase.statsmodels_wilson;
+  row('Wilson, bulk (a case)', f(times.wilson), f(smW), 'statsmodels wilson', '< 1× (faster)', [
+    smW && times.wilson / smW,
+    smW && times.wilson < smW,
+  ]);
+  row(
+    'Wilson, one-case API in a loop',
+    f(times.wilsonOneAtATime),
+    f(times.wilson),
+    'bulk Wilson',
+    '(information)',
+    [times.wilsonOneAtATime / times.wilson, undefined],
+  );
+  const smB = python?.nsPerCase.statsmodels_beta;
+  row('Clopper–Pearson, bulk (a case)', f(times.cp), f(smB), 'statsmodels beta (scipy)', '≤ 0.5×', [
+    smB && times.cp / smB,
+    smB && times.cp <= smB / 2,
+  ]);
+  const bii = python?.nsPerCase.scipy_betaincinv;
+  row(
+    'Clopper–Pearson, bulk (a case)',
+    f(times.cp),
+    f(bii),
+    'bare scipy betaincinv',
+    '(information)',
+    [bii && times.cp / bii, undefined],
+  );
+  if (r) {
+    row(
+      'Clopper–Pearson, max relative error',
+      fmt(r.worst),
+      r.rTime === undefined ? 'exact' : `R qbeta ${fmt(r.rTime)} ns`,
+      'R qbeta',
+      '≤ 1e-13; 0 at x = 0, 1 at x = n',
+      [undefined, r.worst <= 1e-13 && r.edgesExact],
+    );
+  }
+  row(
+    'bundle, minified + gzip',
+    f(size, 'B'),
+    '18 kB / 53 kB',
+    'jStat / @stdlib quantile',
+    '< 8192 B',
+    [size / 8192, size < 8192],
+  );
+  row(
+    'import @toplines/core',
+    f(startup.added, 'ms'),
+    f(startup.bare, 'ms'),
+    'node -e ""',
+    '< 10 ms added',
+    [undefined, startup.added < 10],
+  );
+  row('toplines reanalyze (wall)', cli === undefined ? 'n/a' : f(cli, 'ms'), '', '', '< 1000 ms', [
+    undefined,
+    cli === undefined ? undefined : cli < 1000,
+  ]);
+
+  const meta = {
+    node: process.version,
+    cpu: (await import('node:os')).cpus()[0]?.model,
+    cases: CASES,
+    rounds: ROUNDS,
+    python: python ? python.versions : 'not available',
+    r: r ? r.version : 'not available',
+  };
+  if (argv.includes('--json')) {
+    console.log(JSON.stringify({ meta, times, python, r, size, startup, cli, rows }, null, 2));
+    return;
+  }
+  console.log(
+    `@toplines/core benchmark — ${CASES.toLocaleString('en-US')} cases (n 10–5,000), median of ${ROUNDS}, ${meta.node}, ${meta.cpu}`,
+  );
+  if (!python)
+    console.log(
+      `Python comparison skipped: ${PYTHON} with statsmodels and scipy was not found (${pythonReason}).`,
+    );
+  if (!r) console.log(`R comparison skipped: Rscript was not found (${rReason}).`);
+  console.log('');
+  const header = ['measure', 'toplines', 'alternative', 'against', 'ratio', 'target', 'met'];
+  const body = rows.map((x) => [
+    x.what,
+    x.ours,
+    x.alt,
+    x.altName,
+    x.pass[0] === undefined || x.pass[0] === null ? '' : `${x.pass[0].toFixed(2)}×`,
+    x.target,
+    x.pass[1] === undefined ? '' : x.pass[1] ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const b of body) console.log(line(b));
+}
+
+/** Seeded cases: n uniform on 10…5000, x uniform on 0…n (a 32-bit xorshift generator). */
+function drawCases(k) {
+  let state = 0x9e3779b9;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  const counts = new Float64Array(k);
+  const ns = new Float64Array(k);
+  const ps = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    const n = 10 + Math.floor(next() * 4991);
+    const x = Math.floor(next() * (n + 1));
+    counts[i] = x;
+    ns[i] = n;
+    ps[i] = x / n;
+  }
+  return { counts, ns, ps };
+}
+
+/** Median ns a case of each kernel, the kernels interleaved round by round. */
+function timeInterleaved(kernels, rounds) {
+  const samples = Object.fromEntries(Object.keys(kernels).map((k) => [k, []]));
+  for (const kernel of Object.values(kernels)) kernel(); // warm up
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, kernel] of Object.entries(kernels)) {
+      globalThis.gc?.(); // run with --expose-gc: no collection left over from the last kernel
+      const start = process.hrtime.bigint();
+      kernel();
+      samples[name].push(Number(process.hrtime.bigint() - start) / CASES);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+}
+
+let pythonReason = '';
+function runPython() {
+  if (!existsSync(PYTHON)) {
+    pythonReason = `no ${PYTHON}`;
+    return undefined;
+  }
+  const result = spawnSync(PYTHON, [join(here, 'alternatives.py'), work, String(ROUNDS)], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    pythonReason = (result.stderr || 'failed').trim().split('\n').pop();
+    return undefined;
+  }
+  return JSON.parse(result.stdout);
+}
+
+let rReason = '';
+/** R's qbeta on the same cases: the relative error of every bound, and R's own time. */
+function runR(cp, counts, ns) {
+  const script = `
+    x <- readBin(file.path(dir, "counts.f64"), "double", n = k, endian = "little")
+    n <- readBin(file.path(dir, "ns.f64"), "double", n = k, endian = "little")
+    t <- system.time({
+      lo <- ifelse(x == 0, 0, qbeta(0.025, x, n - x + 1))
+      hi <- ifelse(x == n, 1, qbeta(0.975, x + 1, n - x))
+    })[["elapsed"]]
+    writeBin(c(lo, hi), file.path(dir, "r-bounds.f64"), endian = "little")
+    cat(t, R.version.string, sep = "\\n")`;
+  const result = spawnSync('Rscript', ['-e', `dir <- "${work}"; k <- ${CASES}`, '-e', script], {
+    encoding: 'utf8',
+  });
+  if (result.error || result.status !== 0) {
+    rReason = result.error ? result.error.message : result.stderr.trim();
+    return undefined;
+  }
+  const [elapsed, version] = result.stdout.trim().split('\n');
+  const bounds = new Float64Array(readFileSync(join(work, 'r-bounds.f64')).buffer.slice(0));
+  let worst = 0;
+  let edgesExact = true;
+  for (let i = 0; i < CASES; i++) {
+    for (const [ours, theirs] of [
+      [cp.lower[i], bounds[i]],
+      [cp.upper[i], bounds[CASES + i]],
+    ]) {
+      const err = ours === theirs ? 0 : Math.abs(ours - theirs) / Math.abs(theirs);
+      if (err > worst) worst = err;
+    }
+    if (counts[i] === 0 && cp.lower[i] !== 0) edgesExact = false;
+    if (counts[i] === ns[i] && cp.upper[i] !== 1) edgesExact = false;
+  }
+  return { worst, edgesExact, rTime: (Number(elapsed) * 1e9) / CASES, version };
+}
+
+/** Gzipped size of the whole package, bundled and minified as a consumer's bundler would. */
+async function bundleSize() {
+  const out = await build({
+    entryPoints: [join(root, 'src/index.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'error',
+  });
+  return gzipSync(out.outputFiles[0].contents, { level: 9 }).length;
+}
+
+/**
+ * Wall time of `node -e "import(core)"` minus a bare `node -e ""`, medians of 9. The package
+ * is bundled as tsup builds dist/index.js (ESM, not minified), so no build is needed.
+ */
+async function importTime() {
+  const file = join(work, 'core.mjs');
+  await build({
+    entryPoints: [join(root, 'src/index.ts')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    outfile: file,
+    logLevel: 'error',
+  });
+  const timeOf = (code) => {
+    const t = [];
+    for (let i = 0; i < 9; i++) {
+      const start = process.hrtime.bigint();
+      execFileSync(process.execPath, ['--input-type=module', '-e', code]);
+      t.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    return median(t);
+  };
+  const bare = timeOf('');
+  const withImport = timeOf(`await import(${JSON.stringify(pathToFileURL(file).href)});`);
+  return { bare, added: withImport - bare };
+}
+
+/** Wall time of `node packages/cli/bin/toplines.js reanalyze`, median of 5, when it works. */
+function reanalyzeTime() {
+  const bin = join(root, '../cli/bin/toplines.js');
+  if (!existsSync(bin)) return undefined;
+  const t = [];
+  for (let i = 0; i < 5; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [bin, 'reanalyze'], {
+      cwd: join(root, '../..'),
+      encoding: 'utf8',
+    });
+    if (result.status !== 0) return undefined;
+    t.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(t);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+function fmt(v) {
+  if (!Number.isFinite(v)) return String(v);
+  if (v !== 0 && Math.abs(v) < 1e-3) return v.toExponential(1);
+  return v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toPrecision(3);
+}
