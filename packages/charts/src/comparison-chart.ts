@@ -12,10 +12,9 @@ import {
   levelOption,
   num,
   type Row,
-  requireColumns,
+  resultRows,
   sizeOption,
   str,
-  toRows,
 } from './util/input';
 import { type Meta, type MetaOptions, metaLookup } from './util/meta';
 import { TOTAL } from './util/select';
@@ -395,10 +394,7 @@ export function comparisonPanel(
 
 /** Reads and checks the rows of a comparison chart. Internal. */
 export function comparisonRows(fn: string, table: unknown): Row[] {
-  const rows = toRows(fn, table);
-  requireColumns(fn, rows, ['survey_id', 'question_id', 'option'], errorText.resultsHint());
-  requireColumns(fn, rows, INTERVAL_COLUMNS, errorText.intervalHint());
-  return rows;
+  return resultRows(fn, table, INTERVAL_COLUMNS);
 }
 
 /**

@@ -10,10 +10,9 @@ import {
   levelOption,
   num,
   type Row,
-  requireColumns,
+  resultRows,
   sizeOption,
   str,
-  toRows,
 } from './util/input';
 import { type Meta, type MetaOptions, metaLookup } from './util/meta';
 import {
@@ -302,10 +301,7 @@ export function leadPanel(
 
 /** Reads and checks the rows of a lead chart. Internal. */
 export function leadRows(fn: string, table: unknown): Row[] {
-  const rows = toRows(fn, table);
-  requireColumns(fn, rows, ['survey_id', 'question_id', 'option'], errorText.resultsHint());
-  requireColumns(fn, rows, [INTERVAL_COLUMNS[0], 'n_used'], errorText.intervalHint());
-  return rows;
+  return resultRows(fn, table, [INTERVAL_COLUMNS[0], 'n_used']);
 }
 
 /**

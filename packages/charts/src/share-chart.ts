@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartText, errorText } from './messages';
+import { chartText } from './messages';
 import { INK, OKABE_ITO } from './palette';
 import {
   type ChartInput,
@@ -8,10 +8,9 @@ import {
   levelOption,
   num,
   type Row,
-  requireColumns,
+  resultRows,
   sizeOption,
   str,
-  toRows,
 } from './util/input';
 import { type Meta, type MetaOptions, metaLookup } from './util/meta';
 import {
@@ -281,10 +280,7 @@ export function sharePanel(
 
 /** Reads and checks the rows of a share chart. Internal. */
 export function shareRows(fn: string, table: unknown): Row[] {
-  const rows = toRows(fn, table);
-  requireColumns(fn, rows, ['survey_id', 'question_id', 'option'], errorText.resultsHint());
-  requireColumns(fn, rows, INTERVAL_COLUMNS, errorText.intervalHint());
-  return rows;
+  return resultRows(fn, table, INTERVAL_COLUMNS);
 }
 
 /**

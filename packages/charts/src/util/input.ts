@@ -127,3 +127,15 @@ export function stringOption(fn: string, name: string, value: unknown): string |
   }
   return value;
 }
+
+/**
+ * Reads chart input as rows and checks they are the `results` layout with
+ * the interval columns `withIntervals` adds (all of `intervalColumns`).
+ * Internal, shared by the builders.
+ */
+export function resultRows(fn: string, table: unknown, intervalColumns: readonly string[]): Row[] {
+  const rows = toRows(fn, table);
+  requireColumns(fn, rows, ['survey_id', 'question_id', 'option'], errorText.resultsHint());
+  requireColumns(fn, rows, intervalColumns, errorText.intervalHint());
+  return rows;
+}
