@@ -1,6 +1,12 @@
 import { criticalValue } from './critical-value';
 import { normalCdf } from './special/normal-cdf';
-import { checkDeff, checkLevel, checkOptions, checkProportion, checkSampleSize } from './validate';
+import {
+  checkOptions,
+  checkProportion,
+  checkSampleSize,
+  deffOption,
+  levelOption,
+} from './validate';
 
 /** Options of {@link comparisonPower}. */
 export interface ComparisonPowerOptions {
@@ -53,8 +59,8 @@ export function comparisonPower(
   checkSampleSize(fn, 'n1', n1);
   checkSampleSize(fn, 'n2', n2);
   const opts = checkOptions(fn, options);
-  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
-  const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
+  const level = levelOption(fn, opts['level']);
+  const deff = deffOption(fn, 'deff', opts['deff']);
   return powerOf(p1, p2, n1 / deff, n2 / deff, criticalValue(level));
 }
 

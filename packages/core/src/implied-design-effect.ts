@@ -1,7 +1,7 @@
 import { checkMoe } from './check-moe';
 import { criticalValue } from './critical-value';
 import { ToplinesError } from './errors';
-import { checkLevel, checkOptions, checkProportion, checkSampleSize, show } from './validate';
+import { checkOptions, checkProportion, checkSampleSize, levelOption, show } from './validate';
 
 /** Options of {@link impliedDesignEffect}. */
 export interface ImpliedDesignEffectOptions {
@@ -54,7 +54,7 @@ export function impliedDesignEffect(
       `requires p strictly between 0 and 1, got ${show(p)}`,
     );
   }
-  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
+  const level = levelOption(fn, opts['level']);
   const z = criticalValue(level);
   return (n * moe * moe) / (z * z * p * (1 - p));
 }

@@ -3,10 +3,10 @@ import { ToplinesError } from './errors';
 import { leadStandardError, zTest } from './lead-test';
 import {
   checkDeff,
-  checkLevel,
   checkOptions,
   checkProportion,
   checkSampleSize,
+  levelOption,
   show,
 } from './validate';
 
@@ -87,7 +87,7 @@ export function leadChange(
   const a = checkPoll(fn, 'pollA', pollA);
   const b = checkPoll(fn, 'pollB', pollB);
   const opts = checkOptions(fn, options);
-  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
+  const level = levelOption(fn, opts['level']);
   const leadA = a.p1 - a.p2;
   const leadB = b.p1 - b.p2;
   const change = leadB - leadA;

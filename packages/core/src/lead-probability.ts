@@ -1,11 +1,11 @@
 import { ToplinesError } from './errors';
 import { regularizedBetaUpper } from './special/regularized-beta';
 import {
-  checkDeff,
   checkFinite,
   checkOptions,
   checkProportion,
   checkSampleSize,
+  deffOption,
   show,
 } from './validate';
 
@@ -72,7 +72,7 @@ export function leadProbability(
   }
   const opts = checkOptions(fn, options);
   const prior = opts['prior'] === undefined ? 1 : checkPrior(fn, opts['prior']);
-  const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
+  const deff = deffOption(fn, 'deff', opts['deff']);
   const m = n / deff;
   return regularizedBetaUpper(0.5, p1 * m + prior, p2 * m + prior);
 }

@@ -8,11 +8,11 @@ import {
 } from './rounding';
 import { normalSurvival } from './special/normal-survival';
 import {
-  checkDeff,
-  checkLevel,
   checkOptions,
   checkProportion,
   checkSampleSize,
+  deffOption,
+  levelOption,
   show,
 } from './validate';
 
@@ -123,8 +123,8 @@ export function leadTest(p1: number, p2: number, n: number, options?: LeadTestOp
     );
   }
   const opts = checkOptions(fn, options);
-  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
-  const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
+  const level = levelOption(fn, opts['level']);
+  const deff = deffOption(fn, 'deff', opts['deff']);
   const nEffective = n / deff;
   const difference = p1 - p2;
   const se = leadStandardError(p1, p2, nEffective);

@@ -1,11 +1,11 @@
 import { criticalValue } from './critical-value';
 import {
-  checkDeff,
-  checkLevel,
   checkOptions,
   checkPopulationSize,
   checkProportion,
   checkSampleSize,
+  deffOption,
+  levelOption,
 } from './validate';
 
 /** Options of {@link marginOfError}. */
@@ -52,8 +52,8 @@ export function marginOfError(p: number, n: number, options?: MarginOfErrorOptio
   checkProportion(fn, 'p', p);
   checkSampleSize(fn, 'n', n);
   const opts = checkOptions(fn, options);
-  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
-  const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
+  const level = levelOption(fn, opts['level']);
+  const deff = deffOption(fn, 'deff', opts['deff']);
   const fpc =
     opts['populationSize'] === undefined
       ? 1

@@ -2,12 +2,12 @@ import { powerOf } from './comparison-power';
 import { criticalValue } from './critical-value';
 import { ToplinesError } from './errors';
 import {
-  checkDeff,
   checkFinite,
-  checkLevel,
   checkOptions,
   checkProportion,
   checkSampleSize,
+  deffOption,
+  levelOption,
   show,
 } from './validate';
 
@@ -70,7 +70,7 @@ export function minimumDetectableDifference(
       'requires p below 1, got 1: no larger proportion exists',
     );
   }
-  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
+  const level = levelOption(fn, opts['level']);
   const power = opts['power'] === undefined ? 0.8 : checkFinite(fn, 'power', opts['power']);
   if (!(power > 1 - level && power < 1)) {
     throw new ToplinesError(
@@ -79,7 +79,7 @@ export function minimumDetectableDifference(
       `requires power between 1 − level = ${show(1 - level)} and 1, got ${show(power)}`,
     );
   }
-  const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
+  const deff = deffOption(fn, 'deff', opts['deff']);
   const m1 = n1 / deff;
   const m2 = n2 / deff;
   const z = criticalValue(level);

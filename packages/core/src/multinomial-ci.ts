@@ -2,12 +2,12 @@ import { ToplinesError } from './errors';
 import { normalQuantile } from './special/normal-quantile';
 import { stirlingCorrection } from './special/stirling-correction';
 import {
-  checkLevel,
-  checkMethod,
   checkNumberArray,
   checkOptions,
   checkProportion,
   checkSampleSize,
+  levelOption,
+  methodOption,
   show,
 } from './validate';
 import { wilsonLower, wilsonUpper } from './wilson';
@@ -191,11 +191,8 @@ export function multinomialCI(
   }
   checkSampleSize(fn, 'n', n);
   const opts = checkOptions(fn, options);
-  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
-  const method =
-    opts['method'] === undefined
-      ? 'goodman'
-      : checkMethod(fn, 'method', opts['method'], MULTINOMIAL_CI_METHODS);
+  const level = levelOption(fn, opts['level']);
+  const method = methodOption(fn, opts['method'], MULTINOMIAL_CI_METHODS);
   const hasRemainder = sum < 1 - ROUNDING_ALLOWANCE - SUM_SLACK;
   const alpha = 1 - level;
 

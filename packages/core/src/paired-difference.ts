@@ -2,11 +2,11 @@ import { criticalValue } from './critical-value';
 import { ToplinesError } from './errors';
 import { zTest } from './lead-test';
 import {
-  checkDeff,
-  checkLevel,
   checkOptions,
   checkProportion,
   checkSampleSize,
+  deffOption,
+  levelOption,
   show,
 } from './validate';
 
@@ -119,8 +119,8 @@ export function pairedDifference(
   checkProportion(fn, 'p2', p2);
   checkSampleSize(fn, 'n', n);
   const opts = checkOptions(fn, options);
-  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
-  const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
+  const level = levelOption(fn, opts['level']);
+  const deff = deffOption(fn, 'deff', opts['deff']);
   const low = Math.max(0, p1 + p2 - 1);
   const high = Math.min(p1, p2);
   const difference = p1 - p2;

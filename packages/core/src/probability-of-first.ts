@@ -2,12 +2,12 @@ import { ToplinesError } from './errors';
 import { checkPrior } from './lead-probability';
 import { gammaVariate, seededUniform } from './random';
 import {
-  checkDeff,
   checkFinite,
   checkNumberArray,
   checkOptions,
   checkProportion,
   checkSampleSize,
+  deffOption,
   show,
 } from './validate';
 
@@ -95,7 +95,7 @@ export function probabilityOfFirst(
   const draws = opts['draws'] === undefined ? 100_000 : checkDraws(fn, opts['draws']);
   const seed = opts['seed'] === undefined ? 1 : checkSeed(fn, opts['seed']);
   const prior = opts['prior'] === undefined ? 1 : checkPrior(fn, opts['prior']);
-  const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
+  const deff = deffOption(fn, 'deff', opts['deff']);
   const m = n / deff;
   const k = values.length;
   const shapes = Array.from(values, (p) => p * m + prior);

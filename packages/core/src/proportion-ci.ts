@@ -2,12 +2,12 @@ import { criticalValue } from './critical-value';
 import { checkReportedDecimals, reportedRange } from './rounding';
 import { betaQuantile } from './special/beta-quantile';
 import {
-  checkDeff,
-  checkLevel,
-  checkMethod,
   checkOptions,
   checkProportion,
   checkSampleSize,
+  deffOption,
+  levelOption,
+  methodOption,
 } from './validate';
 import { wilsonBounds, wilsonLower, wilsonUpper } from './wilson';
 
@@ -176,12 +176,9 @@ export function proportionCI(p: number, n: number, options?: ProportionCIOptions
   checkProportion(fn, 'p', p);
   checkSampleSize(fn, 'n', n);
   const opts = checkOptions(fn, options);
-  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
-  const method =
-    opts['method'] === undefined
-      ? 'wilson'
-      : checkMethod(fn, 'method', opts['method'], PROPORTION_CI_METHODS);
-  const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
+  const level = levelOption(fn, opts['level']);
+  const method = methodOption(fn, opts['method'], PROPORTION_CI_METHODS);
+  const deff = deffOption(fn, 'deff', opts['deff']);
   const nEffective = n / deff;
   const z = criticalValue(level);
   if (opts['reportedDecimals'] === undefined) {

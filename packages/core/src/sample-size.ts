@@ -2,11 +2,11 @@ import { checkMoe } from './check-moe';
 import { criticalValue } from './critical-value';
 import { ToplinesError } from './errors';
 import {
-  checkDeff,
   checkFinite,
-  checkLevel,
   checkOptions,
   checkProportion,
+  deffOption,
+  levelOption,
   show,
 } from './validate';
 
@@ -49,8 +49,8 @@ export function sampleSize(moe: number, options?: SampleSizeOptions): number {
   checkMoe(fn, moe);
   const opts = checkOptions(fn, options);
   const p = opts['p'] === undefined ? 0.5 : checkProportion(fn, 'p', opts['p']);
-  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
-  const deff = opts['deff'] === undefined ? 1 : checkDeff(fn, 'deff', opts['deff']);
+  const level = levelOption(fn, opts['level']);
+  const deff = deffOption(fn, 'deff', opts['deff']);
   const z = criticalValue(level);
   let n = (z * z * deff * p * (1 - p)) / (moe * moe);
   if (opts['populationSize'] !== undefined) {

@@ -7,12 +7,12 @@ import {
   reportedRange,
 } from './rounding';
 import {
-  checkDeff,
-  checkLevel,
-  checkMethod,
   checkOptions,
   checkProportion,
   checkSampleSize,
+  deffOption,
+  levelOption,
+  methodOption,
 } from './validate';
 import { wilsonLower, wilsonUpper } from './wilson';
 
@@ -126,13 +126,10 @@ export function twoProportionTest(
   checkProportion(fn, 'p2', p2);
   checkSampleSize(fn, 'n2', n2);
   const opts = checkOptions(fn, options);
-  const level = opts['level'] === undefined ? 0.95 : checkLevel(fn, opts['level']);
-  const method =
-    opts['method'] === undefined
-      ? 'newcombe'
-      : checkMethod(fn, 'method', opts['method'], TWO_PROPORTION_METHODS);
-  const deff1 = opts['deff1'] === undefined ? 1 : checkDeff(fn, 'deff1', opts['deff1']);
-  const deff2 = opts['deff2'] === undefined ? 1 : checkDeff(fn, 'deff2', opts['deff2']);
+  const level = levelOption(fn, opts['level']);
+  const method = methodOption(fn, opts['method'], TWO_PROPORTION_METHODS);
+  const deff1 = deffOption(fn, 'deff1', opts['deff1']);
+  const deff2 = deffOption(fn, 'deff2', opts['deff2']);
   const m1 = n1 / deff1;
   const m2 = n2 / deff2;
 

@@ -183,3 +183,22 @@ export function checkOptions(fn: string, value: unknown): Record<string, unknown
   }
   return value as Record<string, unknown>;
 }
+
+/** The `level` option: 0.95 when absent, else checked. */
+export function levelOption(fn: string, value: unknown): number {
+  return value === undefined ? 0.95 : checkLevel(fn, value);
+}
+
+/** A design-effect option (`deff`, `deff1`, …): 1 when absent, else checked. */
+export function deffOption(fn: string, name: string, value: unknown): number {
+  return value === undefined ? 1 : checkDeff(fn, name, value);
+}
+
+/** The `method` option: the first of `allowed` (the default) when absent, else checked. */
+export function methodOption<T extends string>(
+  fn: string,
+  value: unknown,
+  allowed: readonly T[],
+): T {
+  return value === undefined ? allowed[0]! : checkMethod(fn, 'method', value, allowed);
+}
