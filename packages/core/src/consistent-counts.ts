@@ -43,7 +43,7 @@ const BOUNDARY_SLACK = 1e-9;
  *
  * Cost: O(1).
  *
- * @param percent - the printed percentage, in [0, 100]: a number (40.5) or the figure as
+ * @param printed - the printed percentage, in [0, 100]: a number (40.5) or the figure as
  *   printed ("40.5%", "51.0"), whose decimals then count
  * @param n - the base it is a percentage of, a positive integer
  * @param options - `decimals` (default: as many as `percent` has)
