@@ -84,6 +84,10 @@ export const issueText = {
     `the exact, non-net shares of ${what} sum to ${showPercent(sum)}% (rows ${rows.join(', ')}): ` +
     'fine for a check-all question, impossible for a single-choice one; ' +
     'the question type is unknown (no questions table, or the question is not in it)',
+  proportionsNotPercent: (largest: string, row: number) =>
+    `the percent column holds proportions, not percentages: every value is at most 1 ` +
+    `(the largest, ${largest}, at row ${row}); write each figure as printed, ` +
+    `${showPercent(Number(largest) * 100)} for ${showPercent(Number(largest) * 100)}%`,
   inconsistentPercent: (text: string, n: number, decimals: number) =>
     `no count out of n = ${n} rounds to ${text}% (${decimals} decimal${decimals === 1 ? '' : 's'}): ` +
     'a typo, a different base, or a weighted figure',

@@ -217,6 +217,7 @@ export type ValidationCode =
   | 'likely-multiple'
   | 'sum-unknown-type'
   | 'inconsistent-percent'
+  | 'proportions-not-percent'
   | 'base-exceeds-n'
   | 'base-differs-from-n'
   | 'quote-missing-percent'

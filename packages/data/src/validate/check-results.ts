@@ -94,6 +94,32 @@ export function checkResults(
       ? decimalsOfText(r.percent_text)
       : decimalsOfNumber(r.percent as number);
 
+  // 0. proportions where percentages are meant: every figure at most 1 (a file of
+  // toplines that all print below 1% is not a poll anyone publishes)
+  const numeric = rows.filter((r) => typeof r.percent === 'number');
+  const largest = numeric.reduce<ResultRow | null>(
+    (best, r) => (best === null || (r.percent as number) > (best.percent as number) ? r : best),
+    null,
+  );
+  const proportions =
+    numeric.length >= 2 &&
+    largest !== null &&
+    (largest.percent as number) > 0 &&
+    (largest.percent as number) <= 1;
+  if (proportions && largest !== null) {
+    const text =
+      typeof largest.percent_text === 'string' ? largest.percent_text : String(largest.percent);
+    issues.push(
+      issue(
+        'proportions-not-percent',
+        'error',
+        at(largest, 'percent'),
+        text,
+        issueText.proportionsNotPercent(text, largest.row),
+      ),
+    );
+  }
+
   // 1. shares of one question, group and source
   const groups = new Map<string, ResultRow[]>();
   for (const r of rows) {
@@ -177,6 +203,7 @@ export function checkResults(
     // 2. the percentage must be producible from a whole count out of n
     const n = resolveN(r, lookup);
     if (
+      !proportions &&
       r.qualifier === 'exact' &&
       typeof r.percent === 'number' &&
       r.percent >= 0 &&

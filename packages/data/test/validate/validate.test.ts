@@ -210,6 +210,23 @@ describe('validate: survey logic', () => {
     expect(errors[0]?.message).toContain('no count out of n = 1000 rounds to 40.55% (2 decimals)');
   });
 
+  it('a results file of proportions (0.405 for 40.5%) says to write percentages', () => {
+    const report = validate(
+      parseResultsCsv(
+        'survey_id,question_id,group_dim,group_value,option,percent,qualifier,is_net,base_n,source_id,quote\n' +
+          'my,q1,total,total,yes,0.405,exact,false,1037,s,40.5%\n' +
+          'my,q1,total,total,no,0.345,exact,false,1037,s,34.5%\n',
+        { file: 'prop.csv' },
+      ),
+    );
+    const codes = report.errors.map((e) => e.code);
+    expect(codes).toContain('proportions-not-percent');
+    expect(codes).not.toContain('inconsistent-percent');
+    const error = report.errors.find((e) => e.code === 'proportions-not-percent');
+    expect(error).toMatchObject({ file: 'prop.csv', row: 1, column: 'percent', value: '0.405' });
+    expect(error?.message).toContain('write each figure as printed, 40.5 for 40.5%');
+  });
+
   it('uses the survey n for a whole-sample row without base_n', () => {
     const { errors } = validate(
       miniPackage(withResultRows('poll,q1,total,total,maybe,0.15,exact,false,,src,0.15%')),
