@@ -187,6 +187,11 @@ describe('bad input: a clear message naming file, row and column, exit 1, no sta
       /non-numeric\.csv, row 1 \(line 2\), column "percent": "about forty" is not a number/,
     ],
     [
+      'proportions where percentages are meant',
+      ['reanalyze', 'proportions.csv'],
+      /proportions\.csv, row 1 \(line 2\), column "percent": the percent column holds proportions, not percentages.*40\.5 for 40\.5%/,
+    ],
+    [
       'n = 0',
       ['reanalyze', 'n-zero.csv'],
       /n-zero\.csv, row 1 \(line 2\), column "base_n": "0" is below the minimum 1/,
