@@ -140,6 +140,8 @@ describe("toplines reanalyze on a user's data", () => {
     expect(run.stdout).not.toContain('warning');
     expect(run.stdout).toContain('treated as check-all, since the shares sum to 109.7%');
     expect(run.stdout).toContain('Party A vs Party B: +6.0 points, CI +0.7 to +11.3');
+    // the file has no surveys table, but its rows give base_n
+    expect(run.stdout).toContain('survey n not stated (bases per question from base_n)');
   });
 
   it('--strict turns warnings into errors', () => {

@@ -65,7 +65,11 @@ function surveyBlock(survey: SurveyResult, doc: Reanalysis, width: number, s: St
   if (who !== '') lines.push(...wrap(who, width));
   const facts = [
     `Fieldwork ${dateRange(survey.fieldStart, survey.fieldEnd) ?? 'dates not stated'}`,
-    survey.n === null ? 'n not stated' : `n = ${count(survey.n)}`,
+    survey.n !== null
+      ? `n = ${count(survey.n)}`
+      : survey.questions.some((q) => q.n !== null)
+        ? 'survey n not stated (bases per question from base_n)'
+        : 'n not stated',
     survey.mode === null || survey.mode === 'unknown' ? 'mode not stated' : survey.mode,
     `sample: ${survey.sampleType === 'unknown' ? 'not described' : survey.sampleType}`,
   ];
