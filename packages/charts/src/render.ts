@@ -70,7 +70,7 @@ function useInterMetrics(): void {
  * name and {@link toPNG} draws with). Data must be inline (`values`): the
  * builders' specs always are.
  *
- * @param spec - a Vega-Lite spec, e.g. from {@link shareChart}
+ * @param spec - a Vega-Lite spec, e.g. from `shareChart` (the main entry)
  * @returns the SVG document as a string
  * @throws {ChartError} `render-failed` when Vega cannot compile or run the spec
  * @example
@@ -111,7 +111,7 @@ export interface ToPNGOptions {
  * no fonts installed included. Characters Inter lacks (e.g. Japanese) are not
  * drawn.
  *
- * @param spec - a Vega-Lite spec, e.g. from {@link shareChart}
+ * @param spec - a Vega-Lite spec, e.g. from `shareChart` (the main entry)
  * @param options - `scale` (default 2)
  * @returns the PNG file's bytes
  * @throws {ChartError} `render-failed`; `invalid-option` for a scale that is not a number in (0, 10]
