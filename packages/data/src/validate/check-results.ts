@@ -4,11 +4,10 @@ import { PERCENT_TEXT } from '../io/read-resource';
 import { issueText, questionGroup, showPercent } from '../messages';
 import type { DataPackage, ResourceData, ValidationIssue } from '../types';
 import {
-  decimalsOfNumber,
-  decimalsOfText,
   isAllRespondents,
   questionKey,
   resolveN,
+  rowDecimals,
   sampleLookup,
   TOTAL,
 } from '../util/sample-size';
@@ -89,10 +88,7 @@ export function checkResults(
   const lookup = sampleLookup(pkg.surveys, pkg.questions);
   const hasQuestions = pkg.questions !== undefined;
   const at = (r: ResultRow, column: string | null) => ({ file, row: r.row, line: r.line, column });
-  const decimals = (r: ResultRow) =>
-    typeof r.percent_text === 'string'
-      ? decimalsOfText(r.percent_text)
-      : decimalsOfNumber(r.percent as number);
+  const decimals = (r: ResultRow) => rowDecimals(undefined, r.percent_text, r.percent as number);
 
   // 0. proportions where percentages are meant: every figure at most 1 (a file of
   // toplines that all print below 1% is not a poll anyone publishes)
