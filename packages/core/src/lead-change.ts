@@ -6,6 +6,7 @@ import {
   checkOptions,
   checkProportion,
   checkSampleSize,
+  checkSingleChoiceSum,
   levelOption,
   show,
 } from './validate';
@@ -122,12 +123,10 @@ function checkPoll(fn: string, name: string, poll: unknown): Required<PollLead> 
     n: checkSampleSize(fn, `${name}.n`, n),
     deff: deff === undefined ? 1 : checkDeff(fn, `${name}.deff`, deff),
   };
-  if (checked.p1 + checked.p2 > 1.01) {
-    throw new ToplinesError(
-      'out-of-range',
-      fn,
-      `requires ${name} to hold two shares of one single-choice question, which cannot sum past 1, got ${show(checked.p1)} + ${show(checked.p2)} = ${show(checked.p1 + checked.p2)}`,
-    );
-  }
+  checkSingleChoiceSum(
+    fn,
+    `${name}.p1 + ${name}.p2 = ${show(checked.p1)} + ${show(checked.p2)}`,
+    checked.p1 + checked.p2,
+  );
   return checked;
 }

@@ -1,16 +1,11 @@
 import { criticalValue } from './critical-value';
-import { ToplinesError } from './errors';
-import {
-  candidatePairs,
-  checkReportedDecimalsPair,
-  type ReportedRange,
-  reportedRange,
-} from './rounding';
+import { candidatePairs, checkReportedDecimalsPair, countsOf, reportedRange } from './rounding';
 import { normalSurvival } from './special/normal-survival';
 import {
   checkOptions,
   checkProportion,
   checkSampleSize,
+  checkSingleChoiceSum,
   deffOption,
   levelOption,
   show,
@@ -64,13 +59,6 @@ export interface LeadTest {
 }
 
 /**
- * How far two shares may sum past 1 before they cannot be two options of one
- * single-choice question: rounding each of two figures to whole percents can
- * add at most one point.
- */
-const ROUNDING_ALLOWANCE = 0.01;
-
-/**
  * Test of a lead between two options of one single-choice question.
  *
  * Two shares of the same single-choice question in the same sample are
@@ -115,13 +103,7 @@ export function leadTest(p1: number, p2: number, n: number, options?: LeadTestOp
   checkProportion(fn, 'p1', p1);
   checkProportion(fn, 'p2', p2);
   checkSampleSize(fn, 'n', n);
-  if (p1 + p2 > 1 + ROUNDING_ALLOWANCE) {
-    throw new ToplinesError(
-      'out-of-range',
-      fn,
-      `requires two shares of one single-choice question, which cannot sum past 1, got p1 + p2 = ${show(p1)} + ${show(p2)} = ${show(p1 + p2)}: options of a check-all question overlap and need a paired comparison`,
-    );
-  }
+  checkSingleChoiceSum(fn, `p1 + p2 = ${show(p1)} + ${show(p2)}`, p1 + p2);
   const opts = checkOptions(fn, options);
   const level = levelOption(fn, opts['level']);
   const deff = deffOption(fn, 'deff', opts['deff']);
@@ -145,8 +127,7 @@ export function leadTest(p1: number, p2: number, n: number, options?: LeadTestOp
     lower = Math.min(lower, a - b - half);
     upper = Math.max(upper, a - b + half);
   }
-  const count = (r: ReportedRange) => (r.counts === null ? null : r.counts.max - r.counts.min + 1);
-  return { ...result, lower, upper, counts: [count(range1), count(range2)] };
+  return { ...result, lower, upper, counts: [countsOf(range1), countsOf(range2)] };
 }
 
 /** √((p1 + p2 − (p1 − p2)²)/m): the standard error of a lead in a sample of effective size m. */

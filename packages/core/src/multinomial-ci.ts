@@ -8,6 +8,7 @@ import {
   checkSampleSize,
   levelOption,
   methodOption,
+  SINGLE_CHOICE_ALLOWANCE,
   show,
 } from './validate';
 import { wilsonLower, wilsonUpper } from './wilson';
@@ -68,8 +69,6 @@ export interface MultinomialCI {
   n: number;
 }
 
-/** How far the shares may sum from 1 for rounding of the published figures. */
-const ROUNDING_ALLOWANCE = 0.01;
 /** Slack on the allowance, so that shares summing to exactly 0.99 or 1.01 count as within it. */
 const SUM_SLACK = 1e-9;
 
@@ -180,7 +179,7 @@ export function multinomialCI(
     props.push(p);
     sum += p;
   }
-  if (sum > 1 + ROUNDING_ALLOWANCE + SUM_SLACK) {
+  if (sum > 1 + SINGLE_CHOICE_ALLOWANCE + SUM_SLACK) {
     throw new ToplinesError(
       'out-of-range',
       fn,
@@ -193,7 +192,7 @@ export function multinomialCI(
   const opts = checkOptions(fn, options);
   const level = levelOption(fn, opts['level']);
   const method = methodOption(fn, opts['method'], MULTINOMIAL_CI_METHODS);
-  const hasRemainder = sum < 1 - ROUNDING_ALLOWANCE - SUM_SLACK;
+  const hasRemainder = sum < 1 - SINGLE_CHOICE_ALLOWANCE - SUM_SLACK;
   const alpha = 1 - level;
 
   if (method === 'goodman') {

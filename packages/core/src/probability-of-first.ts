@@ -7,6 +7,7 @@ import {
   checkOptions,
   checkProportion,
   checkSampleSize,
+  checkSingleChoiceSum,
   deffOption,
   show,
 } from './validate';
@@ -83,13 +84,7 @@ export function probabilityOfFirst(
   for (let i = 0; i < values.length; i++) {
     sum += checkProportion(fn, `shares[${i}]`, values[i]);
   }
-  if (sum > 1.01) {
-    throw new ToplinesError(
-      'out-of-range',
-      fn,
-      `requires the shares of one single-choice question, which cannot sum past 1, got a sum of ${show(sum)}`,
-    );
-  }
+  checkSingleChoiceSum(fn, 'the sum of the shares', sum);
   checkSampleSize(fn, 'n', n);
   const opts = checkOptions(fn, options);
   const draws = opts['draws'] === undefined ? 100_000 : checkDraws(fn, opts['draws']);

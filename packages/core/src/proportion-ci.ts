@@ -1,5 +1,5 @@
 import { criticalValue } from './critical-value';
-import { checkReportedDecimals, reportedRange } from './rounding';
+import { checkReportedDecimals, countsOf, reportedRange } from './rounding';
 import { betaQuantile } from './special/beta-quantile';
 import {
   checkOptions,
@@ -197,7 +197,7 @@ export function proportionCI(p: number, n: number, options?: ProportionCIOptions
     method,
     n,
     nEffective,
-    counts: range.counts === null ? null : range.counts.max - range.counts.min + 1,
+    counts: countsOf(range),
     reportedRange: [range.low, range.high],
   };
 }

@@ -15,6 +15,11 @@ export interface ReportedRange {
   counts: { min: number; max: number } | null;
 }
 
+/** How many whole counts a range allows, or null for a weighted (continuous) one. */
+export function countsOf(range: ReportedRange): number | null {
+  return range.counts === null ? null : range.counts.max - range.counts.min + 1;
+}
+
 /** Throws unless `value` is a whole number of decimals from 0 to 10. */
 export function checkReportedDecimals(fn: string, value: unknown): number {
   const decimals = checkFinite(fn, 'reportedDecimals', value);

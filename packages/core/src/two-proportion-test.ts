@@ -1,11 +1,6 @@
 import { criticalValue } from './critical-value';
 import { zTest } from './lead-test';
-import {
-  candidatePairs,
-  checkReportedDecimalsPair,
-  type ReportedRange,
-  reportedRange,
-} from './rounding';
+import { candidatePairs, checkReportedDecimalsPair, countsOf, reportedRange } from './rounding';
 import {
   checkOptions,
   checkProportion,
@@ -153,8 +148,7 @@ export function twoProportionTest(
     lower = Math.min(lower, low);
     upper = Math.max(upper, high);
   }
-  const count = (r: ReportedRange) => (r.counts === null ? null : r.counts.max - r.counts.min + 1);
-  return { ...result, lower, upper, counts: [count(range1), count(range2)] };
+  return { ...result, lower, upper, counts: [countsOf(range1), countsOf(range2)] };
 }
 
 /** Interval for p1 − p2 from independent samples of effective sizes m1, m2. Internal. */

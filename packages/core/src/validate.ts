@@ -202,3 +202,24 @@ export function methodOption<T extends string>(
 ): T {
   return value === undefined ? allowed[0]! : checkMethod(fn, 'method', value, allowed);
 }
+
+/**
+ * How far the shares of one single-choice question may sum past 1: rounding
+ * each of two figures to whole percents can add at most one point.
+ */
+export const SINGLE_CHOICE_ALLOWANCE = 0.01;
+
+/**
+ * Throws unless shares summing to `sum` can be options of one single-choice
+ * question (at most 1 + {@link SINGLE_CHOICE_ALLOWANCE}). `described` says
+ * which shares, e.g. "p1 + p2 = 0.565 + 0.532".
+ */
+export function checkSingleChoiceSum(fn: string, described: string, sum: number): void {
+  if (sum > 1 + SINGLE_CHOICE_ALLOWANCE) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires shares of one single-choice question, which cannot sum past 1, got ${described} = ${show(sum)}: options of a check-all question overlap and need a paired comparison (pairedDifference)`,
+    );
+  }
+}
