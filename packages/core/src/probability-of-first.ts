@@ -84,7 +84,7 @@ export function probabilityOfFirst(
   for (let i = 0; i < values.length; i++) {
     sum += checkProportion(fn, `shares[${i}]`, values[i]);
   }
-  checkSingleChoiceSum(fn, 'the sum of the shares', sum);
+  checkSingleChoiceSum(fn, 'a sum', sum, 'the shares');
   checkSampleSize(fn, 'n', n);
   const opts = checkOptions(fn, options);
   const draws = opts['draws'] === undefined ? 100_000 : checkDraws(fn, opts['draws']);

@@ -212,14 +212,20 @@ export const SINGLE_CHOICE_ALLOWANCE = 0.01;
 /**
  * Throws unless shares summing to `sum` can be options of one single-choice
  * question (at most 1 + {@link SINGLE_CHOICE_ALLOWANCE}). `described` says
- * which shares, e.g. "p1 + p2 = 0.565 + 0.532".
+ * which shares, e.g. "p1 + p2 = 0.565 + 0.532"; `shares` names them in the
+ * message ("two shares", or "the shares" for a whole question).
  */
-export function checkSingleChoiceSum(fn: string, described: string, sum: number): void {
+export function checkSingleChoiceSum(
+  fn: string,
+  described: string,
+  sum: number,
+  shares = 'two shares',
+): void {
   if (sum > 1 + SINGLE_CHOICE_ALLOWANCE) {
     throw new ToplinesError(
       'out-of-range',
       fn,
-      `requires shares of one single-choice question, which cannot sum past 1, got ${described} = ${show(sum)}: options of a check-all question overlap and need a paired comparison (pairedDifference)`,
+      `requires ${shares} of one single-choice question, which cannot sum past 1, got ${described} = ${show(sum)}: options of a check-all question overlap and need a paired comparison (pairedDifference)`,
     );
   }
 }
