@@ -22,6 +22,9 @@ const option = (name, fallback) => {
   return i < 0 ? fallback : Number(argv[i + 1]);
 };
 const CASES = option('cases', 1_000_000);
+// jStat and @stdlib are timed on the first JS_CASES cases (with toplines on the same ones):
+// at 1.5–9 µs a case, a million would take minutes.
+const JS_CASES = Math.min(CASES, option('js-cases', 50_000));
 const ROUNDS = option('rounds', 5);
 const PYTHON = '/usr/bin/python3';
 const Z = 1.959963984540054;
@@ -41,6 +44,10 @@ async function main() {
     bundle: true,
     format: 'esm',
     platform: 'node',
+    // jstat and @stdlib are CommonJS and require Node's built-ins: give the bundle a require.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     outfile: kernelsFile,
     logLevel: 'error',
   });
@@ -59,11 +66,22 @@ async function main() {
     wilsonOneAtATime: () => K.oneAtATime(ps, ns, 'wilson', lower, upper),
     cp: () => Object.assign(sink, K.proportionCIs(ps, ns, { method: 'clopper-pearson' })),
   };
-  const times = timeInterleaved(js, ROUNDS);
+  const times = timeInterleaved(js, ROUNDS, CASES);
+  const [psJs, nsJs] = [ps.subarray(0, JS_CASES), ns.subarray(0, JS_CASES)];
+  const others = {
+    cpSubset: () => K.proportionCIs(psJs, nsJs, { method: 'clopper-pearson' }),
+    jstat: () => K.jstatClopperPearson(ps, ns, JS_CASES),
+    stdlib: () => K.stdlibClopperPearson(ps, ns, JS_CASES),
+  };
+  Object.assign(times, timeInterleaved(others, ROUNDS, JS_CASES));
   const cp = K.proportionCIs(ps, ns, { method: 'clopper-pearson' });
 
   const python = runPython();
   const r = runR(cp, counts, ns);
+  if (r) {
+    r.jstatWorst = worstError(K.jstatClopperPearson(ps, ns, JS_CASES), r.bounds, JS_CASES);
+    r.stdlibWorst = worstError(K.stdlibClopperPearson(ps, ns, JS_CASES), r.bounds, JS_CASES);
+  }
   const size = await bundleSize();
   const startup = await importTime();
   const cli = reanalyzeTime();
@@ -104,31 +122,76 @@ async function main() {
     '(information)',
     [bii && times.cp / bii, undefined],
   );
+  row(
+    `Clopper–Pearson, ${JS_CASES.toLocaleString('en-US')} cases (a case)`,
+    f(times.cpSubset),
+    f(times.jstat),
+    'jStat 1.9 beta.inv',
+    '(information)',
+    [times.cpSubset / times.jstat, undefined],
+  );
+  row(
+    `Clopper–Pearson, ${JS_CASES.toLocaleString('en-US')} cases (a case)`,
+    f(times.cpSubset),
+    f(times.stdlib),
+    '@stdlib beta quantile',
+    '(information)',
+    [times.cpSubset / times.stdlib, undefined],
+  );
   if (r) {
     row(
       'Clopper–Pearson, max relative error',
       fmt(r.worst),
       r.rTime === undefined ? 'exact' : `R qbeta ${fmt(r.rTime)} ns`,
-      'R qbeta',
+      'R qbeta (the reference)',
       '≤ 1e-13; 0 at x = 0, 1 at x = n',
       [undefined, r.worst <= 1e-13 && r.edgesExact],
     );
+    for (const [name, worst] of [
+      ['jStat 1.9 beta.inv', r.jstatWorst],
+      ['@stdlib beta quantile', r.stdlibWorst],
+    ]) {
+      row(
+        `max relative error vs R, ${JS_CASES.toLocaleString('en-US')} cases`,
+        fmt(worstError(cp, r.bounds, JS_CASES)),
+        fmt(worst),
+        name,
+        '(information)',
+        [undefined, undefined],
+      );
+    }
   }
   row(
-    'bundle, minified + gzip',
-    f(size, 'B'),
-    '18 kB / 53 kB',
-    'jStat / @stdlib quantile',
+    `bundle: largest export alone (${size.largest.name})`,
+    f(size.largest.gzipped, 'B'),
+    f(size.stdlib, 'B'),
+    '@stdlib beta quantile alone',
     '< 8192 B',
-    [size / 8192, size < 8192],
+    [size.largest.gzipped / size.stdlib, size.largest.gzipped < 8192],
+  );
+  row(
+    'bundle: DESIGN.md contract',
+    f(size.contract, 'B'),
+    f(size.jstat, 'B'),
+    'jStat 1.9, whole',
+    '(information)',
+    [size.contract / size.jstat, undefined],
+  );
+  row(
+    'bundle: whole package',
+    f(size.whole, 'B'),
+    f(size.jstat, 'B'),
+    'jStat 1.9, whole',
+    '< 8192 B',
+    [size.whole / size.jstat, size.whole < 8192],
   );
   row(
     'import @toplines/core',
     f(startup.added, 'ms'),
     f(startup.bare, 'ms'),
-    'node -e ""',
+    'node -e "" (start)',
     '< 10 ms added',
-    [undefined, startup.added < 10],
+    [startup.added / startup.bare, startup.added < 10],
   );
   row('toplines reanalyze (wall)', cli === undefined ? 'n/a' : f(cli, 'ms'), '', '', '< 1000 ms', [
     undefined,
@@ -196,7 +259,7 @@ function drawCases(k) {
 }
 
 /** Median ns a case of each kernel, the kernels interleaved round by round. */
-function timeInterleaved(kernels, rounds) {
+function timeInterleaved(kernels, rounds, cases) {
   const samples = Object.fromEntries(Object.keys(kernels).map((k) => [k, []]));
   for (const kernel of Object.values(kernels)) kernel(); // warm up
   for (let r = 0; r < rounds; r++) {
@@ -204,7 +267,7 @@ function timeInterleaved(kernels, rounds) {
       globalThis.gc?.(); // run with --expose-gc: no collection left over from the last kernel
       const start = process.hrtime.bigint();
       kernel();
-      samples[name].push(Number(process.hrtime.bigint() - start) / CASES);
+      samples[name].push(Number(process.hrtime.bigint() - start) / cases);
     }
   }
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
@@ -247,29 +310,56 @@ function runR(cp, counts, ns) {
   }
   const [elapsed, version] = result.stdout.trim().split('\n');
   const bounds = new Float64Array(readFileSync(join(work, 'r-bounds.f64')).buffer.slice(0));
-  let worst = 0;
+  const worst = worstError(cp, bounds, CASES);
   let edgesExact = true;
   for (let i = 0; i < CASES; i++) {
-    for (const [ours, theirs] of [
-      [cp.lower[i], bounds[i]],
-      [cp.upper[i], bounds[CASES + i]],
-    ]) {
-      const err = ours === theirs ? 0 : Math.abs(ours - theirs) / Math.abs(theirs);
-      if (err > worst) worst = err;
-    }
     if (counts[i] === 0 && cp.lower[i] !== 0) edgesExact = false;
     if (counts[i] === ns[i] && cp.upper[i] !== 1) edgesExact = false;
   }
-  return { worst, edgesExact, rTime: (Number(elapsed) * 1e9) / CASES, version };
+  return { worst, edgesExact, bounds, rTime: (Number(elapsed) * 1e9) / CASES, version };
 }
 
-/** Gzipped size of the whole package, bundled and minified as a consumer's bundler would. */
+/** The largest relative error of the first `count` bounds against R's (lower, then upper). */
+function worstError({ lower, upper }, rBounds, count) {
+  let worst = 0;
+  for (let i = 0; i < count; i++) {
+    for (const [ours, theirs] of [
+      [lower[i], rBounds[i]],
+      [upper[i], rBounds[CASES + i]],
+    ]) {
+      const err = ours === theirs ? 0 : Math.abs(ours - theirs) / Math.abs(theirs);
+      worst = Math.max(worst, Number.isNaN(err) ? Number.POSITIVE_INFINITY : err);
+    }
+  }
+  return worst;
+}
+
+/**
+ * Gzipped sizes, bundled and minified by esbuild as a consumer's bundler would (the same
+ * measurement as `npm run size`): the largest export on its own, the contract, the whole.
+ */
 async function bundleSize() {
+  const size = await import(pathToFileURL(join(root, 'scripts/size-check.mjs')).href);
+  const each = await size.measureEach();
+  return {
+    largest: each[0],
+    contract: (await size.measure(size.CONTRACT)).gzipped,
+    whole: (await size.measure()).gzipped,
+    jstat: await gzippedBundle("export { default } from 'jstat';"),
+    stdlib: await gzippedBundle(
+      "export { default } from '@stdlib/stats-base-dists-beta-quantile';",
+    ),
+  };
+}
+
+/** A module's gzipped size, bundled and minified by esbuild for a browser. */
+async function gzippedBundle(contents) {
   const out = await build({
-    entryPoints: [join(root, 'src/index.ts')],
+    stdin: { contents, resolveDir: root, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
+    platform: 'browser',
     write: false,
     logLevel: 'error',
   });
@@ -277,8 +367,10 @@ async function bundleSize() {
 }
 
 /**
- * Wall time of `node -e "import(core)"` minus a bare `node -e ""`, medians of 9. The package
- * is bundled as tsup builds dist/index.js (ESM, not minified), so no build is needed.
+ * What importing the package adds to a Node process, and what a bare Node start costs, as
+ * medians of 15 fresh processes. The import is timed inside each process (performance.now()
+ * around `await import()`), which is steadier than a difference of two wall times. The
+ * package is bundled as tsup builds dist/index.js (ESM, not minified), so no build is needed.
  */
 async function importTime() {
   const file = join(work, 'core.mjs');
@@ -290,18 +382,17 @@ async function importTime() {
     outfile: file,
     logLevel: 'error',
   });
-  const timeOf = (code) => {
-    const t = [];
-    for (let i = 0; i < 9; i++) {
-      const start = process.hrtime.bigint();
-      execFileSync(process.execPath, ['--input-type=module', '-e', code]);
-      t.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    return median(t);
-  };
-  const bare = timeOf('');
-  const withImport = timeOf(`await import(${JSON.stringify(pathToFileURL(file).href)});`);
-  return { bare, added: withImport - bare };
+  const url = JSON.stringify(pathToFileURL(file).href);
+  const code = `const t = performance.now(); await import(${url}); console.log(performance.now() - t);`;
+  const added = [];
+  const bare = [];
+  for (let i = 0; i < 15; i++) {
+    added.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', code])));
+    const start = process.hrtime.bigint();
+    execFileSync(process.execPath, ['-e', '']);
+    bare.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { bare: median(bare), added: median(added) };
 }
 
 /** Wall time of `node packages/cli/bin/toplines.js reanalyze`, median of 5, when it works. */
