@@ -4,7 +4,9 @@ Usage: /usr/bin/python3 bench/alternatives.py CASES_DIR [ROUNDS]
 
 CASES_DIR holds counts.f64 and ns.f64 (little-endian float64, written by bench/run.mjs): the
 same random (x, n) cases the JavaScript kernels run on. Each alternative runs ROUNDS times
-(default 5) on all of them, interleaved, and the median is reported in nanoseconds a case:
+(default 5) on all of them, interleaved, after one warm-up run on the first 1,000 cases, and
+the median is reported in nanoseconds a case (bench/run.mjs calls it with ROUNDS = 1 after
+each of its own rounds, so both languages are timed under the same load):
 
 - statsmodels_wilson: proportion_confint(x, n, alpha=0.05, method="wilson"), vectorised
 - statsmodels_beta: proportion_confint(x, n, alpha=0.05, method="beta") (Clopper-Pearson
@@ -53,6 +55,11 @@ def main() -> None:
         "scipy_betaincinv": betaincinv,
     }
     times = {name: [] for name in kernels}
+    full = (x, n)
+    x, n = full[0][:1000], full[1][:1000]
+    for kernel in kernels.values():
+        kernel()  # warm up: first-call costs (imports, caches) are not timed
+    x, n = full
     for _ in range(rounds):
         for name, kernel in kernels.items():
             start = time.perf_counter_ns()

@@ -66,17 +66,27 @@ async function main() {
     wilsonOneAtATime: () => K.oneAtATime(ps, ns, 'wilson', lower, upper),
     cp: () => Object.assign(sink, K.proportionCIs(ps, ns, { method: 'clopper-pearson' })),
   };
-  const times = timeInterleaved(js, ROUNDS, CASES);
+  // Python runs once after each round of the JavaScript kernels, so both sides of a ratio are
+  // timed under the same load (the machine may be shared); a ratio is the median of the
+  // per-round ratios.
+  const pyRounds = [];
+  const { times, samples } = timeInterleaved(js, ROUNDS, CASES, () => {
+    const py = runPython();
+    if (py) pyRounds.push(py);
+  });
+  const python = pyRounds.length === ROUNDS ? summarisePython(pyRounds) : undefined;
+  const ratio = (ours, theirs) => median(ours.map((t, i) => t / theirs[i]));
   const [psJs, nsJs] = [ps.subarray(0, JS_CASES), ns.subarray(0, JS_CASES)];
   const others = {
     cpSubset: () => K.proportionCIs(psJs, nsJs, { method: 'clopper-pearson' }),
     jstat: () => K.jstatClopperPearson(ps, ns, JS_CASES),
     stdlib: () => K.stdlibClopperPearson(ps, ns, JS_CASES),
   };
-  Object.assign(times, timeInterleaved(others, ROUNDS, JS_CASES));
+  const subset = timeInterleaved(others, ROUNDS, JS_CASES);
+  Object.assign(times, subset.times);
+  Object.assign(samples, subset.samples);
   const cp = K.proportionCIs(ps, ns, { method: 'clopper-pearson' });
 
-  const python = runPython();
   const r = runR(cp, counts, ns);
   if (r) {
     r.jstatWorst = worstError(K.jstatClopperPearson(ps, ns, JS_CASES), r.bounds, JS_CASES);
@@ -90,15 +100,16 @@ async function main() {
   const row = (what, ours, alt, altName, target, pass) =>
     rows.push({ what, ours, alt, altName, target, pass });
   const f = (v, unit = 'ns') => (v === undefined ? 'n/a' : `${fmt(v)} ${unit}`);
-  const wilsonFloor = times.wilson / times.plain;
+  const wilsonFloor = ratio(samples.wilson, samples.plain);
   row('Wilson, bulk (a case)', f(times.wilson), f(times.plain), 'hand-written loop', '≤ 1.3×', [
     wilsonFloor,
     wilsonFloor <= 1.3,
   ]);
   const smW = python?.nsPerCase.statsmodels_wilson;
+  const smWRatio = python && ratio(samples.wilson, python.samples.statsmodels_wilson);
   row('Wilson, bulk (a case)', f(times.wilson), f(smW), 'statsmodels wilson', '< 1× (faster)', [
-    smW && times.wilson / smW,
-    smW && times.wilson < smW,
+    smWRatio,
+    smWRatio && smWRatio < 1,
   ]);
   row(
     'Wilson, one-case API in a loop',
@@ -106,12 +117,13 @@ async function main() {
     f(times.wilson),
     'bulk Wilson',
     '(information)',
-    [times.wilsonOneAtATime / times.wilson, undefined],
+    [ratio(samples.wilsonOneAtATime, samples.wilson), undefined],
   );
   const smB = python?.nsPerCase.statsmodels_beta;
+  const smBRatio = python && ratio(samples.cp, python.samples.statsmodels_beta);
   row('Clopper–Pearson, bulk (a case)', f(times.cp), f(smB), 'statsmodels beta (scipy)', '≤ 0.5×', [
-    smB && times.cp / smB,
-    smB && times.cp <= smB / 2,
+    smBRatio,
+    smBRatio && smBRatio <= 0.5,
   ]);
   const bii = python?.nsPerCase.scipy_betaincinv;
   row(
@@ -120,7 +132,7 @@ async function main() {
     f(bii),
     'bare scipy betaincinv',
     '(information)',
-    [bii && times.cp / bii, undefined],
+    [python && ratio(samples.cp, python.samples.scipy_betaincinv), undefined],
   );
   row(
     `Clopper–Pearson, ${JS_CASES.toLocaleString('en-US')} cases (a case)`,
@@ -128,7 +140,7 @@ async function main() {
     f(times.jstat),
     'jStat 1.9 beta.inv',
     '(information)',
-    [times.cpSubset / times.jstat, undefined],
+    [ratio(samples.cpSubset, samples.jstat), undefined],
   );
   row(
     `Clopper–Pearson, ${JS_CASES.toLocaleString('en-US')} cases (a case)`,
@@ -136,7 +148,7 @@ async function main() {
     f(times.stdlib),
     '@stdlib beta quantile',
     '(information)',
-    [times.cpSubset / times.stdlib, undefined],
+    [ratio(samples.cpSubset, samples.stdlib), undefined],
   );
   if (r) {
     row(
@@ -258,8 +270,11 @@ function drawCases(k) {
   return { counts, ns, ps };
 }
 
-/** Median ns a case of each kernel, the kernels interleaved round by round. */
-function timeInterleaved(kernels, rounds, cases) {
+/**
+ * Ns a case of each kernel, the kernels interleaved round by round (`afterRound` runs after
+ * each round): `samples` holds every round's figure, `times` their medians.
+ */
+function timeInterleaved(kernels, rounds, cases, afterRound = () => {}) {
   const samples = Object.fromEntries(Object.keys(kernels).map((k) => [k, []]));
   for (const kernel of Object.values(kernels)) kernel(); // warm up
   for (let r = 0; r < rounds; r++) {
@@ -269,8 +284,21 @@ function timeInterleaved(kernels, rounds, cases) {
       kernel();
       samples[name].push(Number(process.hrtime.bigint() - start) / cases);
     }
+    afterRound();
   }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+  const times = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+  return { times, samples };
+}
+
+/** The rounds of alternatives.py as one result: medians, with every round kept in `samples`. */
+function summarisePython(results) {
+  const names = Object.keys(results[0].nsPerCase);
+  const samples = Object.fromEntries(names.map((k) => [k, results.map((x) => x.nsPerCase[k])]));
+  return {
+    versions: results[0].versions,
+    samples,
+    nsPerCase: Object.fromEntries(names.map((k) => [k, median(samples[k])])),
+  };
 }
 
 let pythonReason = '';
@@ -279,7 +307,7 @@ function runPython() {
     pythonReason = `no ${PYTHON}`;
     return undefined;
   }
-  const result = spawnSync(PYTHON, [join(here, 'alternatives.py'), work, String(ROUNDS)], {
+  const result = spawnSync(PYTHON, [join(here, 'alternatives.py'), work, '1'], {
     encoding: 'utf8',
   });
   if (result.status !== 0) {
