@@ -4,11 +4,9 @@ import type { LeadChange } from './lead-change';
 import type { LeadTest } from './lead-test';
 import type { PairedDifference } from './paired-difference';
 import { PROPORTION_CI_METHODS, type ProportionCI } from './proportion-ci';
+import { SAMPLE_TYPES, type SampleType, sampleCaveat } from './sample-caveat';
 import { TWO_PROPORTION_METHODS, type TwoProportionTest } from './two-proportion-test';
 import { checkMethod, checkOptions, show } from './validate';
-
-/** How a poll's sample was drawn, as the surveys table records it. */
-export type SampleType = 'probability' | 'nonprobability' | 'unknown';
 
 /** Options of {@link explain}. */
 export interface ExplainOptions {
@@ -33,8 +31,6 @@ export type Explainable =
   | TwoProportionTest
   | PairedDifference
   | LeadChange;
-
-const SAMPLE_TYPES = ['probability', 'nonprobability', 'unknown'] as const;
 
 /**
  * A result in plain language.
@@ -76,7 +72,8 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
       : checkMethod(fn, 'sampleType', opts['sampleType'], SAMPLE_TYPES);
   const labels = Array.isArray(opts['labels']) ? (opts['labels'] as unknown[]).map(String) : [];
   const optIn = sampleType === 'nonprobability';
-  const caveat = optIn ? ` ${OPT_IN_CAVEAT}` : sampleType === 'unknown' ? ` ${UNKNOWN_SAMPLE}` : '';
+  const sentence = sampleCaveat(sampleType);
+  const caveat = sentence === null ? '' : ` ${sentence}`;
   const r = result as unknown as Record<string, unknown>;
   if (r === null || typeof r !== 'object') {
     throw new ToplinesError('invalid-type', fn, `requires a result object, got ${show(result)}`);
@@ -144,11 +141,6 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
     'requires a result of proportionCI, leadTest, twoProportionTest, pairedDifference or leadChange, got an object of another shape',
   );
 }
-
-const OPT_IN_CAVEAT =
-  'This is an opt-in panel, not a random sample: the interval is model-based and assumes that, after weighting, the panel behaves like a random sample of the population. It is not a margin of sampling error, and it does not cover who chose to join.';
-const UNKNOWN_SAMPLE =
-  'The source does not say how the sample was drawn; the interval assumes a random sample.';
 
 function verdict(lower: number, upper: number, optIn: boolean): string {
   const margin = optIn ? 'credibility interval' : 'margin of error';

@@ -10,7 +10,7 @@ export {
   consistentCounts,
 } from './consistent-counts';
 export { ToplinesError, type ToplinesErrorCode } from './errors';
-export { type Explainable, type ExplainOptions, explain, type SampleType } from './explain';
+export { type Explainable, type ExplainOptions, explain } from './explain';
 export { type ImpliedDesignEffectOptions, impliedDesignEffect } from './implied-design-effect';
 export { type LeadChange, type LeadChangeOptions, leadChange, type PollLead } from './lead-change';
 export { type LeadProbabilityOptions, leadProbability } from './lead-probability';
@@ -47,6 +47,7 @@ export {
   proportionCI,
 } from './proportion-ci';
 export { type ProportionCIs, type ProportionCIsOptions, proportionCIs } from './proportion-cis';
+export { SAMPLE_TYPES, type SampleType, sampleCaveat } from './sample-caveat';
 export { type SampleSizeOptions, sampleSize } from './sample-size';
 export {
   TWO_PROPORTION_METHODS,

@@ -16,6 +16,8 @@ import {
   pairedDifference,
   probabilityOfFirst,
   proportionCI,
+  SAMPLE_TYPES,
+  sampleCaveat,
   ToplinesError,
   twoProportionTest,
 } from '../src/index';
@@ -367,6 +369,20 @@ describe('explain', () => {
   it('says when the overlap of a check-all question decides', () => {
     const text = explain(pairedDifference(0.565, 0.532, 536));
     expect(text).toContain('depends on how many chose both');
+  });
+  it('ends every finding with sampleCaveat, which a report can say once per survey', () => {
+    expect(sampleCaveat('probability')).toBeNull();
+    for (const sampleType of SAMPLE_TYPES) {
+      const caveat = sampleCaveat(sampleType);
+      for (const result of [proportionCI(0.405, 1037), leadTest(0.405, 0.345, 1037)]) {
+        const text = explain(result, { sampleType });
+        if (caveat === null) expect(text).not.toMatch(/random sample|opt-in/);
+        else expect(text.endsWith(` ${caveat}`)).toBe(true);
+      }
+    }
+    expect(() => sampleCaveat('opt-in' as never)).toThrow(
+      /sampleCaveat requires sampleType to be one of "probability", "nonprobability", "unknown", got "opt-in"/,
+    );
   });
   it('refuses what it cannot state', () => {
     expect(() => explain({ foo: 1 } as never)).toThrow(ToplinesError);

@@ -10,6 +10,7 @@ import {
   pairedDifference,
   proportionCI,
   type SampleType,
+  sampleCaveat,
 } from '@toplines/core';
 import { consistency, type DataPackage, withIntervals } from '@toplines/data';
 import { UsageError } from '../errors';
@@ -200,19 +201,12 @@ function surveyResult(surveyId: string, s: Row, options: ReanalysisOptions): Sur
 
 /**
  * The sentence explain() ends every finding with for this sample type (e.g.
- * "The source does not say how the sample was drawn; …"), found as the
- * common tail of two of its sentences. The terminal says it once per survey.
+ * "The source does not say how the sample was drawn; …"), or null for a
+ * probability sample: core's `sampleCaveat`. The terminal says it once per
+ * survey.
  */
 export function sharedCaveat(sampleType: SampleType): string | null {
-  const a = explain(proportionCI(0.5, 100), { sampleType });
-  const b = explain(proportionCI(0.25, 1000), { sampleType });
-  let i = 0;
-  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
-  const tail = a.slice(a.length - i);
-  const start = tail.indexOf('. ');
-  if (start === -1) return null;
-  const sentence = tail.slice(start + 2).trim();
-  return sentence === '' ? null : sentence;
+  return sampleCaveat(sampleType);
 }
 
 function questionResult(
