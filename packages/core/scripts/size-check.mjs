@@ -12,11 +12,11 @@ import { build } from 'esbuild';
 export const TARGET = 8192;
 /**
  * The budget for the whole package at once, every export imported together: its size when
- * the performance work ended (14,798 B), plus about 1%, so that a regression fails CI. It is
+ * the performance work ended (14,859 B), plus about 1%, so that a regression fails CI. It is
  * above TARGET: the code of the package alone, with every string and numeric constant taken
- * out, gzips to about 9.7 kB (docs/performance.md, "Size").
+ * out, gzips to about 9.8 kB (docs/performance.md, "Size").
  */
-export const WHOLE_BUDGET = 14_950;
+export const WHOLE_BUDGET = 15_000;
 /** The functions of the DESIGN.md contract, with the bulk API and the error class. */
 export const CONTRACT = [
   'proportionCI',
