@@ -77,10 +77,11 @@ async function main() {
   const python = pyRounds.length === ROUNDS ? summarisePython(pyRounds) : undefined;
   const ratio = (ours, theirs) => median(ours.map((t, i) => t / theirs[i]));
   const [psJs, nsJs] = [ps.subarray(0, JS_CASES), ns.subarray(0, JS_CASES)];
+  const bounds = {}; // each library's last bounds, for the accuracy rows
   const others = {
     cpSubset: () => K.proportionCIs(psJs, nsJs, { method: 'clopper-pearson' }),
-    jstat: () => K.jstatClopperPearson(ps, ns, JS_CASES),
-    stdlib: () => K.stdlibClopperPearson(ps, ns, JS_CASES),
+    jstat: () => (bounds.jstat = K.jstatClopperPearson(ps, ns, JS_CASES)),
+    stdlib: () => (bounds.stdlib = K.stdlibClopperPearson(ps, ns, JS_CASES)),
   };
   const subset = timeInterleaved(others, ROUNDS, JS_CASES);
   Object.assign(times, subset.times);
@@ -89,8 +90,9 @@ async function main() {
 
   const r = runR(cp, counts, ns);
   if (r) {
-    r.jstatWorst = worstError(K.jstatClopperPearson(ps, ns, JS_CASES), r.bounds, JS_CASES);
-    r.stdlibWorst = worstError(K.stdlibClopperPearson(ps, ns, JS_CASES), r.bounds, JS_CASES);
+    r.subsetWorst = worstError(cp, r.bounds, JS_CASES);
+    r.jstatWorst = worstError(bounds.jstat, r.bounds, JS_CASES);
+    r.stdlibWorst = worstError(bounds.stdlib, r.bounds, JS_CASES);
   }
   const size = await bundleSize();
   const startup = await importTime();
@@ -165,7 +167,7 @@ async function main() {
     ]) {
       row(
         `max relative error vs R, ${JS_CASES.toLocaleString('en-US')} cases`,
-        fmt(worstError(cp, r.bounds, JS_CASES)),
+        fmt(r.subsetWorst),
         fmt(worst),
         name,
         '(information)',
@@ -368,11 +370,12 @@ function worstError({ lower, upper }, rBounds, count) {
  */
 async function bundleSize() {
   const size = await import(pathToFileURL(join(root, 'scripts/size-check.mjs')).href);
-  const each = await size.measureEach();
+  const whole = await size.measure();
+  const each = await size.measureEach(whole.exports);
   return {
     largest: each[0],
     contract: (await size.measure(size.CONTRACT)).gzipped,
-    whole: (await size.measure()).gzipped,
+    whole: whole.gzipped,
     jstat: await gzippedBundle("export { default } from 'jstat';"),
     stdlib: await gzippedBundle(
       "export { default } from '@stdlib/stats-base-dists-beta-quantile';",
