@@ -8,6 +8,7 @@ import {
   questionKey,
   resolveN,
   rowDecimals,
+  type SampleLookup,
   sampleLookup,
   TOTAL,
 } from '../util/sample-size';
@@ -43,20 +44,56 @@ interface ResultRow {
   quote: unknown;
 }
 
+/** Where an issue is: file, row, line and column. */
+type Location = Pick<ValidationIssue, 'file' | 'row' | 'line' | 'column'>;
+
+/** What every rule of {@link checkResults} reads: the rows, their n and where to point. */
+interface ResultsContext {
+  rows: ResultRow[];
+  lookup: SampleLookup;
+  hasQuestions: boolean;
+  /** Where an issue about row `r`, column `column` is. */
+  at: (r: ResultRow, column: string | null) => Location;
+  /** The decimals a row's percentage is printed with. */
+  decimals: (r: ResultRow) => number;
+}
+
 /**
  * The survey-logic checks of a `results` resource: shares of a single-choice
  * or scale question summing past 100% beyond rounding, percentages no count
  * out of n can produce, base_n against the survey's n, and the quotes (they
  * must contain the figure as printed and, when `documents` is given, appear
- * in the source text). Internal.
+ * in the source text). One function per rule below; validate() sorts the
+ * issues by row, and within a row they keep the order of the rules here.
+ * Internal.
  */
 export function checkResults(
   resource: ResourceData,
   pkg: DataPackage,
   documents?: ReadDocument,
 ): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
   const file = resource.path;
+  const rows = resultRows(resource);
+  const context: ResultsContext = {
+    rows,
+    lookup: sampleLookup(pkg.surveys, pkg.questions),
+    hasQuestions: pkg.questions !== undefined,
+    at: (r, column) => ({ file, row: r.row, line: r.line, column }),
+    decimals: (r) => rowDecimals(undefined, r.percent_text, r.percent as number),
+  };
+  const largest = proportionsRow(rows);
+  return [
+    ...checkProportions(context, largest),
+    ...checkSums(context),
+    ...checkPercentCounts(context, largest !== null),
+    ...checkBaseN(context),
+    ...checkQuoteFigures(context),
+    ...(documents === undefined ? [] : checkQuotesInSources(context, pkg, documents)),
+  ];
+}
+
+/** The rows of a results resource; a column the file does not have reads null. */
+function resultRows(resource: ResourceData): ResultRow[] {
   const t = resource.table;
   const names = t.columnNames();
   const col = (name: string): unknown[] =>
@@ -85,13 +122,16 @@ export function checkResults(
     }
     rows.push(r);
   }
-  const lookup = sampleLookup(pkg.surveys, pkg.questions);
-  const hasQuestions = pkg.questions !== undefined;
-  const at = (r: ResultRow, column: string | null) => ({ file, row: r.row, line: r.line, column });
-  const decimals = (r: ResultRow) => rowDecimals(undefined, r.percent_text, r.percent as number);
+  return rows;
+}
 
-  // 0. proportions where percentages are meant: every figure at most 1 (a file of
-  // toplines that all print below 1% is not a poll anyone publishes)
+/**
+ * The row with the largest percentage when the file holds proportions where
+ * percentages are meant (at least two figures, every one at most 1: a file
+ * of toplines that all print below 1% is not a poll anyone publishes); null
+ * otherwise.
+ */
+function proportionsRow(rows: readonly ResultRow[]): ResultRow | null {
   const numeric = rows.filter((r) => typeof r.percent === 'number');
   const largest = numeric.reduce<ResultRow | null>(
     (best, r) => (best === null || (r.percent as number) > (best.percent as number) ? r : best),
@@ -102,21 +142,34 @@ export function checkResults(
     largest !== null &&
     (largest.percent as number) > 0 &&
     (largest.percent as number) <= 1;
-  if (proportions && largest !== null) {
-    const text =
-      typeof largest.percent_text === 'string' ? largest.percent_text : String(largest.percent);
-    issues.push(
-      issue(
-        'proportions-not-percent',
-        'error',
-        at(largest, 'percent'),
-        text,
-        issueText.proportionsNotPercent(text, largest.row),
-      ),
-    );
-  }
+  return proportions ? largest : null;
+}
 
-  // 1. shares of one question, group and source
+/** Rule 0: proportions where percentages are meant, reported once at the largest figure. */
+function checkProportions(context: ResultsContext, largest: ResultRow | null): ValidationIssue[] {
+  if (largest === null) return [];
+  const text =
+    typeof largest.percent_text === 'string' ? largest.percent_text : String(largest.percent);
+  return [
+    issue(
+      'proportions-not-percent',
+      'error',
+      context.at(largest, 'percent'),
+      text,
+      issueText.proportionsNotPercent(text, largest.row),
+    ),
+  ];
+}
+
+/**
+ * Rule 1: the exact, non-net shares of one question, group and source may
+ * pass 100% only by rounding (½·10^−d per figure); past that, an error for a
+ * single-choice or scale question (a likely check-all question when more
+ * than 10 points past), a warning when the question type is unknown.
+ */
+function checkSums(context: ResultsContext): ValidationIssue[] {
+  const { rows, lookup, hasQuestions, at, decimals } = context;
+  const issues: ValidationIssue[] = [];
   const groups = new Map<string, ResultRow[]>();
   for (const r of rows) {
     if (r.is_net === true || r.qualifier !== 'exact' || typeof r.percent !== 'number') continue;
@@ -181,92 +234,120 @@ export function checkResults(
       );
     }
   }
+  return issues;
+}
 
-  const documentText = new Map<string, string | undefined>();
-  const sourceDocument = new Map<string, string>();
-  if (pkg.sources?.columnNames().includes('document')) {
-    const ids = pkg.sources.array('source_id');
-    const docs = pkg.sources.array('document');
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      const doc = docs[i];
-      if (typeof id === 'string' && typeof doc === 'string') sourceDocument.set(id, doc);
-    }
-  }
-  const reportedMissing = new Set<string>();
-
+/**
+ * Rule 2: an exact percentage must be producible from a whole count out of
+ * n, at the decimals it is printed with. Not checked in a file of
+ * proportions (reported once, by rule 0) or where n is unknown.
+ */
+function checkPercentCounts(context: ResultsContext, proportions: boolean): ValidationIssue[] {
+  if (proportions) return [];
+  const { rows, lookup, at, decimals } = context;
+  const issues: ValidationIssue[] = [];
   for (const r of rows) {
-    // 2. the percentage must be producible from a whole count out of n
-    const n = resolveN(r, lookup);
     if (
-      !proportions &&
-      r.qualifier === 'exact' &&
-      typeof r.percent === 'number' &&
-      r.percent >= 0 &&
-      r.percent <= 100 &&
-      n !== null
+      r.qualifier !== 'exact' ||
+      typeof r.percent !== 'number' ||
+      r.percent < 0 ||
+      r.percent > 100
     ) {
-      const d = decimals(r);
-      if (d <= 10 && consistentCounts(r.percent, n, { decimals: d }) === null) {
-        const text = typeof r.percent_text === 'string' ? r.percent_text : String(r.percent);
-        issues.push(
-          issue(
-            'inconsistent-percent',
-            'error',
-            at(r, 'percent'),
-            text,
-            issueText.inconsistentPercent(text, n, d),
-          ),
-        );
-      }
+      continue;
     }
+    const n = resolveN(r, lookup);
+    if (n === null) continue;
+    const d = decimals(r);
+    if (d > 10 || consistentCounts(r.percent, n, { decimals: d }) !== null) continue;
+    const text = typeof r.percent_text === 'string' ? r.percent_text : String(r.percent);
+    issues.push(
+      issue(
+        'inconsistent-percent',
+        'error',
+        at(r, 'percent'),
+        text,
+        issueText.inconsistentPercent(text, n, d),
+      ),
+    );
+  }
+  return issues;
+}
 
-    // 3. base_n against the survey's n
+/**
+ * Rule 3: base_n may not exceed the survey's n; a whole-sample row of a
+ * question asked of all respondents whose base_n differs from n is a warning.
+ */
+function checkBaseN(context: ResultsContext): ValidationIssue[] {
+  const { rows, lookup, at } = context;
+  const issues: ValidationIssue[] = [];
+  for (const r of rows) {
     const surveyN = typeof r.survey_id === 'string' ? lookup.surveyN.get(r.survey_id) : undefined;
-    if (typeof r.base_n === 'number' && surveyN !== undefined) {
-      const text = String(r.base_n);
-      if (r.base_n > surveyN) {
-        issues.push(
-          issue(
-            'base-exceeds-n',
-            'error',
-            at(r, 'base_n'),
-            text,
-            issueText.baseExceedsN(r.base_n, r.survey_id as string, surveyN),
-          ),
-        );
-      } else if (
-        r.base_n !== surveyN &&
-        r.group_dim === TOTAL &&
-        r.group_value === TOTAL &&
-        isAllRespondents(lookup.questionBase.get(questionKey(r.survey_id, r.question_id)))
-      ) {
-        issues.push(
-          issue(
-            'base-differs-from-n',
-            'warning',
-            at(r, 'base_n'),
-            text,
-            issueText.baseDiffersFromN(r.base_n, r.survey_id as string, surveyN),
-          ),
-        );
-      }
-    }
-
-    // 4. the quote states the figure, and is in the source text
-    if (typeof r.quote !== 'string') continue;
-    if (typeof r.percent_text === 'string' && !containsFigure(r.quote, r.percent_text)) {
+    if (typeof r.base_n !== 'number' || surveyN === undefined) continue;
+    const text = String(r.base_n);
+    if (r.base_n > surveyN) {
       issues.push(
         issue(
-          'quote-missing-percent',
+          'base-exceeds-n',
           'error',
-          at(r, 'quote'),
-          r.quote,
-          issueText.quoteMissingPercent(r.percent_text),
+          at(r, 'base_n'),
+          text,
+          issueText.baseExceedsN(r.base_n, r.survey_id as string, surveyN),
+        ),
+      );
+    } else if (
+      r.base_n !== surveyN &&
+      r.group_dim === TOTAL &&
+      r.group_value === TOTAL &&
+      isAllRespondents(lookup.questionBase.get(questionKey(r.survey_id, r.question_id)))
+    ) {
+      issues.push(
+        issue(
+          'base-differs-from-n',
+          'warning',
+          at(r, 'base_n'),
+          text,
+          issueText.baseDiffersFromN(r.base_n, r.survey_id as string, surveyN),
         ),
       );
     }
-    if (documents === undefined || typeof r.source_id !== 'string') continue;
+  }
+  return issues;
+}
+
+/** Rule 4: a quote must state the figure as printed. */
+function checkQuoteFigures(context: ResultsContext): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const r of context.rows) {
+    if (typeof r.quote !== 'string' || typeof r.percent_text !== 'string') continue;
+    if (containsFigure(r.quote, r.percent_text)) continue;
+    issues.push(
+      issue(
+        'quote-missing-percent',
+        'error',
+        context.at(r, 'quote'),
+        r.quote,
+        issueText.quoteMissingPercent(r.percent_text),
+      ),
+    );
+  }
+  return issues;
+}
+
+/**
+ * Rule 5: a quote must appear, whitespace-normalised, in the text of its
+ * source's document; a document that cannot be read is a warning, once.
+ */
+function checkQuotesInSources(
+  context: ResultsContext,
+  pkg: DataPackage,
+  documents: ReadDocument,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const sourceDocument = documentsOfSources(pkg);
+  const documentText = new Map<string, string | undefined>();
+  const reportedMissing = new Set<string>();
+  for (const r of context.rows) {
+    if (typeof r.quote !== 'string' || typeof r.source_id !== 'string') continue;
     const document = sourceDocument.get(r.source_id);
     if (document === undefined) continue;
     if (!documentText.has(document)) {
@@ -281,7 +362,7 @@ export function checkResults(
           issue(
             'document-missing',
             'warning',
-            at(r, 'source_id'),
+            context.at(r, 'source_id'),
             r.source_id,
             issueText.documentMissing(document, r.source_id),
           ),
@@ -294,7 +375,7 @@ export function checkResults(
         issue(
           'quote-not-in-source',
           'error',
-          at(r, 'quote'),
+          context.at(r, 'quote'),
           r.quote,
           issueText.quoteNotInSource(document),
         ),
@@ -302,6 +383,20 @@ export function checkResults(
     }
   }
   return issues;
+}
+
+/** source_id → the document named in `sources.document`. */
+function documentsOfSources(pkg: DataPackage): Map<string, string> {
+  const sourceDocument = new Map<string, string>();
+  if (!pkg.sources?.columnNames().includes('document')) return sourceDocument;
+  const ids = pkg.sources.array('source_id');
+  const docs = pkg.sources.array('document');
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    const doc = docs[i];
+    if (typeof id === 'string' && typeof doc === 'string') sourceDocument.set(id, doc);
+  }
+  return sourceDocument;
 }
 
 /** Collapses every run of whitespace to one space and trims. */
