@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import {
+  datasetsModule,
+  MODULE_PATH,
+  readDatasets,
+  staleness,
+} from '../../scripts/datasets-module.mjs';
 import { DATAPACKAGE_JSON, RESOURCE_TEXT } from '../../src/bundled/datasets';
 import {
   bundledDescriptor,
@@ -14,16 +18,39 @@ import {
 } from '../../src/index';
 import { expectNoNaN } from '../helpers/table-equal';
 
-const datasets = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'datasets');
-
 describe('the generated module src/bundled/datasets.ts', () => {
-  it('matches datasets/ on disk byte for byte (run `npm run generate` if this fails)', () => {
-    expect(DATAPACKAGE_JSON).toBe(readFileSync(join(datasets, 'datapackage.json'), 'utf8'));
-    const paths = bundledDescriptor().resources.map((r) => r.path);
-    expect(Object.keys(RESOURCE_TEXT).sort()).toEqual([...paths].sort());
-    for (const path of paths) {
-      expect(RESOURCE_TEXT[path], path).toBe(readFileSync(join(datasets, path), 'utf8'));
-    }
+  // The module is committed and nothing regenerates it before the tests: it
+  // is generated here in memory and compared with the file.
+  const committed = readFileSync(MODULE_PATH, 'utf8');
+  const files = readDatasets();
+
+  it('is what datasets/ generates, byte for byte (else: npm run generate -w @toplines/data)', () => {
+    const stale = staleness(committed, datasetsModule(files));
+    expect(stale, stale ?? '').toBeNull();
+  });
+
+  it('holds each file of datasets/ as written', () => {
+    expect(DATAPACKAGE_JSON).toBe(files.descriptorText);
+    expect(Object.keys(RESOURCE_TEXT)).toEqual(files.resources.map((r) => r.path));
+    for (const { path, text } of files.resources) expect(RESOURCE_TEXT[path], path).toBe(text);
+  });
+
+  it('is reported stale, with the command to run, when a dataset changes', () => {
+    const changed = {
+      ...files,
+      resources: files.resources.map((r) =>
+        r.path === 'results.csv' ? { ...r, text: r.text.replace(',40.5,', ',40.6,') } : r,
+      ),
+    };
+    expect(changed.resources.find((r) => r.path === 'results.csv')?.text).not.toBe(
+      files.resources.find((r) => r.path === 'results.csv')?.text,
+    );
+    const stale = staleness(committed, datasetsModule(changed));
+    expect(stale).toMatch(
+      /^src\/bundled\/datasets\.ts is stale: it differs from datasets\/ at line \d+/,
+    );
+    expect(stale).toContain('run npm run generate -w @toplines/data');
+    expect(staleness(null, datasetsModule(files))).toContain('run npm run generate');
   });
 });
 
