@@ -134,11 +134,27 @@ export const errorText = {
   headerFalse: (resource: string) =>
     `resource ${show(resource)} has dialect.header = false; a CSV without a header row is not supported`,
   unreadable: (path: string, detail: string) => `cannot read ${show(path)}: ${detail}`,
+  unsafePath: (resource: string, what: string, path: string, reason: string) =>
+    `resource ${show(resource)} has an unsafe ${what} ${show(path)}: ${reason}; ` +
+    'a Data Package names its files by paths relative to its folder, inside it, ' +
+    'without ".." segments (Frictionless Data Package v2)',
+  unsafeDocument: (document: string, reason: string) =>
+    `the source document ${show(document)} is not read: ${reason}; ` +
+    'a document is named by a path relative to the documents folder, inside it',
   missingColumns: (fn: string, columns: readonly string[]) =>
     `${fn} requires the table to have column${columns.length === 1 ? '' : 's'} ${list(columns)}`,
   notATable: (fn: string, value: unknown) => `${fn} requires an arquero table, got ${show(value)}`,
   option: (fn: string, name: string, expected: string, value: unknown) =>
     `${fn} requires ${name} to be ${expected}, got ${show(value)}`,
+} as const;
+
+/** Why a path named in a descriptor or a sources table is refused (see `errorText.unsafePath`). */
+export const unsafePathReason = {
+  absolute: () => 'it is an absolute path',
+  url: (scheme: string) => `it is a URL (${scheme}:), and only local files are read`,
+  parent: () => 'it has a ".." segment, which could leave the folder',
+  control: () => 'it contains a control character',
+  outside: () => 'it leads outside the folder through a symbolic link',
 } as const;
 
 /** Notes the verbs write into the `interval_note`, `note` and `consistency_note` columns. */
@@ -152,7 +168,8 @@ export const noteText = {
     return `percent is qualified (qualifier ${qualifier})`;
   },
   notComputed: (detail: string) => `not computed: ${detail}`,
-  differentN: (a: number, b: number) => `the two rows have different n (${a} and ${b})`,
+  differentN: (a: number, b: number) =>
+    `the two figures have different bases (n = ${a.toLocaleString('en-US')} and ${b.toLocaleString('en-US')}): not one sample`,
   notChecked: (qualifier: string) =>
     `not checked: ${noteText.qualified(qualifier)}, so no exact count is implied`,
   noCount: (text: string, n: number, decimals: number) =>

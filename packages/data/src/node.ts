@@ -1,12 +1,17 @@
 // @toplines/data/node: the Node-only readers (file paths). The main entry
 // stays free of node: imports so that it runs in Deno and browsers.
-import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DataError } from './errors';
-import { parseDataPackage } from './io/parse-data-package';
+import {
+  checkResourcePath,
+  parseDataPackage,
+  UNSAFE_PATH,
+  unsafePathProblem,
+} from './io/parse-data-package';
 import { parseResultsCsv } from './io/parse-results-csv';
-import { errorText } from './messages';
+import { errorText, unsafePathReason } from './messages';
 import type { DataPackage, DataPackageDescriptor } from './types';
 import type { ReadDocument } from './validate/check-results';
 
@@ -33,7 +38,10 @@ export async function readResultsCsv(path: string): Promise<DataPackage> {
  * @param path - the datapackage.json file, or its folder
  * @returns the package, with `sources`, `surveys`, `questions`, `results` when present
  * @throws {DataError} `unreadable-resource` for a file that cannot be read,
- *   `invalid-descriptor` for a descriptor that is not a Data Package
+ *   `invalid-descriptor` for a descriptor that is not a Data Package,
+ *   `unsafe-path` for a path that is absolute, a URL, has a `..` segment, or
+ *   leads outside the package's folder through a symbolic link (nothing of
+ *   such a file is read)
  * @example
  * const pkg = await readDataPackage('datasets');
  * assertValid(pkg);
@@ -47,6 +55,12 @@ export async function readDataPackage(path: string): Promise<DataPackage> {
   }
   const base = dirname(file);
   const json = await readText(file);
+  let realBase: string;
+  try {
+    realBase = await realpath(base);
+  } catch (e) {
+    throw new DataError('unreadable-resource', errorText.unreadable(path, (e as Error).message));
+  }
   // Read every file the descriptor names first, so that parsing stays synchronous.
   const texts = new Map<string, string>();
   let descriptor: DataPackageDescriptor | undefined;
@@ -56,10 +70,22 @@ export async function readDataPackage(path: string): Promise<DataPackage> {
     descriptor = undefined; // parseDataPackage reports it
   }
   for (const resource of Array.isArray(descriptor?.resources) ? descriptor.resources : []) {
-    for (const named of [resource?.path, resource?.schema]) {
-      if (typeof named === 'string' && !texts.has(named)) {
-        texts.set(named, await readText(join(base, named), named));
+    const name = typeof resource?.name === 'string' ? resource.name : '';
+    for (const [what, named] of [
+      ['path', resource?.path],
+      ['schema path', resource?.schema],
+    ] as const) {
+      if (typeof named !== 'string' || named === '' || texts.has(named)) continue;
+      checkResourcePath(name, what, named);
+      const real = await realpath(join(base, named)).catch(() => join(base, named));
+      if (!isInside(realBase, real)) {
+        throw new DataError(
+          UNSAFE_PATH,
+          errorText.unsafePath(name, what, named, unsafePathReason.outside()),
+        );
       }
+      // The real path, resolved and checked: a link changed since is not followed.
+      texts.set(named, await readText(real, named));
     }
   }
   return parseDataPackage(json, (named) => {
@@ -73,20 +99,51 @@ export async function readDataPackage(path: string): Promise<DataPackage> {
  * A reader of source documents from a folder, for `validate(pkg, { documents })`:
  * it returns the text of `folder/<document>`, or undefined when there is no
  * such file (the quote check then warns that the text was not available).
+ * A document name is a path inside the folder: an absolute path, a URL, a
+ * `..` segment or a symbolic link that leads outside the folder throws.
  *
  * @param folder - where the source texts are (for the bundled data, the seeds folder)
  * @returns a function from a document name to its text
+ * @throws {DataError} `unsafe-path` (from the function it returns) for a
+ *   document name that would read outside the folder
  * @example
  * validate(load(), { documents: readDocuments('../shared/seeds') }).errors; // => []
  */
 export function readDocuments(folder: string): ReadDocument {
   return (document) => {
+    const problem = unsafePathProblem(document);
+    if (problem !== null)
+      throw new DataError(UNSAFE_PATH, errorText.unsafeDocument(document, problem));
+    let real: string;
     try {
-      return readFileSync(join(folder, document), 'utf8');
+      real = realpathSync(join(folder, document));
+    } catch {
+      return undefined;
+    }
+    let realFolder: string;
+    try {
+      realFolder = realpathSync(folder);
+    } catch {
+      return undefined;
+    }
+    if (!isInside(realFolder, real)) {
+      throw new DataError(
+        UNSAFE_PATH,
+        errorText.unsafeDocument(document, unsafePathReason.outside()),
+      );
+    }
+    try {
+      return readFileSync(real, 'utf8');
     } catch {
       return undefined;
     }
   };
+}
+
+/** Whether `path` is `folder` itself or below it (both already real paths). */
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel.split(sep)[0] !== '..' && !isAbsolute(rel);
 }
 
 async function readText(path: string, shown: string = path): Promise<string> {
