@@ -12,9 +12,11 @@ import type { ValidationIssue } from './types';
  * - `invalid-type`: a verb was given something that is not an arquero table
  *
  * @example
- * try { withIntervals(table({ x: [1] })) } catch (e) {
- *   (e as DataError).code; // => 'missing-column'
- * }
+ * import { table } from 'arquero';
+ * const caught = (f: () => unknown) => { try { f(); } catch (e) { return e; } };
+ * const e = caught(() => withIntervals(table({ x: [1] })));
+ * e instanceof DataError; // => true
+ * (e as DataError).code; // => 'missing-column'
  */
 export type DataErrorCode =
   | 'invalid-data'
@@ -33,11 +35,13 @@ const LISTED_ISSUES = 20;
  * message lists, each located by file, row and column.
  *
  * @example
+ * let code: string | null = null;
  * try {
  *   assertValid(parseResultsCsv('survey_id,question_id\n'));
  * } catch (e) {
- *   if (e instanceof DataError) e.code; // => 'invalid-data'
+ *   if (e instanceof DataError) code = e.code;
  * }
+ * code; // => 'invalid-data'
  */
 export class DataError extends Error {
   override readonly name = 'DataError';

@@ -23,8 +23,9 @@ import type { ReadDocument } from './validate/check-results';
  * @returns a one-resource package whose `results` is the typed table
  * @throws {DataError} `unreadable-resource` when the file cannot be read
  * @example
+ * // not run: needs a file on disk
  * const pkg = await readResultsCsv('my-toplines.csv');
- * validate(pkg).errors; // => [] when the file is fine
+ * validate(pkg).errors; // [] when the file is fine
  */
 export async function readResultsCsv(path: string): Promise<DataPackage> {
   return parseResultsCsv(await readText(path), { file: path });
@@ -43,6 +44,7 @@ export async function readResultsCsv(path: string): Promise<DataPackage> {
  *   leads outside the package's folder through a symbolic link (nothing of
  *   such a file is read)
  * @example
+ * // not run: needs a file on disk (the path is relative to the working directory)
  * const pkg = await readDataPackage('datasets');
  * assertValid(pkg);
  */
@@ -107,7 +109,8 @@ export async function readDataPackage(path: string): Promise<DataPackage> {
  * @throws {DataError} `unsafe-path` (from the function it returns) for a
  *   document name that would read outside the folder
  * @example
- * validate(load(), { documents: readDocuments('../shared/seeds') }).errors; // => []
+ * // not run: needs the source texts on disk
+ * validate(load(), { documents: readDocuments('../shared/seeds') }).errors; // []
  */
 export function readDocuments(folder: string): ReadDocument {
   return (document) => {

@@ -9,6 +9,7 @@ import type { ColumnTable } from 'arquero';
  * `maxLength`; `format: "uri"` on strings.
  *
  * @example
+ * // not run: illustrates the type
  * const field: FieldDescriptor = { name: 'percent', type: 'number', constraints: { required: true, minimum: 0, maximum: 100 } };
  */
 export interface FieldDescriptor {
@@ -41,6 +42,7 @@ export interface FieldDescriptor {
  * A foreign key of a Table Schema. An empty or absent `resource` means the same resource.
  *
  * @example
+ * // not run: illustrates the type
  * const fk: ForeignKeyDescriptor = { fields: ['source_id'], reference: { resource: 'sources', fields: ['source_id'] } };
  */
 export interface ForeignKeyDescriptor {
@@ -52,6 +54,7 @@ export interface ForeignKeyDescriptor {
  * A Frictionless Table Schema (v2): the part of it this package reads.
  *
  * @example
+ * // not run: illustrates the type
  * const schema: TableSchemaDescriptor = { fields: [{ name: 'id' }], primaryKey: ['id'] };
  */
 export interface TableSchemaDescriptor {
@@ -66,6 +69,7 @@ export interface TableSchemaDescriptor {
  * A tabular resource of a Data Package descriptor.
  *
  * @example
+ * // not run: illustrates the type
  * const resource: ResourceDescriptor = { name: 'results', path: 'results.csv', schema: { fields: [{ name: 'percent', type: 'number' }] } };
  */
 export interface ResourceDescriptor {
@@ -97,7 +101,8 @@ export interface DataPackageDescriptor {
  * A cell value after casting by its Table Schema type. Dates stay ISO `YYYY-MM-DD` strings.
  *
  * @example
- * surveys().get('field_start', 0); // => '2025-08-19' (a string, not a Date)
+ * // a string, not a Date
+ * surveys().get('field_start', 0); // => '2025-08-19'
  */
 export type CellValue = string | number | boolean | null;
 
@@ -106,7 +111,8 @@ export type CellValue = string | number | boolean | null;
  * written in the CSV so that validation can point at the text.
  *
  * @example
- * load().resources.find((r) => r.name === 'results')?.rows[0]?.[5]; // => '45' (the text cell)
+ * // the text cell
+ * load().resources.find((r) => r.name === 'results')?.rows[0]?.[5]; // => '45'
  */
 export interface ResourceData {
   /** Resource name, e.g. `"results"`. */
@@ -139,9 +145,13 @@ export interface ResourceData {
  * of the toplines layout when the package has them.
  *
  * @example
- * const pkg = parseResultsCsv(text);
- * pkg.results?.numRows(); // the rows of the CSV
- * pkg.surveys; // => undefined (a results CSV alone)
+ * const pkg = parseResultsCsv(
+ *   'survey_id,question_id,group_dim,group_value,option,percent,qualifier,is_net,base_n,source_id,quote\n' +
+ *   'p,q,total,total,yes,40.5,exact,false,1037,s,40.5%\n',
+ * );
+ * pkg.results?.numRows(); // => 1
+ * // a results CSV alone
+ * pkg.surveys; // => undefined
  */
 export interface DataPackage {
   readonly descriptor: DataPackageDescriptor;
@@ -157,6 +167,7 @@ export interface DataPackage {
  *
  * @example
  * const { sources, surveys, questions, results } = load();
+ * [sources, surveys, questions, results].every((t) => t.numRows() > 0); // => true
  */
 export interface ToplinesPackage extends DataPackage {
   readonly sources: ColumnTable;
@@ -169,7 +180,7 @@ export interface ToplinesPackage extends DataPackage {
  * How bad a {@link ValidationIssue} is: errors make data invalid, warnings ask for a look.
  *
  * @example
- * issues.filter((i) => i.severity === 'error');
+ * validate(load()).warnings.filter((i) => i.severity === 'error'); // => []
  */
 export type Severity = 'error' | 'warning';
 
@@ -193,7 +204,7 @@ export type Severity = 'error' | 'warning';
  * text was not available to check against).
  *
  * @example
- * validate(pkg).errors.filter((i) => i.code === 'foreign-key');
+ * validate(load()).errors.filter((i) => i.code === 'foreign-key'); // => []
  */
 export type ValidationCode =
   | 'csv-syntax'
@@ -233,6 +244,7 @@ export type ValidationCode =
  * spans lines).
  *
  * @example
+ * // not run: the shape of one issue, as printed
  * // { code: 'type', severity: 'error', file: 'results.csv', row: 5, line: 6,
  * //   column: 'percent', value: 'about seven',
  * //   message: 'results.csv, row 5 (line 6), column "percent": "about seven" is not a number' }
@@ -258,7 +270,9 @@ export interface ValidationIssue {
  * The result of {@link validate}: errors and warnings, each in file order.
  *
  * @example
- * const { errors, warnings } = validate(load()); // errors: [] for the bundled data
+ * const { errors, warnings } = validate(load());
+ * errors; // => []
+ * warnings.every((w) => w.severity === 'warning'); // => true
  */
 export interface ValidationReport {
   readonly errors: ValidationIssue[];

@@ -14,6 +14,7 @@ import { readResource as readTable } from './read-resource';
  * Reads the text of a file named in a descriptor (a resource's `path`, or a schema's).
  *
  * @example
+ * // not run: a fragment (files is the caller's map of path to text)
  * const read: ReadResource = (path) => files[path];
  */
 export type ReadResource = (path: string) => string;

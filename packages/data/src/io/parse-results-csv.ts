@@ -9,6 +9,7 @@ import { readResource } from './read-resource';
  * Options of {@link parseResultsCsv}.
  *
  * @example
+ * // not run: a fragment (text is the CSV the caller read)
  * parseResultsCsv(text, { file: 'my-toplines.csv' });
  */
 export interface ParseResultsCsvOptions {

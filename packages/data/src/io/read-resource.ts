@@ -10,7 +10,8 @@ import type { CellValue, ResourceData, TableSchemaDescriptor, ValidationIssue } 
  * decimals tell the rounding precision, which the number 31 has lost.
  *
  * @example
- * results().get(PERCENT_TEXT, 8); // => '31.0' (percent: 31)
+ * results().get('percent', 8); // => 31
+ * results().get(PERCENT_TEXT, 8); // => '31.0'
  */
 export const PERCENT_TEXT = 'percent_text';
 

@@ -56,8 +56,8 @@ export function isTable(value: unknown): value is ColumnTable {
  * The options every verb that needs n shares.
  *
  * @example
- * const { surveys, questions } = load();
- * withIntervals(results, { surveys, questions });
+ * const { results, surveys, questions } = load();
+ * withIntervals(results, { surveys, questions }).numRows() === results.numRows(); // => true
  */
 export interface SampleOptions {
   /**

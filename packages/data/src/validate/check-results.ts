@@ -17,6 +17,7 @@ import {
  * Reads the source text of a document named in `sources.document`; undefined when not available.
  *
  * @example
+ * // not run: a fragment (texts is the caller's map of document name to text)
  * validate(load(), { documents: (name) => texts.get(name) });
  */
 export type ReadDocument = (document: string) => string | undefined;

@@ -7,6 +7,7 @@ import { checkForeignKeys, checkSchema } from './check-schema';
  * Options of {@link validate} and {@link assertValid}.
  *
  * @example
+ * // not run: needs the source texts on disk
  * validate(pkg, { documents: readDocuments('../shared/seeds') });
  */
 export interface ValidateOptions {
@@ -88,7 +89,8 @@ export function validate(pkg: DataPackage, options: ValidateOptions = {}): Valid
  * @returns the warnings, when there are no errors
  * @throws {DataError} `invalid-data` when {@link validate} finds an error
  * @example
- * assertValid(load()); // returns the warnings; throws only on errors
+ * // returns the warnings; throws only on errors
+ * assertValid(load()).every((w) => w.severity === 'warning'); // => true
  */
 export function assertValid(pkg: DataPackage, options: ValidateOptions = {}): ValidationIssue[] {
   const { errors, warnings } = validate(pkg, options);

@@ -17,7 +17,8 @@ import {
  * Options of {@link consistency}.
  *
  * @example
- * consistency(table, { decimals: 1 }); // for a table without percent_text
+ * // not run: a fragment (table is the caller's, without percent_text)
+ * consistency(table, { decimals: 1 });
  */
 export interface ConsistencyOptions extends SampleOptions {
   /**

@@ -26,6 +26,7 @@ import {
  * Options of {@link withIntervals}.
  *
  * @example
+ * // not run: a fragment (results, surveys and questions as from load())
  * withIntervals(results, { method: 'clopper-pearson', level: 0.9, deff: 1.5, surveys, questions });
  * withIntervals(results, { rounding: true, surveys, questions }); // allow for the rounding of each figure
  */
@@ -110,8 +111,9 @@ export interface WithIntervalsOptions extends SampleOptions {
  *   { surveys, questions },
  * );
  * us.array('n_used'); // => [1037, 1037]
- * us.array('lower'); // => [0.37552621249703577, 0.31668714111749047] (Wilson)
- * us.array('moe'); // => [0.029877531111198639, 0.02893269643259189]
+ * // Wilson
+ * us.array('lower'); // => [0.37552621249703577, 0.3166871411174904]
+ * us.array('moe'); // => [0.02987753111119864, 0.02893269643259189]
  * us.array('interval_note'); // => [null, null]
  *
  * // "51.0%" unfavourable toward South Korea: 1 decimal, so one count (529 of 1,037) fits

@@ -1,0 +1,397 @@
+// The doc-example harness of every package: each `@example` block in the
+// TSDoc of a package's src/ is run, and each result it writes with `// =>`
+// must be what the code returns, so that the documentation cannot drift
+// from the implementation. A package's test/doc-examples.test.ts calls
+// `docExampleTests` with its source folder and modules.
+//
+// How an example is read
+//   - `expr; // => value` checks that `expr` returns `value`. So does
+//     `// => value` on the line after a line `expr;` (a one-line expression).
+//     A value may go on over the following `//` lines until its brackets close.
+//   - Every exported value of the package's src/ modules is in scope, by
+//     name; the example's own `const`s are too. Examples are TypeScript: type
+//     annotations are stripped before they run, and `await` may be used.
+//   - `import { a, b as c } from 'x';` and `import * as x from 'x';` lines
+//     work for the package's own name (its src/ exports) and for the modules
+//     the package's test passes as `imports` (arquero, say).
+//   - An example that runs must state at least one result with `// =>`.
+//
+// How a printed value is compared (one rule, the one core has always used)
+//   - `value` is a JavaScript expression, compared with the actual result by
+//     deep equality (vitest's toEqual): numbers exactly, as JavaScript prints
+//     them (0.06000000000000005, not 0.06), strings exactly, arrays element
+//     by element, objects key by key (a key whose value is undefined counts
+//     as absent). Copy what the code prints.
+//   - `value (rounded)`: a summary. Each number in `value` is compared to
+//     the printed decimals, |actual − printed| ≤ ½·10^−d where d is the
+//     number of decimals written (0.0074 matches 0.00742…; 40 matches
+//     39.5…40.5), and an object matches on the keys it prints (the others
+//     are left out of the summary). Strings and booleans stay exact.
+//
+// Examples that are not run
+//   An example whose first line is `// not run: <reason>` is not run: it
+//   needs a file or a terminal, or it is an illustrative fragment. It shows
+//   as a skipped test named with its reason, and the harness prints how many
+//   examples ran and how many were not run, with the reasons. Any other
+//   example runs; one without `// =>` fails, so none is skipped silently.
+//   A package's test may also list files whose examples are not run for now
+//   (`notRunFiles`, file → reason: a file being rewritten); they are counted
+//   and printed the same way.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/** The first line of an example that is not run, before its reason. */
+export const NOT_RUN = '// not run:';
+
+/** The marker after a printed value that is a rounded summary. */
+const ROUNDED = '(rounded)';
+
+/** One `@example` block: where it is and its lines, without the ` * ` margin. */
+export interface Example {
+  file: string;
+  line: number;
+  code: string[];
+  /** The reason given by a first line `// not run: <reason>`; null when it runs. */
+  notRun: string | null;
+}
+
+/** What a package's test/doc-examples.test.ts passes to {@link docExampleTests}. */
+export interface DocExampleOptions {
+  /** The package's name, for the printed counts. */
+  name: string;
+  /** The package's src/ folder. */
+  srcDir: string;
+  /** The modules of src/ (from `import.meta.glob`, eager): their exports are the examples' scope. */
+  modules: Record<string, unknown>;
+  /** Modules an example may import, by specifier; the package's own name is always there. */
+  imports?: Record<string, unknown>;
+  /** Files of src/ (as `verbs/leads.ts`) whose examples are not run for now, with the reason. */
+  notRunFiles?: Record<string, string>;
+  /** When given, every exported function of src/ that this public API holds must have an @example. */
+  publicApi?: Record<string, unknown>;
+}
+
+/** Defines the tests of a package's examples: one per example, a count, and the coverage check. */
+export function docExampleTests(options: DocExampleOptions): void {
+  const { name, srcDir, modules, publicApi } = options;
+  const scope: Record<string, unknown> = {};
+  for (const exports of Object.values(modules)) Object.assign(scope, exports);
+  const imports: Record<string, unknown> = { ...options.imports, [name]: scope };
+  const notRunFiles = options.notRunFiles ?? {};
+  const examples = [...sourceFiles(srcDir)]
+    .flatMap((path) => examplesOf(path, srcDir))
+    .map((e) =>
+      e.notRun === null && e.file in notRunFiles ? { ...e, notRun: notRunFiles[e.file] ?? '' } : e,
+    );
+  const run = examples.filter((e) => e.notRun === null);
+  const notRun = examples.filter((e) => e.notRun !== null);
+
+  describe(`TSDoc examples of ${name}`, () => {
+    it(`counts: ${run.length} run, ${notRun.length} not run`, () => {
+      const lines = [`${name}: ${run.length} examples run, ${notRun.length} not run`];
+      for (const e of notRun) lines.push(`  not run ${e.file}:${e.line} — ${e.notRun}`);
+      console.info(lines.join('\n'));
+      for (const e of notRun) {
+        expect(e.notRun, `${e.file}:${e.line} gives a reason after "${NOT_RUN}"`).not.toBe('');
+      }
+      const files = new Set(examples.map((e) => e.file));
+      for (const file of Object.keys(notRunFiles)) {
+        expect(files.has(file), `notRunFiles names ${file}, which has examples`).toBe(true);
+      }
+    });
+
+    if (publicApi !== undefined) {
+      it('exist: every public function has one', () => {
+        for (const path of sourceFiles(srcDir)) missingExamples(path, srcDir, publicApi);
+      });
+    }
+
+    for (const example of notRun) {
+      it.skip(`${example.file}:${example.line} — not run: ${example.notRun}`, () => {});
+    }
+
+    it.each(run.map((e) => [`${e.file}:${e.line}`, e] as const))('%s', async (_, example) => {
+      const checks = await runExample(example, scope, imports);
+      expect(checks.length, 'an example states at least one result with // =>').toBeGreaterThan(0);
+      for (const check of checks) {
+        if (check.rounded) {
+          expect(project(check.actual, check.expected), check.source).toEqual(
+            unwrap(check.expected),
+          );
+        } else {
+          expect(check.actual, check.source).toEqual(check.expected);
+        }
+      }
+    });
+  });
+}
+
+/** The .ts files of a folder and its subfolders, tests left out. */
+export function* sourceFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  )) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* sourceFiles(path);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) yield path;
+  }
+}
+
+/** The `@example` blocks of a file. */
+export function examplesOf(path: string, srcDir: string): Example[] {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const examples: Example[] = [];
+  let current: Example | null = null;
+  const close = () => {
+    if (current === null) return;
+    while (current.code.length > 0 && current.code.at(-1)?.trim() === '') current.code.pop();
+    const first = current.code.find((line) => line.trim() !== '')?.trim() ?? '';
+    if (first.startsWith(NOT_RUN)) current.notRun = first.slice(NOT_RUN.length).trim();
+    examples.push(current);
+    current = null;
+  };
+  lines.forEach((raw, index) => {
+    const text = raw.replace(/^\s*\*\s?/, '');
+    const isDocLine = /^\s*\*/.test(raw) && !/^\s*\*\//.test(raw);
+    if (current !== null && (!isDocLine || text.startsWith('@'))) close();
+    if (isDocLine && text.startsWith('@example')) {
+      current = { file: relative(srcDir, path), line: index + 1, code: [], notRun: null };
+    } else if (current !== null) {
+      current.code.push(text);
+    }
+  });
+  close();
+  return examples;
+}
+
+/** One `// =>` of an example, once run. */
+interface Check {
+  source: string;
+  actual: unknown;
+  expected: unknown;
+  rounded: boolean;
+}
+
+/** Runs an example with `scope` and returns its checks. */
+async function runExample(
+  example: Example,
+  scope: Record<string, unknown>,
+  imports: Record<string, unknown>,
+): Promise<Check[]> {
+  const checks: Check[] = [];
+  const body = instrument(example.code);
+  const { outputText, diagnostics } = ts.transpileModule(`(async () => {\n${body}\n})`, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    reportDiagnostics: true,
+  });
+  if (diagnostics !== undefined && diagnostics.length > 0) {
+    const messages = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    throw new Error(`the example does not parse: ${messages.join('; ')}\n${body}`);
+  }
+  const names = Object.keys(scope);
+  const make = new Function(
+    ...names,
+    '__check',
+    '__rounded',
+    '__import',
+    `return ${outputText.trim()}`,
+  );
+  const example$ = make(
+    ...names.map((name) => scope[name]),
+    (source: string, actual: unknown, expected: unknown, rounded: boolean) =>
+      checks.push({ source, actual, expected, rounded }),
+    (value: number, decimals: number) => new Rounded(value, decimals),
+    (specifier: string) => {
+      if (!(specifier in imports)) throw new Error(`the example imports '${specifier}', not given`);
+      return imports[specifier];
+    },
+  ) as () => Promise<void>;
+  await example$();
+  return checks;
+}
+
+/**
+ * Turns an example into code that calls `__check(source, actual, expected,
+ * rounded)` for each `// =>`. Internal; exported for the harness's tests.
+ */
+export function instrument(code: readonly string[]): string {
+  const out: string[] = [];
+  let previous: string | null = null;
+  for (let i = 0; i < code.length; i++) {
+    const line = importLine(code[i] as string);
+    const arrow = line.indexOf('// =>');
+    if (arrow < 0 || !isCode(line, arrow)) {
+      out.push(line);
+      const statement = codePart(line).trim();
+      if (statement !== '') previous = statement.replace(/;$/, '');
+      else if (!/^\s*\/\//.test(line) && line.trim() !== '') previous = null;
+      continue;
+    }
+    // the value, and its continuation lines until its brackets close
+    let value = line.slice(arrow + '// =>'.length).trim();
+    while (!balanced(value) && i + 1 < code.length && /^\s*\/\//.test(code[i + 1] as string)) {
+      i++;
+      value += ` ${(code[i] as string).replace(/^\s*\/\/\s?/, '').trim()}`;
+    }
+    const rounded = value.endsWith(ROUNDED);
+    if (rounded) value = roundedLiterals(value.slice(0, -ROUNDED.length).trim());
+    const inline = line.slice(0, arrow).trim().replace(/;$/, '');
+    let source: string;
+    if (inline !== '') {
+      source = inline;
+    } else if (previous !== null) {
+      source = previous;
+      // the expression's own line is replaced by its check
+      const at = out.map((l) => codePart(l).trim().replace(/;$/, '')).lastIndexOf(previous);
+      if (at >= 0) out.splice(at, 1);
+    } else {
+      throw new Error(`"// => ${value}" follows no expression`);
+    }
+    out.push(`__check(${JSON.stringify(source)}, (${source}), (${value}), ${rounded});`);
+    previous = null;
+  }
+  return out.join('\n');
+}
+
+/** An `import … from '…';` line as a `const` from `__import`; any other line as it is. */
+function importLine(line: string): string {
+  const match = /^\s*import\s+(type\s+)?(.+?)\s+from\s+['"]([^'"]+)['"];?\s*$/.exec(line);
+  if (match === null) return line;
+  const [, typeOnly, bindings, specifier] = match as unknown as [string, string, string, string];
+  if (typeOnly !== undefined) return `// ${line.trim()}`;
+  const namespace = /^\*\s+as\s+(\w+)$/.exec(bindings);
+  const target = namespace !== null ? namespace[1] : bindings.replace(/\s+as\s+/g, ': ');
+  return `const ${target} = __import(${JSON.stringify(specifier)});`;
+}
+
+/** True when position `at` of a line is code, not inside a string. */
+function isCode(line: string, at: number): boolean {
+  return codePart(line.slice(0, at)).length === at;
+}
+
+/** A line up to its `//` comment, strings (and the `//` in them) kept. */
+function codePart(line: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote !== null) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"' || ch === '`') {
+      quote = ch;
+    } else if (ch === '/' && line[i + 1] === '/') {
+      return line.slice(0, i);
+    }
+  }
+  return line;
+}
+
+/** True when every bracket opened in `text`, outside strings, is closed. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote !== null) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"' || ch === '`') quote = ch;
+    else if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+  }
+  return depth <= 0;
+}
+
+/** Wraps each number literal of a value, outside strings, as `__rounded(value, decimals)`. */
+function roundedLiterals(value: string): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i] as string;
+    if (quote !== null) {
+      out += ch;
+      if (ch === '\\') out += value[++i] ?? '';
+      else if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === '`') {
+      quote = ch;
+      out += ch;
+      continue;
+    }
+    const number = /^-?\d+(\.\d+)?(?![\w.])/.exec(value.slice(i));
+    if (number !== null && !/[\w$.]/.test(value[i - 1] ?? '')) {
+      const decimals = number[1] === undefined ? 0 : number[1].length - 1;
+      out += `__rounded(${number[0]}, ${decimals})`;
+      i += number[0].length - 1;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/** A printed number: the value as written and its decimals. */
+class Rounded {
+  constructor(
+    readonly value: number,
+    readonly decimals: number,
+  ) {}
+
+  matches(actual: unknown): boolean {
+    if (typeof actual !== 'number') return false;
+    // the float slack lets 0.0074 match 0.00745 printed by toFixed-style rounding
+    return Math.abs(actual - this.value) <= 0.5 * 10 ** -this.decimals * (1 + 1e-9);
+  }
+}
+
+/**
+ * The actual value reshaped to what a rounded summary prints: a number that
+ * matches its printed figure becomes that figure, and an object keeps only
+ * the keys printed. Compared with {@link unwrap} of the summary, a mismatch
+ * shows as an ordinary toEqual diff.
+ */
+function project(actual: unknown, expected: unknown): unknown {
+  if (expected instanceof Rounded) return expected.matches(actual) ? expected.value : actual;
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    return actual.map((item, i) => (i < expected.length ? project(item, expected[i]) : item));
+  }
+  if (isPlainObject(expected) && isPlainObject(actual)) {
+    const kept: Record<string, unknown> = {};
+    for (const key of Object.keys(expected)) {
+      if (key in actual) kept[key] = project(actual[key], expected[key]);
+    }
+    return kept;
+  }
+  return actual;
+}
+
+/** A rounded summary with its printed figures as plain numbers. */
+function unwrap(expected: unknown): unknown {
+  if (expected instanceof Rounded) return expected.value;
+  if (Array.isArray(expected)) return expected.map(unwrap);
+  if (isPlainObject(expected)) {
+    return Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, unwrap(v)]));
+  }
+  return expected;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Fails for each exported function of a file that the public API holds and has no @example. */
+function missingExamples(path: string, srcDir: string, publicApi: Record<string, unknown>): void {
+  const text = readFileSync(path, 'utf8');
+  for (const match of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export function (\w+)/g)) {
+    const [, doc, name] = match;
+    if (!(name! in publicApi)) continue;
+    expect(doc, `${name} in ${relative(srcDir, path)} has an @example`).toContain('@example');
+  }
+  for (const match of text.matchAll(/^export function (\w+)/gm)) {
+    if (!(match[1]! in publicApi)) continue;
+    expect(text.slice(0, match.index), `${match[1]} has a doc block`).toMatch(/\*\/\s*$/);
+  }
+}
