@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { load, withIntervals } from '@toplines/data';
+import { leads, load, withIntervals } from '@toplines/data';
 import {
   comparisonChart,
   divergingChart,
@@ -32,7 +32,9 @@ const charts = {
     sort: 'share',
     mark: 'bar',
   }),
-  'lead-chart': leadChart(rows, { question: 'korea-relations-outlook' }),
+  'lead-chart': leadChart(leads(results, { surveys, questions }), {
+    question: 'korea-relations-outlook',
+  }),
   'comparison-chart': comparisonChart(rows, {
     title: 'Are Japan–U.S. relations good? Four polls, four wordings',
     items: [

@@ -32,6 +32,8 @@ export const errorText = {
   missingColumns: (columns: readonly string[], hint: string) =>
     `needs the column${columns.length > 1 ? 's' : ''} ${list(columns)}, which the rows lack: ${hint}`,
   intervalHint: () => WITH_INTERVALS,
+  leadsHint: () =>
+    'pass the rows of leads(table, { surveys, questions }) from @toplines/data (one row per pair of options)',
   resultsHint: () => 'pass rows in the results layout of @toplines/data',
   surveysHint: () => 'pass rows of the surveys table (survey_id, n) of @toplines/data',
   unknownQuestion: (id: string, available: readonly unknown[]) =>
@@ -49,8 +51,6 @@ export const errorText = {
     `draws one survey's question, but the rows of ${show(question)} come from ${ids.length} surveys: ${list(ids)}; pass { survey } to choose one, or set them side by side with comparisonChart`,
   mixedScales: (a: string, orderA: readonly string[], b: string, orderB: readonly string[]) =>
     `puts questions on one scale, but ${show(a)} is ordered ${show(orderA.join(' | '))} and ${show(b)} ${show(orderB.join(' | '))}; draw them separately or pass { order }`,
-  notExclusive: (question: string) =>
-    `compares options of one single-choice question, but ${show(question)} is multiple-response (respondents could choose several): its options overlap, so leadTest does not apply`,
   notAScale: (question: string) =>
     `needs the order of the options, but question ${show(question)} has no scale_order; pass { order: [...] } from one pole to the other`,
   notInScale: (option: string, order: readonly string[]) =>
@@ -96,9 +96,15 @@ export const chartText = {
   leadLabel: (a: string, b: string) => `${a} vs ${b}`,
   leadExcludes: () => 'real lead: interval excludes 0',
   leadIncludes: () => 'within the margin: interval includes 0',
-  leadUnknown: () => 'no interval: n not reported',
+  leadDepends: () => 'depends on the overlap: only the liberal interval excludes 0',
+  leadUnknown: () => 'no interval: n unknown',
+  leadNotComputed: () => 'no interval: not computed (see the note)',
+  leadTitle: () => 'Leads',
+  leadTooltip: { p: 'p', p_adjusted: 'p (adjusted)', note: 'note' } as Record<string, string>,
   leadNote: () =>
     "Both shares come from one sample, so a lead's margin is larger than either share's (leadTest)",
+  pairedNote: () =>
+    'Check-all question: the same respondents may have chosen both options, and how many did is not reported. Line: the interval at the smallest overlap the shares allow (conservative); pale band: at the largest (liberal)',
   leadText: (difference: string, half: string | null) =>
     half === null ? `${difference} pts` : `${difference} pts (±${half})`,
   // comparison chart

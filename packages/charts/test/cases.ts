@@ -1,6 +1,6 @@
 // The charts every cross-module test draws: built from the bundled data, the
 // same calls as the README and scripts/make-readme-images.mjs.
-import { load, withIntervals } from '@toplines/data';
+import { leads, load, withIntervals } from '@toplines/data';
 import type { TopLevelSpec } from 'vega-lite';
 import {
   comparisonChart,
@@ -18,6 +18,12 @@ export const rows = withIntervals(results, { surveys, questions }).objects() as 
   string,
   unknown
 >[];
+
+/** Every lead and paired difference of the bundled results: the table leads() returns. */
+export const leadTable = leads(results, { surveys, questions });
+
+/** The rows of {@link leadTable}. */
+export const leadRows = leadTable.objects() as Record<string, unknown>[];
 
 /** The four "relations are good" figures across four polls. */
 export const RELATIONS_GOOD = [
@@ -78,7 +84,7 @@ export const CASES: Case[] = [
   },
   {
     name: 'lead-us-impression',
-    spec: () => leadChart(rows, { question: 'us-impression' }),
+    spec: () => leadChart(leadTable, { question: 'us-impression' }),
     text: [
       'favorable impression vs unfavorable',
       '+6.0 pts (±5.3)',
@@ -89,7 +95,7 @@ export const CASES: Case[] = [
   },
   {
     name: 'lead-korea-relations-outlook',
-    spec: () => leadChart(rows, { question: 'korea-relations-outlook' }),
+    spec: () => leadChart(leadRows, { question: 'korea-relations-outlook' }),
     text: [
       'Outlook for Japan–South Korea relations',
       'no change vs deterioration',

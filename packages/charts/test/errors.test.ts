@@ -10,7 +10,7 @@ import {
   shareChart,
   smallMultiples,
 } from '../src/index';
-import { rows } from './cases';
+import { leadRows, rows } from './cases';
 
 function thrown(f: () => unknown): ChartError {
   try {
@@ -51,7 +51,7 @@ describe('bad input', () => {
     expect(e.code).toBe('unknown-question');
     expect(e.message).toContain('"us-impresion"');
     expect(e.message).toContain('"us-impression"');
-    expect(thrown(() => leadChart(rows, { question: 'nope' })).code).toBe('unknown-question');
+    expect(thrown(() => leadChart(leadRows, { question: 'nope' })).code).toBe('unknown-question');
     expect(thrown(() => divergingChart(rows, { question: 'nope' })).code).toBe('unknown-question');
     expect(
       thrown(() => comparisonChart(rows, { items: [{ survey: 'api-2025-jp', question: 'nope' }] }))
@@ -76,10 +76,11 @@ describe('bad input', () => {
     expect(thrown(() => shareChart(rows)).code).toBe('mixed-questions');
   });
 
-  it('a lead between options of a multiple-response question', () => {
-    const e = thrown(() => leadChart(rows, { question: 'economic-partners' }));
-    expect(e.code).toBe('not-exclusive');
-    expect(e.message).toContain('respondents could choose several');
+  it('a lead chart of rows that are not leads', () => {
+    const e = thrown(() => leadChart(rows, { question: 'us-impression' }));
+    expect(e.code).toBe('missing-column');
+    expect(e.message).toContain('"option_a", "option_b", "difference"');
+    expect(e.message).toContain('leads(table, { surveys, questions })');
   });
 
   it('a diverging chart of a question without a scale, or of two scales', () => {
@@ -102,7 +103,8 @@ describe('bad input', () => {
       'no-rows',
     );
     expect(
-      thrown(() => leadChart(rows, { question: 'us-impression', pairs: [['good', 'bad']] })).code,
+      thrown(() => leadChart(leadRows, { question: 'us-impression', pairs: [['good', 'bad']] }))
+        .code,
     ).toBe('no-rows');
     const e = thrown(() =>
       comparisonChart(rows, { items: [{ survey: 'api-2025-jp', question: 'us-impression' }] }),
@@ -133,7 +135,12 @@ describe('input is never changed', () => {
     const frozen = rows.map((r) => Object.freeze({ ...r }));
     Object.freeze(frozen);
     shareChart(frozen, { question: 'us-impression' });
-    leadChart(frozen, { question: 'us-impression' });
+    const leadsCopy = structuredClone(leadRows);
+    leadChart(Object.freeze(leadRows.map((r) => Object.freeze({ ...r }))), {
+      question: 'us-impression',
+    });
+    leadChart(leadRows, { question: 'us-impression' });
+    expect(leadRows).toEqual(leadsCopy);
     divergingChart(frozen, { question: 'japan-nuclear-weapons' });
     comparisonChart(frozen, {
       items: [{ survey: 'api-2025-jp', question: 'us-relations-current', option: 'good' }],

@@ -55,6 +55,11 @@ export function formatPoints(d: number, digits = 1): string {
   return d > 0 && !s.startsWith('-') ? `+${s}` : s.replace('-', '−');
 }
 
+/** A p-value for a tooltip: "0.012", or "< 0.001" below that. Internal. */
+export function formatP(p: number): string {
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+}
+
 const QUALIFIER_MARK: Record<string, string> = { approx: '≈', 'more-than': '>', 'less-than': '<' };
 
 /**
