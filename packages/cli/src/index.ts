@@ -7,10 +7,8 @@ export { count, dateRange, levelText, percent, points, pValue } from './format/n
 export { displayWidth, makeStyle, pad, type Style, wrap } from './format/text';
 export { type Io, processIo, useColor } from './io';
 export { main } from './main';
-export { analyze, minimumN, type OnProgress, sharedCaveat } from './reanalyze/analyze';
 export { type LoadedInput, loadInput } from './reanalyze/input';
 export { toJson } from './reanalyze/json';
-export * from './reanalyze/model';
 export {
   countText,
   intervalText,

@@ -1,28 +1,19 @@
 // The reanalysis and the terminal report, in-process.
 import { leadTest } from '@toplines/core';
-import { load } from '@toplines/data';
+import { load, type OptionResult, reanalyze } from '@toplines/data';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../src/errors';
 import { displayWidth, makeStyle } from '../src/format/text';
 import type { Io } from '../src/io';
 import { main } from '../src/main';
-import { analyze, minimumN, sharedCaveat } from '../src/reanalyze/analyze';
 import { leadsCsv, resultsCsv } from '../src/reanalyze/csv';
 import { toJson } from '../src/reanalyze/json';
-import type { OptionResult, ReanalysisOptions } from '../src/reanalyze/model';
 import { countText, intervalText, renderReport, shareText } from '../src/reanalyze/terminal';
 import { uniqueIds } from '../src/reanalyze/write-report';
 
-const OPTIONS: ReanalysisOptions = {
-  method: 'wilson',
-  level: 0.95,
-  deff: 1,
-  assumeN: [500, 1000, 2000],
-  surveys: [],
-};
-const doc = analyze(load(), { kind: 'bundled', path: null, title: 'bundled' }, OPTIONS, []);
+const doc = reanalyze(load(), { input: { kind: 'bundled', path: null, title: 'bundled' } });
 
-describe('analyze', () => {
+describe('reanalyze, as the CLI uses it', () => {
   it('keeps the surveys table order and every figure', () => {
     expect(doc.surveys.map((s) => s.surveyId)[0]).toBe('api-2025-jp');
     expect(doc.summary.figures).toBe(load().results.numRows());
@@ -61,20 +52,6 @@ describe('analyze', () => {
   it('a subset of a known sample is tried at a quarter, half and all of it', () => {
     const q = doc.surveys[0]?.questions.find((x) => x.questionId === 'us-favorable-reasons');
     expect(q?.assumedN).toEqual([259, 518, 1037]);
-  });
-
-  it('minimumN: 0 difference never, else the boundary', () => {
-    expect(minimumN(() => false, 0)).toBeNull();
-    expect(minimumN((n) => n >= 345, 0.1)).toBe(345);
-    expect(minimumN((n) => n >= 1, 0.1)).toBe(1);
-  });
-
-  it('sharedCaveat: what explain() appends for a sample type', () => {
-    expect(sharedCaveat('probability')).toBeNull();
-    expect(sharedCaveat('unknown')).toBe(
-      'The source does not say how the sample was drawn; the interval assumes a random sample.',
-    );
-    expect(sharedCaveat('nonprobability')).toMatch(/^This is an opt-in panel/);
   });
 });
 

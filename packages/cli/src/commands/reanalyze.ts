@@ -6,15 +6,15 @@ import {
   parseMethod,
   stringOption,
 } from '../args';
+import { DEFAULT_ASSUMED_N, type ReanalysisOptions, reanalyze } from '@toplines/data';
+import { isLibraryError } from '@toplines/core/internal';
 import { UsageError } from '../errors';
 import { makeStyle } from '../format/text';
 import { type Io, useColor } from '../io';
 import { usageText } from '../messages';
 import { startProgress } from '../progress';
-import { analyze } from '../reanalyze/analyze';
 import { loadInput } from '../reanalyze/input';
 import { toJson } from '../reanalyze/json';
-import type { ReanalysisOptions } from '../reanalyze/model';
 import { renderReport } from '../reanalyze/terminal';
 
 const OPTIONS = {
@@ -28,9 +28,6 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   'no-png': { type: 'boolean' },
 } as const;
-
-/** The default sizes tried where a source gives no n. */
-export const DEFAULT_ASSUMED_N = [500, 1000, 2000];
 
 /**
  * `toplines reanalyze [FILE]`: the main job. Returns the exit code.
@@ -62,8 +59,13 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   for (const w of loaded.warnings) io.err(`${errStyle.yellow('warning:')} ${w.message}\n`);
 
   const progress = startProgress(io, 'reanalysing');
-  const doc = analyze(loaded.pkg, loaded.input, options, loaded.warnings, (done, total) =>
-    progress.update(done, total),
+  const doc = analyzeOrUsage(() =>
+    reanalyze(loaded.pkg, {
+      ...options,
+      input: loaded.input,
+      warnings: loaded.warnings,
+      onProgress: (done, total) => progress.update(done, total),
+    }),
   );
   progress.done();
 
@@ -85,8 +87,18 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   return 0;
 }
 
+/** The engine's option errors (e.g. an unknown --survey) are usage errors here. */
+function analyzeOrUsage<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (isLibraryError(e) && e.code === 'invalid-option') throw new UsageError(e.message, 'reanalyze');
+    throw e;
+  }
+}
+
 function parseAssumeN(text: string | undefined): number[] {
-  if (text === undefined) return DEFAULT_ASSUMED_N;
+  if (text === undefined) return [...DEFAULT_ASSUMED_N];
   const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
   const ns = parts.map((p) => Number(p.replace(/_/g, '')));
   if (parts.length === 0 || ns.some((n) => !Number.isInteger(n) || n < 1)) {

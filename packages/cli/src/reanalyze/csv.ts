@@ -1,6 +1,6 @@
 // results.csv and leads.csv: every computed column, one row per figure and
 // one per difference, for a spreadsheet or R.
-import type { Reanalysis } from './model';
+import type { Reanalysis } from '@toplines/data';
 
 type Cell = string | number | boolean | null | undefined;
 

@@ -2,7 +2,7 @@
 // SVG, no script, no network), beside the charts' .vl.json specs and PNGs.
 import { count, dateRange, levelText, percentNumber, points, pValue } from '../format/number';
 import { VERSION } from '../version';
-import type { LeadResult, QuestionResult, Reanalysis, SurveyResult } from './model';
+import type { LeadResult, QuestionResult, Reanalysis, SurveyResult } from '@toplines/data';
 import { countText, intervalText, shareText, summaryLine, VERDICT_TEXT } from './terminal';
 import { METHOD_NAMES } from './terminal-names';
 
@@ -118,13 +118,12 @@ function surveySection(s: SurveyResult, doc: Reanalysis, charts: Map<string, Cha
 ${s.caveats.map((c) => `<p class="caveat">${e(c)}</p>`).join('\n')}
 ${s.notes === null ? '' : `<details class="notes"><summary>Notes on the source</summary><p>${e(s.notes)}</p></details>`}
 ${s.questions.length === 0 ? '<p class="muted">No results of this survey in the data.</p>' : ''}
-${s.questions.map((q) => questionArticle(q, s, doc, charts.get(questionAnchor(q)) ?? [])).join('\n')}
+${s.questions.map((q) => questionArticle(q, doc, charts.get(questionAnchor(q)) ?? [])).join('\n')}
 </section>`;
 }
 
 function questionArticle(
   q: QuestionResult,
-  s: SurveyResult,
   doc: Reanalysis,
   charts: ChartFile[],
 ): string {
@@ -171,18 +170,18 @@ ${optionRows}
 </table>
 ${q.caveats.length === 0 ? '' : `<ul class="caveats">${q.caveats.map((c) => `<li>${e(c)}</li>`).join('')}</ul>`}
 ${leadCharts}
-${q.leads.length === 0 ? '' : leadsTable(q, s, level)}
+${q.leads.length === 0 ? '' : leadsTable(q, level)}
 </article>`;
 }
 
-function leadsTable(q: QuestionResult, s: SurveyResult, level: string): string {
+function leadsTable(q: QuestionResult, level: string): string {
   const paired = q.leads[0]?.kind === 'paired';
   const rows = q.leads
     .map(
       (
         l,
       ) => `<tr class="${l.verdict}"><th scope="row">${e(l.optionA)} vs ${e(l.optionB)}</th><td class="num">${e(points(l.difference))}</td><td class="num">${e(leadInterval(l))}</td><td class="num">${l.pValue === null || l.verdict === 'n-unknown' ? '' : e(pValue(l.pValue))}</td><td>${e(verdictText(l))}</td></tr>
-<tr class="sentence"><td colspan="5">${e(sentenceText(l, s))}</td></tr>`,
+<tr class="sentence"><td colspan="5">${e(sentenceText(l))}</td></tr>`,
     )
     .join('\n');
   return `<table class="leads">
@@ -217,12 +216,9 @@ function verdictText(l: LeadResult): string {
   return VERDICT_TEXT[l.verdict] + (l.notes.length > 0 ? ` (${l.notes.join('; ')})` : '');
 }
 
-function sentenceText(l: LeadResult, s: SurveyResult): string {
+function sentenceText(l: LeadResult): string {
   if (l.sentence === null) return l.notes.join('; ');
-  let sentence = l.sentence;
-  for (const c of s.caveats)
-    if (sentence.endsWith(` ${c}`)) sentence = sentence.slice(0, -c.length - 1);
-  return l.sentenceN === null ? sentence : `If n were ${count(l.sentenceN)}: ${sentence}`;
+  return l.sentenceN === null ? l.sentence : `If n were ${count(l.sentenceN)}: ${l.sentence}`;
 }
 
 function slug(text: string): string {

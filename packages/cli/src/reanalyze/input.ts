@@ -6,7 +6,7 @@ import { type DataPackage, load, type ValidationIssue, validate } from '@topline
 import { readDataPackage, readResultsCsv } from '@toplines/data/node';
 import { BadDataError } from '../errors';
 import { dataText } from '../messages';
-import type { Issue, Reanalysis } from './model';
+import type { Issue, Reanalysis } from '@toplines/data';
 
 /** What was read: the package, what it is, and the validation warnings. */
 export interface LoadedInput {

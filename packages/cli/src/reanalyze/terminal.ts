@@ -2,7 +2,7 @@
 // with their intervals and flags, then the leads with explain()'s sentence.
 import { count, dateRange, levelText, percentNumber, points, pValue } from '../format/number';
 import { displayWidth, indentWrap, pad, type Style, wrap } from '../format/text';
-import type { LeadResult, OptionResult, QuestionResult, Reanalysis, SurveyResult } from './model';
+import type { LeadResult, OptionResult, QuestionResult, Reanalysis, SurveyResult } from '@toplines/data';
 import { METHOD_NAMES } from './terminal-names';
 
 /** Options of {@link renderReport}. */
@@ -141,9 +141,9 @@ function questionBlock(
     );
     let previousTail: string | null = null;
     for (const lead of q.leads) {
-      lines.push(...leadLines(lead, survey, width, s, previousTail));
+      lines.push(...leadLines(lead, width, s, previousTail));
       previousTail =
-        lead.sentence === null ? null : lastSentence(stripShared(lead.sentence, survey));
+        lead.sentence === null ? null : lastSentence(lead.sentence);
     }
   }
   return lines;
@@ -255,7 +255,6 @@ export function lastSentence(text: string): string | null {
 
 function leadLines(
   lead: LeadResult,
-  survey: SurveyResult,
   width: number,
   s: Style,
   previousTail: string | null,
@@ -302,7 +301,7 @@ function leadLines(
     lines.push(...indentWrap(text, more, width));
   }
   if (lead.sentence !== null) {
-    let sentence = stripShared(lead.sentence, survey);
+    let sentence = lead.sentence;
     // A closing sentence the previous lead of this question already said (the
     // poll's headline margin) is said once.
     const tail = lastSentence(sentence);
@@ -314,14 +313,6 @@ function leadLines(
   for (const note of lead.notes)
     lines.push(...indentWrap(`Note: ${note}`, more, width).map(s.yellow));
   return lines;
-}
-
-/** explain()'s sentence without the caveat the survey header already states. */
-export function stripShared(sentence: string, survey: SurveyResult): string {
-  for (const caveat of survey.caveats) {
-    if (sentence.endsWith(` ${caveat}`)) return sentence.slice(0, -caveat.length - 1);
-  }
-  return sentence;
 }
 
 /** The closing line: how many leads are real, how many figures are impossible. */

@@ -7,10 +7,11 @@ import type { DataPackage } from '@toplines/data';
 import { BadDataError } from '../errors';
 import type { Io } from '../io';
 import { startProgress } from '../progress';
+import { leadRows } from './chart-rows';
 import { leadsCsv, resultsCsv } from './csv';
 import { type ChartFile, questionAnchor, renderHtml } from './html';
 import { toJson } from './json';
-import type { QuestionResult, Reanalysis, SurveyResult } from './model';
+import type { QuestionResult, Reanalysis, SurveyResult } from '@toplines/data';
 
 /** What {@link writeReport} wrote. */
 export interface WrittenReport {
@@ -77,7 +78,7 @@ export async function writeReport(
     const spec =
       job.kind === 'share'
         ? shareChart(rows, selection)
-        : leadChart(rows, { ...selection, deff: job.s.deff });
+        : leadChart(leadRows(job.q), selection);
     const svg = await toSVG(spec);
     await writeFile(join(chartsDir, `${name}.vl.json`), `${JSON.stringify(spec, null, 2)}\n`);
     files++;

@@ -1,4 +1,5 @@
-import { leadTest, pairedDifference } from '@toplines/core';
+import { type LeadTest, leadTest, type PairedDifference, pairedDifference } from '@toplines/core';
+import { groupKey, isLibraryError } from '@toplines/core/internal';
 import { type ColumnTable, table as makeTable } from 'arquero';
 import { PERCENT_TEXT } from '../io/read-resource';
 import { noteText } from '../messages';
@@ -13,6 +14,7 @@ import {
   qualifierOf,
   rowNs,
   type SampleOptions,
+  type TableInput,
   tableInput,
 } from '../util/table-input';
 
@@ -94,7 +96,7 @@ const METHOD_OF_TYPE: ReadonlyMap<string, 'lead' | 'paired'> = new Map([
 ]);
 
 /** Everything a pair's test needs besides the two rows. Internal. */
-interface Settings {
+export interface Settings {
   level: number;
   deff: number;
   rounding: boolean;
@@ -160,7 +162,77 @@ type LeadColumns = Record<(typeof LEAD_COLUMNS)[number], unknown[]>;
  * partners.get('method', 0); // => 'paired'
  */
 export function leads(table: ColumnTable, options?: LeadsOptions): ColumnTable {
-  const fn = 'leads';
+  const pairs = leadPairs('leads', table, options);
+  const out = Object.fromEntries(
+    LEAD_COLUMNS.map((name) => [name, [] as unknown[]]),
+  ) as LeadColumns;
+  for (const pair of pairs) appendPair(out, pair);
+  return makeTable(out, [...LEAD_COLUMNS]);
+}
+
+/**
+ * One pair of options of one question, tested: what a row of {@link leads}
+ * holds, with core's result object kept (for `explain`). Internal: the
+ * reanalysis engine reads these.
+ */
+export interface LeadPair {
+  /** Row indices of the two options in the (reified) input; `a` has the larger share. */
+  a: number;
+  b: number;
+  surveyId: unknown;
+  questionId: unknown;
+  groupDim: unknown;
+  groupValue: unknown;
+  sourceId: unknown;
+  optionA: unknown;
+  optionB: unknown;
+  /** Percent units, as reported. */
+  percentA: number | null;
+  percentB: number | null;
+  method: 'lead' | 'paired';
+  n: number | null;
+  /** core's result, or null when n is unknown or the test could not be computed. */
+  test: LeadTest | PairedDifference | null;
+  /** Why the test could not be computed (core's message), or null. */
+  error: string | null;
+  notes: string[];
+}
+
+/**
+ * The test of one pair at n: core's `leadTest` for a single-choice or scale
+ * question, `pairedDifference` (overlap unknown) for a check-all one. Internal.
+ *
+ * @param method - how the pair is compared
+ * @param pa - the larger share, a proportion
+ * @param pb - the smaller share
+ * @param n - the sample size both are out of
+ * @param settings - level, deff; `reportedDecimals` for a lead that allows for rounding
+ */
+export function pairTest(
+  method: 'lead' | 'paired',
+  pa: number,
+  pb: number,
+  n: number,
+  settings: { level: number; deff: number; reportedDecimals?: number | undefined },
+): LeadTest | PairedDifference {
+  const { level, deff, reportedDecimals } = settings;
+  return method === 'paired'
+    ? pairedDifference(pa, pb, n, { level, deff })
+    : leadTest(pa, pb, n, {
+        level,
+        deff,
+        ...(reportedDecimals === undefined ? {} : { reportedDecimals }),
+      });
+}
+
+/**
+ * Every pair of {@link leads}, tested, in the order of the output rows. Internal.
+ *
+ * @param fn - the caller's name, for messages
+ * @param table - a results table (see {@link leads})
+ * @param options - the options of {@link leads}
+ */
+export function leadPairs(fn: string, table: ColumnTable, options?: LeadsOptions): LeadPair[] {
   const opts = checkVerbOptions(fn, options);
   const settings: Settings = {
     level: levelOption(fn, opts['level']),
@@ -170,17 +242,47 @@ export function leads(table: ColumnTable, options?: LeadsOptions): ColumnTable {
   };
   const input = tableInput(fn, table, ['survey_id', 'question_id', 'option', 'percent']);
   const sample = opts as SampleOptions;
-  const lookup = sampleLookup(undefined, sample.questions);
   const ns = rowNs(input, sample, true);
-  const c = {
+  const c = pairColumns(input);
+  const pairs: LeadPair[] = [];
+  for (const { method, members } of pairGroups(input, c, sample)) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        let a = members[x] as number;
+        let b = members[y] as number;
+        const pa = percentOf(c.percent[a]);
+        const pb = percentOf(c.percent[b]);
+        if (pa !== null && pb !== null && pb > pa) [a, b] = [b, a];
+        pairs.push(testPair(c, a, b, ns, method, settings));
+      }
+    }
+  }
+  return pairs;
+}
+
+type Columns = Record<
+  | 'survey'
+  | 'question'
+  | 'groupDim'
+  | 'groupValue'
+  | 'source'
+  | 'option'
+  | 'percent'
+  | 'text'
+  | 'qualifier'
+  | 'isNet'
+  | 'type',
+  unknown[]
+>;
+
+/** The columns a pair reads, with `total` for a missing group. */
+function pairColumns(input: TableInput): Columns {
+  const totals = () => new Array(input.numRows).fill('total');
+  return {
     survey: input.column('survey_id'),
     question: input.column('question_id'),
-    groupDim: input.has('group_dim')
-      ? input.column('group_dim')
-      : new Array(input.numRows).fill('total'),
-    groupValue: input.has('group_value')
-      ? input.column('group_value')
-      : new Array(input.numRows).fill('total'),
+    groupDim: input.has('group_dim') ? input.column('group_dim') : totals(),
+    groupValue: input.has('group_value') ? input.column('group_value') : totals(),
     source: input.column('source_id'),
     option: input.column('option'),
     percent: input.column('percent'),
@@ -189,7 +291,18 @@ export function leads(table: ColumnTable, options?: LeadsOptions): ColumnTable {
     isNet: input.column('is_net'),
     type: input.column('response_type'),
   };
+}
 
+/**
+ * The non-net rows of each survey, question, group and source whose type
+ * is known, with how they are compared; questions of unknown type are left out.
+ */
+function pairGroups(
+  input: TableInput,
+  c: Columns,
+  sample: SampleOptions,
+): { method: 'lead' | 'paired'; members: number[] }[] {
+  const lookup = sampleLookup(undefined, sample.questions);
   const groups = new Map<string, { method: 'lead' | 'paired'; members: number[] }>();
   for (let i = 0; i < input.numRows; i++) {
     if (c.isNet[i] === true) continue;
@@ -198,127 +311,129 @@ export function leads(table: ColumnTable, options?: LeadsOptions): ColumnTable {
       : lookup.questionType.get(questionKey(c.survey[i], c.question[i]));
     const method = typeof type === 'string' ? METHOD_OF_TYPE.get(type) : undefined;
     if (method === undefined) continue;
-    const key = JSON.stringify([
-      c.survey[i],
-      c.question[i],
-      c.groupDim[i],
-      c.groupValue[i],
-      c.source[i],
-    ]);
+    const key = groupKey(c.survey[i], c.question[i], c.groupDim[i], c.groupValue[i], c.source[i]);
     const group = groups.get(key);
     if (group === undefined) groups.set(key, { method, members: [i] });
     else group.members.push(i);
   }
-
-  const out = Object.fromEntries(
-    LEAD_COLUMNS.map((name) => [name, [] as unknown[]]),
-  ) as LeadColumns;
-  for (const { method, members } of groups.values()) {
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        let a = members[x] as number;
-        let b = members[y] as number;
-        const pa = percentOf(c.percent[a]);
-        const pb = percentOf(c.percent[b]);
-        if (pa !== null && pb !== null && pb > pa) [a, b] = [b, a];
-        pushPair(out, c, a, b, ns, method, settings);
-      }
-    }
-  }
-  return makeTable(out, [...LEAD_COLUMNS]);
+  return [...groups.values()];
 }
 
-/** The statistics of one pair: the lead test's, or the paired comparison's with its two ends. */
-interface PairStats {
-  difference: number;
-  lower: number;
-  upper: number;
-  z: number;
-  pValue: number;
-  liberal: { lower: number; upper: number } | null;
-  overlapRange: [number, number] | null;
-}
-
-function pushPair(
-  out: LeadColumns,
-  c: Record<string, unknown[]>,
+/** Tests one pair: the lead test, or the paired comparison with its two ends. */
+function testPair(
+  c: Columns,
   a: number,
   b: number,
   ns: (number | null)[],
   method: 'lead' | 'paired',
   settings: Settings,
-): void {
-  const at = (name: string, i: number) => c[name]?.[i] ?? null;
-  const pa = percentOf(at('percent', a));
-  const pb = percentOf(at('percent', b));
+): LeadPair {
+  const pa = percentOf(c.percent[a]);
+  const pb = percentOf(c.percent[b]);
   const na = ns[a] ?? null;
   const nb = ns[b] ?? null;
-  const notes: (string | null)[] = [];
+  const notes: string[] = [];
   let n: number | null = null;
   if (na !== null && nb !== null && na !== nb) notes.push(noteText.differentN(na, nb));
   else if (na === null || nb === null) notes.push(noteText.nUnknown());
   else n = na;
   if (pa === null || pb === null) notes.push(noteText.percentMissing());
-  const exact = [a, b].every((i) => qualifierOf(at('qualifier', i)) === 'exact');
-  for (const i of [a, b]) {
-    const qualifier = qualifierOf(at('qualifier', i));
+  const qualifiers = [a, b].map((i) => qualifierOf(c.qualifier[i]));
+  for (const qualifier of qualifiers) {
     if (qualifier !== 'exact') notes.push(noteText.qualified(qualifier));
   }
-  let stats: PairStats | null = null;
+  let test: LeadTest | PairedDifference | null = null;
+  let error: string | null = null;
   if (n !== null && pa !== null && pb !== null) {
-    const { level, deff } = settings;
     try {
+      const exact = qualifiers.every((q) => q === 'exact');
+      const reportedDecimals =
+        method === 'lead' ? leadDecimals(c, a, b, exact, settings, notes) : undefined;
+      test = pairTest(method, pa / 100, pb / 100, n, { ...settings, reportedDecimals });
       if (method === 'paired') {
-        const paired = pairedDifference(pa / 100, pb / 100, n, { level, deff });
-        stats = paired;
         notes.unshift(noteText.pairedOverlap());
         if (settings.rounding) notes.push(noteText.roundingPaired());
-      } else {
-        let reportedDecimals: number | undefined;
-        if (settings.rounding && !exact) notes.push(noteText.roundingQualified());
-        else if (settings.rounding) {
-          const da = rowDecimals(settings.decimals, at('text', a), pa);
-          const db = rowDecimals(settings.decimals, at('text', b), pb);
-          const fewer = Math.min(da, db);
-          if (da === db) reportedDecimals = da;
-          else if (writable(da > db ? pa : pb, fewer)) {
-            reportedDecimals = fewer;
-            notes.push(noteText.roundingFewerDecimals(da, db));
-          } else notes.push(noteText.roundingMixedDecimals(da, db));
-        }
-        const test = leadTest(pa / 100, pb / 100, n, {
-          level,
-          deff,
-          ...(reportedDecimals === undefined ? {} : { reportedDecimals }),
-        });
-        stats = { ...test, liberal: null, overlapRange: null };
       }
     } catch (e) {
-      notes.push(noteText.notComputed((e as Error).message));
+      if (!isLibraryError(e)) throw e;
+      error = e.message;
+      notes.push(noteText.notComputed(e.message));
     }
   }
-  out.survey_id.push(at('survey', a));
-  out.question_id.push(at('question', a));
-  out.group_dim.push(at('groupDim', a));
-  out.group_value.push(at('groupValue', a));
-  out.source_id.push(at('source', a));
-  out.option_a.push(at('option', a));
-  out.option_b.push(at('option', b));
-  out.percent_a.push(pa);
-  out.percent_b.push(pb);
-  out.n_used.push(n);
-  out.method.push(method);
-  out.difference.push(stats?.difference ?? null);
-  out.lower.push(stats?.lower ?? null);
-  out.upper.push(stats?.upper ?? null);
-  out.z.push(stats === null || !Number.isFinite(stats.z) ? null : stats.z);
-  out.p_value.push(stats?.pValue ?? null);
-  out.significant.push(stats === null ? null : stats.lower > 0 || stats.upper < 0);
-  out.lower_liberal.push(stats?.liberal?.lower ?? null);
-  out.upper_liberal.push(stats?.liberal?.upper ?? null);
-  out.overlap_min.push(stats?.overlapRange?.[0] ?? null);
-  out.overlap_max.push(stats?.overlapRange?.[1] ?? null);
-  out.note.push(noteText.join(notes));
+  return {
+    a,
+    b,
+    surveyId: c.survey[a] ?? null,
+    questionId: c.question[a] ?? null,
+    groupDim: c.groupDim[a] ?? null,
+    groupValue: c.groupValue[a] ?? null,
+    sourceId: c.source[a] ?? null,
+    optionA: c.option[a] ?? null,
+    optionB: c.option[b] ?? null,
+    percentA: pa,
+    percentB: pb,
+    method,
+    n,
+    test,
+    error,
+    notes,
+  };
+}
+
+/** With `rounding`, the decimals leadTest allows for (undefined: none), noting how. */
+function leadDecimals(
+  c: Columns,
+  a: number,
+  b: number,
+  exact: boolean,
+  settings: Settings,
+  notes: string[],
+): number | undefined {
+  if (!settings.rounding) return undefined;
+  if (!exact) {
+    notes.push(noteText.roundingQualified());
+    return undefined;
+  }
+  const pa = percentOf(c.percent[a]) as number;
+  const pb = percentOf(c.percent[b]) as number;
+  const da = rowDecimals(settings.decimals, c.text[a], pa);
+  const db = rowDecimals(settings.decimals, c.text[b], pb);
+  const fewer = Math.min(da, db);
+  if (da === db) return da;
+  if (writable(da > db ? pa : pb, fewer)) {
+    notes.push(noteText.roundingFewerDecimals(da, db));
+    return fewer;
+  }
+  notes.push(noteText.roundingMixedDecimals(da, db));
+  return undefined;
+}
+
+/** Appends one pair as a row of {@link leads}' output. */
+function appendPair(out: LeadColumns, pair: LeadPair): void {
+  const t = pair.test;
+  const paired = t !== null && pair.method === 'paired' ? (t as PairedDifference) : null;
+  out.survey_id.push(pair.surveyId);
+  out.question_id.push(pair.questionId);
+  out.group_dim.push(pair.groupDim);
+  out.group_value.push(pair.groupValue);
+  out.source_id.push(pair.sourceId);
+  out.option_a.push(pair.optionA);
+  out.option_b.push(pair.optionB);
+  out.percent_a.push(pair.percentA);
+  out.percent_b.push(pair.percentB);
+  out.n_used.push(pair.n);
+  out.method.push(pair.method);
+  out.difference.push(t?.difference ?? null);
+  out.lower.push(t?.lower ?? null);
+  out.upper.push(t?.upper ?? null);
+  out.z.push(t === null || !Number.isFinite(t.z) ? null : t.z);
+  out.p_value.push(t?.pValue ?? null);
+  out.significant.push(t === null ? null : t.lower > 0 || t.upper < 0);
+  out.lower_liberal.push(paired?.liberal.lower ?? null);
+  out.upper_liberal.push(paired?.liberal.upper ?? null);
+  out.overlap_min.push(paired?.overlapRange[0] ?? null);
+  out.overlap_max.push(paired?.overlapRange[1] ?? null);
+  out.note.push(noteText.join(pair.notes));
 }
 
 /** True when `percent` can be written with `decimals` decimals ("51.0" as "51"). */

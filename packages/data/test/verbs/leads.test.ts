@@ -103,8 +103,8 @@ describe('leads', () => {
       expect.stringMatching(
         /^not computed: leadTest requires two shares of one single-choice question/,
       ),
-      'the two rows have different n (100 and 90)',
-      'the two rows have different n (100 and 90)',
+      'the two figures have different bases (n = 100 and 90): not one sample',
+      'the two figures have different bases (n = 100 and 90): not one sample',
     ]);
     expect(out['difference']).toEqual([null, null, null]);
   });

@@ -1,12 +1,24 @@
-// The reanalysis as data: what every output (terminal, JSON, CSV, HTML)
-// prints. Proportions in [0, 1] throughout, as in @toplines/core; null for
-// what is unknown, never NaN.
+// The reanalysis as data: everything the terminal, JSON and HTML outputs
+// show, and nothing about how they look. Proportions in [0, 1] throughout,
+// as in @toplines/core; percent units only in fields named `percent…`; null
+// for what is unknown, never NaN. JSON-serialisable as it is.
 import type { ProportionCIMethod, SampleType } from '@toplines/core';
 
-/** The version of the JSON document (`--json`): bump it when a field changes meaning or goes. */
+/**
+ * The version of the {@link Reanalysis} document: bumped when a field changes
+ * meaning or goes (fields are added without a bump).
+ *
+ * @example
+ * SCHEMA_VERSION; // => 1
+ */
 export const SCHEMA_VERSION = 1;
 
-/** How the reanalysis was run. */
+/**
+ * How a reanalysis was run: the options of {@link reanalyze} with every default filled in.
+ *
+ * @example
+ * reanalyze(load()).options.method; // => 'wilson'
+ */
 export interface ReanalysisOptions {
   /** Interval method for one share. */
   method: ProportionCIMethod;
@@ -20,7 +32,12 @@ export interface ReanalysisOptions {
   surveys: string[];
 }
 
-/** An interval at an assumed sample size (n unknown). */
+/**
+ * An interval at an assumed sample size (n unknown).
+ *
+ * @example
+ * // e.g. { n: 500, lower: 0.37, upper: 0.46, moe: 0.043, significant: null }
+ */
 export interface Scenario {
   /** The assumed n. */
   n: number;

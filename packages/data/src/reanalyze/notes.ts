@@ -1,9 +1,11 @@
-// The notes and caveats the reanalysis writes: one place, like messages.ts.
-import { count } from '../format/number';
+// The notes and caveats a reanalysis writes on figures, leads, questions
+// and surveys: one place, like messages.ts. Internal.
+import { noteText as verbNotes } from '../messages';
+import { count } from './values';
 
 const sizes = (ns: readonly number[]) => ns.map((n) => count(n)).join(', ');
 
-/** Notes on one figure or lead, and caveats on a question or survey. */
+/** Notes on one figure or lead, and caveats on a question or survey. Internal. */
 export const noteText = {
   qualifier: (q: string) =>
     q === 'approx'
@@ -16,12 +18,11 @@ export const noteText = {
   qualifiedLead: (option: string, q: string) =>
     `"${option}" is ${q === 'approx' ? 'approximate' : q === 'more-than' ? 'a "more than" figure' : 'a "less than" figure'}: the lead is only as exact as it`,
   percentMissing: () => 'no percentage',
-  nUnknown: () => 'n unknown',
-  notComputed: (message: string) => `not computed: ${message}`,
+  nUnknown: verbNotes.nUnknown,
+  notComputed: verbNotes.notComputed,
   noCount: (printed: string, n: number | null) =>
     `no whole count out of ${n === null ? 'n' : count(n)} prints as ${printed}%`,
-  differentN: (a: number, b: number) =>
-    `the two figures have different bases (n = ${count(a)} and ${count(b)}): not one sample`,
+  differentN: verbNotes.differentN,
   surveyNUnknown: (assumed: readonly number[]) =>
     `Where the source gives no sample size, intervals and leads are shown as they would be at n = ${sizes(assumed)}.`,
   subsetNUnknown: (_base: string | null, n: number, assumed: readonly number[]) =>
@@ -39,6 +40,8 @@ export const noteText = {
   pairedNote: () =>
     'Check-all question: respondents could choose several options, so two shares are compared as a paired difference; the share who chose both is not reported, so the interval is bounded over every overlap the two shares allow.',
   noImpliedDeff: () => 'No reported margin and n: the design effect used is 1.',
+  unknownSurvey: (id: string, known: readonly string[]) =>
+    `reanalyze found no survey "${id}" in the data; the surveys are ${known.map((k) => `"${k}"`).join(', ')}`,
 };
 
 function trim(x: number): string {

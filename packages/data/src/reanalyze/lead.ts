@@ -1,0 +1,173 @@
+// One difference between two options of one question, from the pairs the
+// `leads` verb tested: its verdict, its scenarios where n is unknown, and
+// its sentence. Internal.
+import { explain, type LeadTest, type PairedDifference, type SampleType } from '@toplines/core';
+import { type LeadPair, pairTest } from '../verbs/leads';
+import type { LeadResult, OptionResult, Scenario, Verdict } from './model';
+import { noteText } from './notes';
+import { capitalize } from './values';
+
+/** What a lead needs besides its pair. */
+export interface LeadContext {
+  level: number;
+  deff: number;
+  /** The sizes tried where n is unknown (empty when n is known). */
+  assumedN: number[];
+  sampleType: SampleType;
+}
+
+/**
+ * A lead from its pair at the known n, or (n unknown) from the same pair at
+ * each assumed n.
+ *
+ * @param pair - the pair as `leadPairs` tested it
+ * @param a - the figure of option A (the larger share)
+ * @param b - the figure of option B
+ * @param atSize - where n is unknown: the pair at each assumed n, in the order of `context.assumedN`
+ */
+export function leadResult(
+  pair: LeadPair,
+  a: OptionResult,
+  b: OptionResult,
+  atSize: LeadPair[],
+  context: LeadContext,
+): LeadResult {
+  const labels = [capitalize(a.option), b.option];
+  const notes: string[] = [];
+  for (const x of [a, b]) {
+    if (x.qualifier !== 'exact') notes.push(noteText.qualifiedLead(x.option, x.qualifier));
+  }
+  const result: LeadResult = {
+    kind: pair.method,
+    optionA: a.option,
+    optionB: b.option,
+    percentA: a.percent as number,
+    percentB: b.percent as number,
+    n: null,
+    difference: (a.estimate as number) - (b.estimate as number),
+    lower: null,
+    upper: null,
+    se: null,
+    z: null,
+    pValue: null,
+    liberalLower: null,
+    liberalUpper: null,
+    overlapRange: null,
+    significant: null,
+    verdict: 'not-computed',
+    minimumN: null,
+    scenarios: [],
+    sentence: null,
+    sentenceN: null,
+    notes,
+  };
+  const explained = (t: LeadTest | PairedDifference) =>
+    explain(t, { sampleType: context.sampleType, labels, caveat: false });
+  if (pair.error !== null) {
+    notes.push(noteText.notComputed(pair.error));
+  } else if (pair.test !== null && pair.n !== null) {
+    const t = pair.test;
+    const significant = significance(t);
+    Object.assign(result, {
+      n: pair.n,
+      lower: t.lower,
+      upper: t.upper,
+      se: t.se,
+      z: Number.isFinite(t.z) ? t.z : null,
+      pValue: t.pValue,
+      significant,
+      verdict: verdictOf(significant),
+      sentence: explained(t),
+      ...pairedEnds(t),
+    });
+  } else if (a.n !== null && b.n !== null) {
+    notes.push(noteText.differentN(a.n, b.n));
+  } else if (context.assumedN.length > 0) {
+    const failed = atSize.find((p) => p.test === null);
+    if (failed !== undefined) {
+      notes.push(noteText.notComputed(failed.error ?? noteText.percentMissing()));
+      return result;
+    }
+    result.verdict = 'n-unknown';
+    result.scenarios = atSize.map((p, k) => scenarioOf(p, context.assumedN[k] as number));
+    const middle = Math.floor(context.assumedN.length / 2);
+    const t = atSize[middle]?.test;
+    if (t != null) {
+      Object.assign(result, pairedEnds(t));
+      result.sentence = explained(t);
+      result.sentenceN = context.assumedN[middle] as number;
+    }
+    const pa = a.estimate as number;
+    const pb = b.estimate as number;
+    result.minimumN = minimumN(
+      (size) => significance(pairTest(pair.method, pa, pb, size, context)) === true,
+      pa - pb,
+    );
+  }
+  return result;
+}
+
+function scenarioOf(pair: LeadPair, n: number): Scenario {
+  const t = pair.test;
+  return {
+    n,
+    lower: (t as LeadTest | PairedDifference).lower,
+    upper: (t as LeadTest | PairedDifference).upper,
+    moe: null,
+    significant: significance(t as LeadTest | PairedDifference),
+  };
+}
+
+function verdictOf(significant: boolean | null): Verdict {
+  return significant === true
+    ? 'beyond-margin'
+    : significant === false
+      ? 'within-margin'
+      : 'depends-on-overlap';
+}
+
+/** A paired difference's liberal end and overlap range; nothing for a lead. */
+function pairedEnds(t: LeadTest | PairedDifference): Partial<LeadResult> {
+  if (t.kind !== 'paired') return {};
+  return {
+    liberalLower: t.liberal.lower,
+    liberalUpper: t.liberal.upper,
+    overlapRange: t.overlapRange,
+  };
+}
+
+/** Whether the interval excludes 0; for a paired difference, null when that depends on the overlap. */
+export function significance(t: LeadTest | PairedDifference): boolean | null {
+  const excludes = (lower: number, upper: number) => lower > 0 || upper < 0;
+  if (t.kind === 'paired' && !t.overlapKnown) {
+    if (excludes(t.conservative.lower, t.conservative.upper)) return true;
+    if (!excludes(t.liberal.lower, t.liberal.upper)) return false;
+    return null;
+  }
+  return excludes(t.lower, t.upper);
+}
+
+/**
+ * The smallest n at which `significant(n)` holds, by doubling then
+ * bisection (significance grows with n for a fixed difference); null when
+ * the difference is 0 or not even 10 million respondents would do.
+ *
+ * @example
+ * minimumN((n) => n >= 439, 0.064); // => 439
+ */
+export function minimumN(significant: (n: number) => boolean, difference: number): number | null {
+  if (difference === 0) return null;
+  let high = 1;
+  while (!significant(high)) {
+    high *= 2;
+    if (high > 1e7) return null;
+  }
+  let low = Math.floor(high / 2);
+  if (low < 1) return 1;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (significant(mid)) high = mid;
+    else low = mid;
+  }
+  return high;
+}

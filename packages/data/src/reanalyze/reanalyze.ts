@@ -1,0 +1,373 @@
+import { escape, type ColumnTable } from 'arquero';
+import type { ProportionCIMethod } from '@toplines/core';
+import { groupKey } from '@toplines/core/internal';
+import { DataError } from '../errors';
+import { errorText } from '../messages';
+import type { DataPackage, ValidationIssue } from '../types';
+import { deffOption, isTable, levelOption, methodOption } from '../util/table-input';
+import { consistency } from '../verbs/consistency';
+import { type LeadPair, leadPairs } from '../verbs/leads';
+import { withIntervals } from '../verbs/with-intervals';
+import { ROW } from './figure';
+import type { Issue, Reanalysis, ReanalysisOptions, Summary, SurveyResult } from './model';
+import { SCHEMA_VERSION } from './model';
+import { noteText } from './notes';
+import { assumedSizes, type Block, blockType, questionResult } from './question';
+import { surveyResult } from './survey';
+import { isTotal, positiveInteger, type Row, str } from './values';
+
+/**
+ * What {@link reanalyze} reads: a data package as {@link load} or the
+ * readers give it, or the four tables of the toplines layout (only
+ * `results` is required).
+ *
+ * @example
+ * reanalyze(load());
+ * reanalyze({ results: parseResultsCsv(text).results! });
+ */
+export type ReanalyzeInput =
+  | DataPackage
+  | {
+      results: ColumnTable;
+      surveys?: ColumnTable;
+      questions?: ColumnTable;
+      sources?: ColumnTable;
+    };
+
+/**
+ * Options of {@link reanalyze}.
+ *
+ * @example
+ * reanalyze(load(), { method: 'clopper-pearson', level: 0.9, deff: 'implied', surveys: ['api-2025-jp'] });
+ */
+export interface ReanalyzeOptions {
+  /** Interval method for one share, as core's `proportionCI`. Default `"wilson"`. */
+  method?: ProportionCIMethod;
+  /** Confidence level, in (0, 1). Default `0.95`. */
+  level?: number;
+  /**
+   * Design effect for every survey (> 0), or `"implied"`: each survey's own,
+   * from the margin it reports at its n (1 where it reports none). Default `1`.
+   */
+  deff?: number | 'implied';
+  /** The sample sizes tried where a survey gives no n (whole numbers ≥ 1). Default `[500, 1000, 2000]`. */
+  assumeN?: number[];
+  /** Only these survey ids (each must exist). Default: every survey. */
+  surveys?: string[];
+  /** What was read, for the document's `input`. Default: the bundled data, or "data package". */
+  input?: Reanalysis['input'];
+  /** Validation issues found when the input was read, carried into `warnings`. Default none. */
+  warnings?: readonly (ValidationIssue | Issue)[];
+  /** Called after each question (for a progress indicator). Not part of the document. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The sizes tried where a survey gives no n, unless `assumeN` says otherwise. */
+export const DEFAULT_ASSUMED_N: readonly number[] = [500, 1000, 2000];
+
+/**
+ * Reanalyses a package of published toplines: the one engine behind
+ * `toplines reanalyze` (terminal, `--json`, HTML report), for use in code
+ * and notebooks.
+ *
+ * For every survey (in the order of the surveys table), every question in
+ * each group and from each source: each figure's interval and margin of
+ * error and whether a whole count out of n prints as it ({@link withIntervals},
+ * {@link consistency}); every lead between two options ({@link leads}:
+ * `leadTest` for single-choice and scale questions, the paired difference
+ * for check-all ones) with its verdict; and, where n is unknown, the same
+ * at assumed sizes (a quarter, half and all of the survey's n, never more;
+ * `assumeN` where the survey gives none), with the smallest n at which a
+ * lead would exceed its margin. Plain-language sentences come from core's
+ * `explain`; the caveat on how the sample was drawn is said once per survey.
+ *
+ * The result is one JSON-serialisable {@link Reanalysis}: what the terminal,
+ * JSON and HTML outputs show, and nothing about how they look.
+ *
+ * Cost: O(rows + Σ k²) over questions with k options; with unknown n, times
+ * the assumed sizes.
+ *
+ * @param input - a data package (e.g. {@link load}()) or its tables; needs `results`
+ * @param options - method, level, deff (or `"implied"`), assumed sizes, surveys to keep
+ * @returns the reanalysis
+ * @throws {DataError} `invalid-option` for a bad option or an unknown survey id;
+ *   `missing-column` / `invalid-type` for a results table that is not one
+ * @example
+ * const doc = reanalyze(load());
+ * doc.summary.surveys; // => 10
+ * const us = doc.surveys[0]?.questions.find((q) => q.questionId === 'us-impression');
+ * us?.leads[0]?.verdict; // => 'beyond-margin'
+ */
+export function reanalyze(input: ReanalyzeInput, options?: ReanalyzeOptions): Reanalysis {
+  const fn = 'reanalyze';
+  const opts = resolveOptions(fn, options);
+  const tables = inputTables(fn, input);
+  const results = tables.results.assign({
+    [ROW]: Array.from({ length: tables.results.numRows() }, (_, i) => i),
+  });
+  const surveyRows = (tables.surveys?.objects() ?? []) as Row[];
+  const questionMeta = new Map<string, { row: Row; order: number }>();
+  ((tables.questions?.objects() ?? []) as Row[]).forEach((q, order) => {
+    const key = groupKey(q['survey_id'], q['question_id']);
+    if (!questionMeta.has(key)) questionMeta.set(key, { row: q, order });
+  });
+  const kept = keptSurveys(surveyRows, results, opts.surveys);
+  const work = kept.map(({ id, row }) => ({
+    header: surveyResult(id, row, opts),
+    table: results.filter(escape((d: Row) => d['survey_id'] === id)),
+  }));
+  const total = work.reduce((acc, w) => acc + countBlocks(w.table), 0);
+  let done = 0;
+  const sample = {
+    ...(tables.surveys === undefined ? {} : { surveys: tables.surveys }),
+    ...(tables.questions === undefined ? {} : { questions: tables.questions }),
+  };
+  const surveys = work.map(({ header, table }) =>
+    analyseSurvey(header, table, sample, questionMeta, opts, () => {
+      done++;
+      options?.onProgress?.(done, total);
+    }),
+  );
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    input: opts.input,
+    options: {
+      method: opts.method,
+      level: opts.level,
+      deff: opts.deff,
+      assumeN: opts.assumeN,
+      surveys: opts.surveys,
+    },
+    summary: summarize(surveys),
+    warnings: opts.warnings,
+    surveys,
+  };
+}
+
+interface Resolved extends ReanalysisOptions {
+  input: Reanalysis['input'];
+  warnings: Issue[];
+}
+
+function resolveOptions(fn: string, options: ReanalyzeOptions | undefined): Resolved {
+  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+    throw new DataError('invalid-option', errorText.option(fn, 'options', 'an object', options));
+  }
+  const opts = (options ?? {}) as Record<string, unknown>;
+  const deff = opts['deff'] === 'implied' ? 'implied' : deffOption(fn, opts['deff']);
+  const assumeN = opts['assumeN'] === undefined ? [...DEFAULT_ASSUMED_N] : opts['assumeN'];
+  if (
+    !Array.isArray(assumeN) ||
+    assumeN.length === 0 ||
+    assumeN.some((n) => positiveInteger(n) === null || n > Number.MAX_SAFE_INTEGER)
+  ) {
+    throw new DataError(
+      'invalid-option',
+      errorText.option(fn, 'assumeN', 'a non-empty array of whole numbers ≥ 1', assumeN),
+    );
+  }
+  const surveys = opts['surveys'] === undefined ? [] : opts['surveys'];
+  if (!Array.isArray(surveys) || surveys.some((s) => typeof s !== 'string' || s.trim() === '')) {
+    throw new DataError(
+      'invalid-option',
+      errorText.option(fn, 'surveys', 'an array of survey ids', surveys),
+    );
+  }
+  const warnings = ((opts['warnings'] ?? []) as (ValidationIssue | Issue)[]).map(issueOf);
+  return {
+    method: methodOption(fn, opts['method']) as ProportionCIMethod,
+    level: levelOption(fn, opts['level']),
+    deff,
+    assumeN: [...new Set(assumeN as number[])].sort((a, b) => a - b),
+    surveys: surveys as string[],
+    input: (opts['input'] as Reanalysis['input'] | undefined) ?? {
+      kind: 'bundled',
+      path: null,
+      title: 'bundled data: 2025 Japanese surveys on Japan–U.S. relations',
+    },
+    warnings,
+  };
+}
+
+function issueOf(w: ValidationIssue | Issue): Issue {
+  return {
+    severity: w.severity,
+    code: w.code,
+    file: w.file,
+    row: w.row ?? null,
+    column: w.column ?? null,
+    message: w.message,
+  };
+}
+
+function inputTables(
+  fn: string,
+  input: ReanalyzeInput,
+): { results: ColumnTable; surveys?: ColumnTable; questions?: ColumnTable } {
+  const given = input as Partial<Record<'results' | 'surveys' | 'questions', unknown>> | null;
+  if (given === null || typeof given !== 'object' || !isTable(given.results)) {
+    throw new DataError('invalid-type', errorText.notATable(fn, given?.results ?? input));
+  }
+  const optional = (name: 'surveys' | 'questions') =>
+    isTable(given[name]) ? { [name]: given[name] as ColumnTable } : {};
+  return { results: given.results, ...optional('surveys'), ...optional('questions') };
+}
+
+/** The surveys to analyse: the surveys table's order, then any only the results name; then the filter. */
+function keptSurveys(
+  surveyRows: Row[],
+  results: ColumnTable,
+  wanted: string[],
+): { id: string; row: Row }[] {
+  const meta = new Map<string, Row>();
+  for (const s of surveyRows) {
+    const id = str(s['survey_id']);
+    if (id !== null && !meta.has(id)) meta.set(id, s);
+  }
+  const ids = [...meta.keys()];
+  const seen = new Set(ids);
+  for (const id of Array.from(results.array('survey_id') as ArrayLike<unknown>)) {
+    const text = String(id ?? '');
+    if (!seen.has(text)) {
+      seen.add(text);
+      ids.push(text);
+    }
+  }
+  for (const id of wanted) {
+    if (!seen.has(id)) throw new DataError('invalid-option', noteText.unknownSurvey(id, ids));
+  }
+  return (wanted.length === 0 ? ids : ids.filter((id) => wanted.includes(id))).map((id) => ({
+    id,
+    row: meta.get(id) ?? {},
+  }));
+}
+
+function blockKey(r: Row): string {
+  return groupKey(
+    r['survey_id'],
+    r['question_id'],
+    r['group_dim'] ?? 'total',
+    r['group_value'] ?? 'total',
+    r['source_id'] ?? null,
+  );
+}
+
+function countBlocks(table: ColumnTable): number {
+  return new Set((table.objects() as Row[]).map(blockKey)).size;
+}
+
+/** One survey: its figures and checks, its blocks, their pairs (also at each assumed n), its questions. */
+function analyseSurvey(
+  header: SurveyResult,
+  table: ColumnTable,
+  sample: { surveys?: ColumnTable; questions?: ColumnTable },
+  questionMeta: Map<string, { row: Row; order: number }>,
+  opts: Resolved,
+  progress: () => void,
+): SurveyResult {
+  const intervals = { method: opts.method, level: opts.level, deff: header.deff };
+  const checked = consistency(withIntervals(table, { ...sample, ...intervals }), sample);
+  const rows = checked.objects() as Row[];
+  const blocks = surveyBlocks(rows, questionMeta);
+  const typed = checked.assign({ response_type: typesByRow(rows.length, blocks) });
+  const level = { level: opts.level, deff: header.deff };
+  const pairs = byBlock(leadPairs('reanalyze', typed, level), rows);
+
+  // Where some n is unknown: the same rows and pairs at each assumed size.
+  const unknown = rows.some((r) => positiveInteger(r['n_used']) === null);
+  const sizes = unknown ? assumedSizes(header, opts) : [];
+  const known = rows.map((r) => positiveInteger(r['n_used']));
+  const rowsAtSize: Row[][] = [];
+  const pairsAtSize: Map<string, LeadPair[]>[] = [];
+  for (const size of sizes) {
+    const base = known.map((n) => n ?? size);
+    const sized = withIntervals(table.assign({ base_n: base }), { ...sample, ...intervals });
+    rowsAtSize.push(sized.objects() as Row[]);
+    pairsAtSize.push(byBlock(leadPairs('reanalyze', typed.assign({ n_used: base }), level), rows));
+  }
+
+  for (const [key, block] of blocks) {
+    const inputs = {
+      rows,
+      rowsAtSize,
+      pairs: pairs.get(key) ?? [],
+      pairsAtSize: pairsAtSize.map((m) => m.get(key) ?? []),
+    };
+    header.questions.push(questionResult(block, inputs, header, opts));
+    progress();
+  }
+  if (header.n === null && header.questions.some((q) => q.options.some((o) => o.n === null))) {
+    header.caveats.push(noteText.surveyNUnknown(opts.assumeN));
+  }
+  return header;
+}
+
+/** The blocks of a survey, in the questions table's order, whole sample before groups. */
+function surveyBlocks(
+  rows: Row[],
+  questionMeta: Map<string, { row: Row; order: number }>,
+): Map<string, Block> {
+  const members = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const key = blockKey(r);
+    const list = members.get(key);
+    if (list === undefined) members.set(key, [i]);
+    else list.push(i);
+  });
+  const order = (list: number[]) => {
+    const r = rows[list[0] as number] as Row;
+    const meta = questionMeta.get(groupKey(r['survey_id'], r['question_id']));
+    return { q: meta?.order ?? Number.MAX_SAFE_INTEGER, id: r['question_id'], total: isTotal(r) ? 0 : 1, first: list[0] as number };
+  };
+  const sorted = [...members.entries()].sort(([, a], [, b]) => {
+    const x = order(a);
+    const y = order(b);
+    if (x.q !== y.q) return x.q - y.q;
+    if (x.id !== y.id) return x.first - y.first;
+    return x.total - y.total || x.first - y.first;
+  });
+  const blocks = new Map<string, Block>();
+  for (const [key, list] of sorted) {
+    const r = rows[list[0] as number] as Row;
+    const question = questionMeta.get(groupKey(r['survey_id'], r['question_id']))?.row ?? {};
+    blocks.set(key, { members: list, question, ...blockType(list, rows, question) });
+  }
+  return blocks;
+}
+
+function typesByRow(count: number, blocks: Map<string, Block>): string[] {
+  const types = new Array<string>(count).fill('single');
+  for (const block of blocks.values()) for (const i of block.members) types[i] = block.responseType;
+  return types;
+}
+
+/** Pairs grouped by their block. */
+function byBlock(pairs: LeadPair[], rows: Row[]): Map<string, LeadPair[]> {
+  const out = new Map<string, LeadPair[]>();
+  for (const pair of pairs) {
+    const key = blockKey(rows[pair.a] as Row);
+    const list = out.get(key);
+    if (list === undefined) out.set(key, [pair]);
+    else list.push(pair);
+  }
+  return out;
+}
+
+function summarize(surveys: SurveyResult[]): Summary {
+  const questions = surveys.flatMap((s) => s.questions);
+  const options = questions.flatMap((q) => q.options);
+  const leads = questions.flatMap((q) => q.leads);
+  const verdicts = (v: string) => leads.filter((l) => l.verdict === v).length;
+  return {
+    surveys: surveys.length,
+    questions: questions.length,
+    figures: options.length,
+    leads: leads.length,
+    beyondMargin: verdicts('beyond-margin'),
+    withinMargin: verdicts('within-margin'),
+    dependsOnOverlap: verdicts('depends-on-overlap'),
+    nUnknownLeads: verdicts('n-unknown'),
+    inconsistent: options.filter((o) => o.consistent === false).length,
+    nUnknownFigures: options.filter((o) => o.n === null).length,
+  };
+}
