@@ -1,8 +1,14 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // Two entries: the public API and ./internal, what the other @toplines
+  // packages share (message formatting, option checks, the error brand). No
+  // code splitting: each entry is whole on its own, so the main entry does
+  // not grow by what only ./internal uses; the error brand is a registered
+  // symbol, the same in every copy.
+  entry: ['src/index.ts', 'src/internal.ts'],
   format: ['esm', 'cjs'],
+  splitting: false,
   dts: true,
   clean: true,
   sourcemap: true,

@@ -1,3 +1,5 @@
+import { brandError } from './internal/library-error';
+
 /**
  * The machine-readable kind of a {@link ToplinesError}.
  *
@@ -32,7 +34,10 @@ export type ToplinesErrorCode =
  * message that names the function, the argument and the value.
  *
  * It extends `RangeError` (every code is about a value outside what the
- * function accepts), so `instanceof RangeError` holds too.
+ * function accepts), so `instanceof RangeError` holds too. It carries the
+ * brand of the @toplines packages' errors, which `isLibraryError` of
+ * `@toplines/core/internal` recognises across the ESM and CJS builds, where
+ * `instanceof` does not.
  *
  * @example
  * let error;
@@ -50,5 +55,6 @@ export class ToplinesError extends RangeError {
     super(`${fn} ${message}`);
     this.code = code;
     this.fn = fn;
+    brandError(this);
   }
 }

@@ -3,10 +3,10 @@ import { ToplinesError } from './errors';
 import type { LeadChange } from './lead-change';
 import type { LeadTest } from './lead-test';
 import type { PairedDifference } from './paired-difference';
-import { PROPORTION_CI_METHODS, type ProportionCI } from './proportion-ci';
+import type { ProportionCI } from './proportion-ci';
 import { SAMPLE_TYPES, type SampleType, sampleCaveat } from './sample-caveat';
-import { TWO_PROPORTION_METHODS, type TwoProportionTest } from './two-proportion-test';
-import { checkMethod, checkOptions, show } from './validate';
+import type { TwoProportionTest } from './two-proportion-test';
+import { booleanOption, checkMethod, checkOptions, show } from './validate';
 
 /** Options of {@link explain}. */
 export interface ExplainOptions {
@@ -22,9 +22,18 @@ export interface ExplainOptions {
    * 2024", "Aug 2025"). Default: "the share", or "the first"/"the second".
    */
   labels?: string[];
+  /**
+   * Whether to end with the caveat of the sample type ({@link sampleCaveat}):
+   * `false` leaves it out, for a report that states it once for a whole
+   * survey. Default `true`.
+   */
+  caveat?: boolean;
 }
 
-/** Any result {@link explain} can state. */
+/**
+ * Any result {@link explain} can state, told apart by its `kind`:
+ * `'proportion'`, `'lead'`, `'two-sample'`, `'paired'` or `'lead-change'`.
+ */
 export type Explainable =
   | ProportionCI
   | LeadTest
@@ -54,14 +63,17 @@ export type Explainable =
  * Cost: O(1).
  *
  * @param result - a result of one of the functions above, unchanged
- * @param options - `sampleType` (default `'probability'`), `labels`
+ * @param options - `sampleType` (default `'probability'`), `labels`, `caveat` (default true)
  * @returns the sentences
- * @throws {ToplinesError} for a value that is not one of those results, or an unknown sample type
+ * @throws {ToplinesError} for a value that is not one of those results (one without their
+ *   `kind`), an unknown sample type, or a `caveat` that is not true or false
  * @example
  * explain(leadTest(0.405, 0.345, 1037), { labels: ['Favourable', 'unfavourable'] });
  * // => 'Favourable 40.5% vs unfavourable 34.5%: a 6.0-point lead, ±5.3 at 95% — larger than its margin of error. The poll’s headline ±3.0 is for one share, not for the gap between two.'
  * explain(proportionCI(0.405, 1037), { labels: ['Favourable'], sampleType: 'nonprobability' });
  * // => 'Favourable: 40.5%, with a 95% credibility interval of 37.6% to 43.5% (n = 1,037). This is an opt-in panel, not a random sample: the interval is model-based and assumes that, after weighting, the panel behaves like a random sample of the population. It is not a margin of sampling error, and it does not cover who chose to join.'
+ * explain(proportionCI(0.405, 1037), { labels: ['Favourable'], sampleType: 'nonprobability', caveat: false });
+ * // => 'Favourable: 40.5%, with a 95% credibility interval of 37.6% to 43.5% (n = 1,037).'
  */
 export function explain(result: Explainable, options?: ExplainOptions): string {
   const fn = 'explain';
@@ -72,73 +84,69 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
       : checkMethod(fn, 'sampleType', opts['sampleType'], SAMPLE_TYPES);
   const labels = Array.isArray(opts['labels']) ? (opts['labels'] as unknown[]).map(String) : [];
   const optIn = sampleType === 'nonprobability';
-  const sentence = sampleCaveat(sampleType);
+  const sentence = booleanOption(fn, 'caveat', opts['caveat'], true)
+    ? sampleCaveat(sampleType)
+    : null;
   const caveat = sentence === null ? '' : ` ${sentence}`;
-  const r = result as unknown as Record<string, unknown>;
-  if (r === null || typeof r !== 'object') {
+  if (result === null || typeof result !== 'object') {
     throw new ToplinesError('invalid-type', fn, `requires a result object, got ${show(result)}`);
   }
-  const level = `${trim(100 * (r['level'] as number))}%`;
-  if ('overlapRange' in r) {
-    const p = result as PairedDifference;
-    const [a, b] = [labels[0] ?? 'The first option', labels[1] ?? 'the second'];
-    const head = `${a} ${pct(p.p1)} vs ${b} ${pct(p.p2)} (check-all question, n = ${count(p.n)}): a difference of ${pts(p.difference)} points.`;
-    if (p.overlapKnown) {
-      return `${head} With ${pct(p.overlap)} choosing both, the ${level} ${optIn ? 'credibility interval' : 'interval'} is ${pts(p.lower)} to ${pts(p.upper)} points — ${verdict(p.lower, p.upper, optIn)}.${caveat}`;
+  const level = `${trim(100 * result.level)}%`;
+  const kind: unknown = result.kind;
+  switch (result.kind) {
+    case 'paired': {
+      const p = result;
+      const [a, b] = [labels[0] ?? 'The first option', labels[1] ?? 'the second'];
+      const head = `${a} ${pct(p.p1)} vs ${b} ${pct(p.p2)} (check-all question, n = ${count(p.n)}): a difference of ${pts(p.difference)} points.`;
+      if (p.overlapKnown) {
+        return `${head} With ${pct(p.overlap)} choosing both, the ${level} ${optIn ? 'credibility interval' : 'interval'} is ${pts(p.lower)} to ${pts(p.upper)} points — ${verdict(p.lower, p.upper, optIn)}.${caveat}`;
+      }
+      const cons = p.conservative;
+      const lib = p.liberal;
+      const sure = cons.lower > 0 || cons.upper < 0;
+      const never = !(lib.lower > 0 || lib.upper < 0);
+      const conclusion = sure
+        ? 'larger than its margin whatever the overlap'
+        : never
+          ? 'within its margin whatever the overlap'
+          : 'whether it is larger than its margin depends on how many chose both, which the source does not say';
+      return `${head} The share who chose both is not reported; over every overlap the two shares allow, the ${level} interval runs from ${pts(cons.lower)} to ${pts(cons.upper)} points at the least overlap (conservative) and from ${pts(lib.lower)} to ${pts(lib.upper)} at the most: ${conclusion}.${caveat}`;
     }
-    const cons = p.conservative;
-    const lib = p.liberal;
-    const sure = cons.lower > 0 || cons.upper < 0;
-    const never = !(lib.lower > 0 || lib.upper < 0);
-    const conclusion = sure
-      ? 'larger than its margin whatever the overlap'
-      : never
-        ? 'within its margin whatever the overlap'
-        : 'whether it is larger than its margin depends on how many chose both, which the source does not say';
-    return `${head} The share who chose both is not reported; over every overlap the two shares allow, the ${level} interval runs from ${pts(cons.lower)} to ${pts(cons.upper)} points at the least overlap (conservative) and from ${pts(lib.lower)} to ${pts(lib.upper)} at the most: ${conclusion}.${caveat}`;
-  }
-  if ('leadA' in r) {
-    const c = result as LeadChange;
-    return `The lead moved from ${pts(c.leadA)} to ${pts(c.leadB)} points: a change of ${pts(c.change)}, ±${pts(c.upper - c.change)} at ${level} — ${verdict(c.lower, c.upper, optIn)}.${caveat}`;
-  }
-  if (
-    'n1' in r &&
-    typeof r['method'] === 'string' &&
-    (TWO_PROPORTION_METHODS as readonly string[]).includes(r['method'])
-  ) {
-    const t = result as TwoProportionTest;
-    const [a, b] = [labels[0] ?? 'The first sample', labels[1] ?? 'the second'];
-    return `${a} ${pct(t.p1)} (n = ${count(t.n1)}) vs ${b} ${pct(t.p2)} (n = ${count(t.n2)}): a difference of ${pts(t.difference)} points, ${level} ${optIn ? 'credibility interval' : 'interval'} ${pts(t.lower)} to ${pts(t.upper)} — ${verdict(t.lower, t.upper, optIn)} (${pValue(t.pValue)}).${caveat}`;
-  }
-  if ('se' in r && 'p1' in r && 'nEffective' in r) {
-    const l = result as LeadTest;
-    const [a, b] = [labels[0] ?? 'The first option', labels[1] ?? 'the second'];
-    const half = l.upper - l.difference;
-    const lead = Math.abs(l.difference);
-    const headline = criticalValue(l.level) * Math.sqrt(0.25 / l.nEffective);
-    const margin = optIn ? 'credibility interval' : 'margin of error';
-    const note = optIn
-      ? ''
-      : ` The poll’s headline ±${pts(headline)} is for one share, not for the gap between two.`;
-    return `${a} ${pct(l.p1)} vs ${b} ${pct(l.p2)}: ${article(pts(lead))} ${pts(lead)}-point lead, ±${pts(half)} at ${level} — ${
-      l.lower > 0 || l.upper < 0
-        ? `larger than its ${margin}`
-        : `within its ${margin}: the poll cannot tell which is ahead`
-    }.${note}${caveat}`;
-  }
-  if (
-    'estimate' in r &&
-    typeof r['method'] === 'string' &&
-    (PROPORTION_CI_METHODS as readonly string[]).includes(r['method'])
-  ) {
-    const c = result as ProportionCI;
-    const label = labels[0] ?? 'The share';
-    return `${label}: ${pct(c.estimate)}, with a ${level} ${optIn ? 'credibility interval' : 'confidence interval'} of ${pct(c.lower)} to ${pct(c.upper)} (n = ${count(c.n)}).${caveat}`;
+    case 'lead-change': {
+      const c = result;
+      return `The lead moved from ${pts(c.leadA)} to ${pts(c.leadB)} points: a change of ${pts(c.change)}, ±${pts(c.upper - c.change)} at ${level} — ${verdict(c.lower, c.upper, optIn)}.${caveat}`;
+    }
+    case 'two-sample': {
+      const t = result;
+      const [a, b] = [labels[0] ?? 'The first sample', labels[1] ?? 'the second'];
+      return `${a} ${pct(t.p1)} (n = ${count(t.n1)}) vs ${b} ${pct(t.p2)} (n = ${count(t.n2)}): a difference of ${pts(t.difference)} points, ${level} ${optIn ? 'credibility interval' : 'interval'} ${pts(t.lower)} to ${pts(t.upper)} — ${verdict(t.lower, t.upper, optIn)} (${pValue(t.pValue)}).${caveat}`;
+    }
+    case 'lead': {
+      const l = result;
+      const [a, b] = [labels[0] ?? 'The first option', labels[1] ?? 'the second'];
+      const half = l.upper - l.difference;
+      const lead = Math.abs(l.difference);
+      const headline = criticalValue(l.level) * Math.sqrt(0.25 / l.nEffective);
+      const margin = optIn ? 'credibility interval' : 'margin of error';
+      const note = optIn
+        ? ''
+        : ` The poll’s headline ±${pts(headline)} is for one share, not for the gap between two.`;
+      return `${a} ${pct(l.p1)} vs ${b} ${pct(l.p2)}: ${article(pts(lead))} ${pts(lead)}-point lead, ±${pts(half)} at ${level} — ${
+        l.lower > 0 || l.upper < 0
+          ? `larger than its ${margin}`
+          : `within its ${margin}: the poll cannot tell which is ahead`
+      }.${note}${caveat}`;
+    }
+    case 'proportion': {
+      const c = result;
+      const label = labels[0] ?? 'The share';
+      return `${label}: ${pct(c.estimate)}, with a ${level} ${optIn ? 'credibility interval' : 'confidence interval'} of ${pct(c.lower)} to ${pct(c.upper)} (n = ${count(c.n)}).${caveat}`;
+    }
   }
   throw new ToplinesError(
     'invalid-type',
     fn,
-    'requires a result of proportionCI, leadTest, twoProportionTest, pairedDifference or leadChange, got an object of another shape',
+    `requires a result of proportionCI, leadTest, twoProportionTest, pairedDifference or leadChange, got an object of kind ${show(kind)}`,
   );
 }
 

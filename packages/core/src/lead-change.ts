@@ -31,6 +31,11 @@ export interface LeadChangeOptions {
 
 /** The result of {@link leadChange}. */
 export interface LeadChange {
+  /**
+   * What this result is, for {@link explain} and code that handles several
+   * kinds: `'lead-change'`.
+   */
+  kind: 'lead-change';
   /** The lead in the first poll, p1 − p2. */
   leadA: number;
   /** The lead in the second poll, p1 − p2. */
@@ -97,6 +102,7 @@ export function leadChange(
   const se = Math.sqrt(seA * seA + seB * seB);
   const half = criticalValue(level) * se;
   return {
+    kind: 'lead-change',
     leadA,
     leadB,
     change,

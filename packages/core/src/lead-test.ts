@@ -29,6 +29,8 @@ export interface LeadTestOptions {
 
 /** The result of {@link leadTest}. */
 export interface LeadTest {
+  /** What this result is, for {@link explain} and code that handles several kinds: `'lead'`. */
+  kind: 'lead';
   /** p1 − p2, the lead of the first option over the second. */
   difference: number;
   /** Standard error of the difference. */
@@ -112,7 +114,20 @@ export function leadTest(p1: number, p2: number, n: number, options?: LeadTestOp
   const se = leadStandardError(p1, p2, nEffective);
   const zCrit = criticalValue(level);
   const { z, pValue } = zTest(difference, se);
-  const result = { difference, se, lower: 0, upper: 0, z, pValue, level, p1, p2, n, nEffective };
+  const result = {
+    kind: 'lead' as const,
+    difference,
+    se,
+    lower: 0,
+    upper: 0,
+    z,
+    pValue,
+    level,
+    p1,
+    p2,
+    n,
+    nEffective,
+  };
   if (opts['reportedDecimals'] === undefined) {
     return { ...result, lower: difference - zCrit * se, upper: difference + zCrit * se };
   }

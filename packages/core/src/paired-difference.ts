@@ -41,6 +41,11 @@ export interface PairedComparison {
 
 /** The result of {@link pairedDifference}. */
 export interface PairedDifference extends PairedComparison {
+  /**
+   * What this result is, for {@link explain} and code that handles several
+   * kinds: `'paired'` (two options of one check-all question).
+   */
+  kind: 'paired';
   /** p1 − p2. */
   difference: number;
   /** The confidence level used. */
@@ -149,7 +154,7 @@ export function pairedDifference(
     n,
   };
   if (opts['overlap'] === undefined) {
-    return { ...conservative, ...base, overlapKnown: false };
+    return { kind: 'paired', ...conservative, ...base, overlapKnown: false };
   }
   const overlap = checkProportion(fn, 'overlap', opts['overlap']);
   if (overlap < low - 1e-12 || overlap > high + 1e-12) {
@@ -159,5 +164,10 @@ export function pairedDifference(
       `requires overlap to lie between max(0, p1 + p2 − 1) = ${show(low)} and min(p1, p2) = ${show(high)}, got ${show(overlap)}`,
     );
   }
-  return { ...at(Math.min(high, Math.max(low, overlap))), ...base, overlapKnown: true };
+  return {
+    kind: 'paired',
+    ...at(Math.min(high, Math.max(low, overlap))),
+    ...base,
+    overlapKnown: true,
+  };
 }

@@ -49,6 +49,8 @@ export interface ProportionCIOptions {
 
 /** The result of {@link proportionCI}. */
 export interface ProportionCI {
+  /** What this result is, for {@link explain} and code that handles several kinds: `'proportion'`. */
+  kind: 'proportion';
   /** The reported proportion p. */
   estimate: number;
   /** Lower bound, in [0, 1]. */
@@ -183,13 +185,14 @@ export function proportionCI(p: number, n: number, options?: ProportionCIOptions
   const z = criticalValue(level);
   if (opts['reportedDecimals'] === undefined) {
     const [lower, upper] = intervalBounds(method, p, nEffective, level, z);
-    return { estimate: p, lower, upper, level, method, n, nEffective };
+    return { kind: 'proportion', estimate: p, lower, upper, level, method, n, nEffective };
   }
   const decimals = checkReportedDecimals(fn, opts['reportedDecimals']);
   const range = reportedRange(fn, 'p', p, n, decimals, deff === 1);
   const [lower] = intervalBounds(method, range.low, nEffective, level, z);
   const [, upper] = intervalBounds(method, range.high, nEffective, level, z);
   return {
+    kind: 'proportion',
     estimate: p,
     lower,
     upper,

@@ -38,6 +38,11 @@ export interface TwoProportionTestOptions {
 
 /** The result of {@link twoProportionTest}. */
 export interface TwoProportionTest {
+  /**
+   * What this result is, for {@link explain} and code that handles several
+   * kinds: `'two-sample'` (two independent samples).
+   */
+  kind: 'two-sample';
   /** p1 − p2. */
   difference: number;
   /** Lower bound of the interval for the difference, in [−1, 1]. */
@@ -133,7 +138,18 @@ export function twoProportionTest(
   const se0 = Math.sqrt(pooled * (1 - pooled) * (1 / m1 + 1 / m2));
   const { z, pValue } = zTest(difference, se0);
   const zCrit = criticalValue(level);
-  const result = { difference, z, pValue, level, method, p1, n1, p2, n2 };
+  const result = {
+    kind: 'two-sample' as const,
+    difference,
+    z,
+    pValue,
+    level,
+    method,
+    p1,
+    n1,
+    p2,
+    n2,
+  };
   if (opts['reportedDecimals'] === undefined) {
     const [lower, upper] = differenceBounds(method, p1, m1, p2, m2, zCrit);
     return { ...result, lower, upper };

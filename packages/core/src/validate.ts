@@ -1,16 +1,9 @@
 // Shared input checks for every public function. Each takes the caller's name
 // so that the message says which function refused and why, with the value.
 import { ToplinesError } from './errors';
+import { show } from './internal/show';
 
-/** Formats a value for a message: strings quoted, numbers as written. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  return typeof value;
-}
+export { show };
 
 /** Throws unless `value` is a finite number. */
 export function checkFinite(fn: string, name: string, value: unknown): number {
@@ -192,6 +185,22 @@ export function levelOption(fn: string, value: unknown): number {
 /** A design-effect option (`deff`, `deff1`, …): 1 when absent, else checked. */
 export function deffOption(fn: string, name: string, value: unknown): number {
   return value === undefined ? 1 : checkDeff(fn, name, value);
+}
+
+/** A boolean option: `fallback` when absent, else true or false. */
+export function booleanOption(
+  fn: string,
+  name: string,
+  value: unknown,
+  fallback: boolean,
+): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  throw new ToplinesError(
+    'invalid-option',
+    fn,
+    `requires ${name} to be true or false, got ${show(value)}`,
+  );
 }
 
 /** The `method` option: the first of `allowed` (the default) when absent, else checked. */

@@ -384,8 +384,63 @@ describe('explain', () => {
       /sampleCaveat requires sampleType to be one of "probability", "nonprobability", "unknown", got "opt-in"/,
     );
   });
+  it('ends with exactly sampleCaveat(type) by default, and leaves it out with caveat: false', () => {
+    const results = [
+      proportionCI(0.405, 1037),
+      leadTest(0.405, 0.345, 1037),
+      twoProportionTest(0.45, 1000, 0.18, 1000),
+      pairedDifference(0.565, 0.532, 536),
+      pairedDifference(0.565, 0.532, 536, { overlap: 0.3 }),
+      leadChange({ p1: 0.5, p2: 0.3, n: 1000 }, { p1: 0.424, p2: 0.349, n: 1037 }),
+    ];
+    for (const sampleType of ['nonprobability', 'unknown'] as const) {
+      const caveat = sampleCaveat(sampleType) as string;
+      for (const result of results) {
+        const full = explain(result, { sampleType });
+        const bare = explain(result, { sampleType, caveat: false });
+        expect(full.endsWith(` ${caveat}`), `${result.kind}, ${sampleType}`).toBe(true);
+        expect(explain(result, { sampleType, caveat: true })).toBe(full);
+        expect(bare).toBe(full.slice(0, -caveat.length - 1));
+        expect(bare).not.toContain(caveat);
+        expect(bare).toMatch(/\.$/);
+      }
+    }
+    // a probability sample has no caveat to leave out
+    for (const result of results) {
+      expect(explain(result, { caveat: false })).toBe(explain(result));
+    }
+  });
+  it('refuses a caveat option that is not true or false', () => {
+    expect(() => explain(proportionCI(0.405, 1037), { caveat: 'no' as never })).toThrow(
+      'explain requires caveat to be true or false, got "no"',
+    );
+  });
+  it('tells results apart by kind, not by their fields', () => {
+    expect(proportionCI(0.405, 1037).kind).toBe('proportion');
+    expect(proportionCI(0.51, 1037, { reportedDecimals: 0 }).kind).toBe('proportion');
+    expect(leadTest(0.405, 0.345, 1037).kind).toBe('lead');
+    expect(leadTest(0.41, 0.35, 1037, { reportedDecimals: 0 }).kind).toBe('lead');
+    expect(twoProportionTest(0.45, 1000, 0.18, 1000).kind).toBe('two-sample');
+    expect(twoProportionTest(0.45, 1000, 0.18, 1000, { reportedDecimals: 0 }).kind).toBe(
+      'two-sample',
+    );
+    expect(pairedDifference(0.565, 0.532, 536).kind).toBe('paired');
+    expect(pairedDifference(0.565, 0.532, 536, { overlap: 0.3 }).kind).toBe('paired');
+    expect(leadChange({ p1: 0.5, p2: 0.3, n: 1000 }, { p1: 0.4, p2: 0.3, n: 1000 }).kind).toBe(
+      'lead-change',
+    );
+    // a lead test read back from JSON is still a lead; the same fields with another kind are not
+    const lead = JSON.parse(JSON.stringify(leadTest(0.405, 0.345, 1037)));
+    expect(explain(lead)).toBe(explain(leadTest(0.405, 0.345, 1037)));
+    expect(() => explain({ ...lead, kind: 'share' })).toThrow(
+      'explain requires a result of proportionCI, leadTest, twoProportionTest, pairedDifference or leadChange, got an object of kind "share"',
+    );
+    const { kind: _, ...withoutKind } = lead;
+    expect(() => explain(withoutKind)).toThrow('got an object of kind undefined');
+  });
   it('refuses what it cannot state', () => {
     expect(() => explain({ foo: 1 } as never)).toThrow(ToplinesError);
+    expect(() => explain(null as never)).toThrow('explain requires a result object, got null');
     expect(() => explain(leadTest(0.4, 0.3, 100), { sampleType: 'opt-in' as never })).toThrow(
       /sampleType/,
     );

@@ -1,0 +1,20 @@
+// @toplines/core/internal: what the @toplines packages share and their users
+// do not need — the value formatter of error messages, the option checks,
+// group keys and the brand of the packages' error classes. Not part of the
+// public API: it may change in any release. The index only re-exports.
+export { groupKey } from './internal/group-key';
+export {
+  brandError,
+  isLibraryError,
+  isToplinesError,
+  LIBRARY_ERROR,
+} from './internal/library-error';
+export {
+  type ErrorFactory,
+  readChoice,
+  readDeff,
+  readLevel,
+  readMethod,
+  readOptions,
+} from './internal/read-option';
+export { show } from './internal/show';
