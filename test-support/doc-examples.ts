@@ -11,6 +11,9 @@
 //   - Every exported value of the package's src/ modules is in scope, by
 //     name; the example's own `const`s are too. Examples are TypeScript: type
 //     annotations are stripped before they run, and `await` may be used.
+//   - A package's test may give a `prelude`, code run before each example
+//     (charts: `rows`, the bundled results with intervals); the example runs
+//     in a block of its own, so it may declare the same names again.
 //   - `import { a, b as c } from 'x';` and `import * as x from 'x';` lines
 //     work for the package's own name (its src/ exports) and for the modules
 //     the package's test passes as `imports` (arquero, say).
@@ -35,8 +38,8 @@
 //   examples ran and how many were not run, with the reasons. Any other
 //   example runs; one without `// =>` fails, so none is skipped silently.
 //   A package's test may also list files whose examples are not run for now
-//   (`notRunFiles`, file → reason: a file being rewritten); they are counted
-//   and printed the same way.
+//   (`notRunFiles`, `file` or `file:line` → reason: a file being rewritten
+//   by someone else); they are counted and printed the same way.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -67,7 +70,9 @@ export interface DocExampleOptions {
   modules: Record<string, unknown>;
   /** Modules an example may import, by specifier; the package's own name is always there. */
   imports?: Record<string, unknown>;
-  /** Files of src/ (as `verbs/leads.ts`) whose examples are not run for now, with the reason. */
+  /** Code run before each example, in an outer scope (TypeScript; imports allowed). */
+  prelude?: string;
+  /** Files of src/ (`verbs/leads.ts`) or examples (`lead-chart.ts:89`) not run for now, with the reason. */
   notRunFiles?: Record<string, string>;
   /** When given, every exported function of src/ that this public API holds must have an @example. */
   publicApi?: Record<string, unknown>;
@@ -82,9 +87,10 @@ export function docExampleTests(options: DocExampleOptions): void {
   const notRunFiles = options.notRunFiles ?? {};
   const examples = [...sourceFiles(srcDir)]
     .flatMap((path) => examplesOf(path, srcDir))
-    .map((e) =>
-      e.notRun === null && e.file in notRunFiles ? { ...e, notRun: notRunFiles[e.file] ?? '' } : e,
-    );
+    .map((e) => {
+      const reason = notRunFiles[`${e.file}:${e.line}`] ?? notRunFiles[e.file];
+      return e.notRun === null && reason !== undefined ? { ...e, notRun: reason } : e;
+    });
   const run = examples.filter((e) => e.notRun === null);
   const notRun = examples.filter((e) => e.notRun !== null);
 
@@ -96,9 +102,11 @@ export function docExampleTests(options: DocExampleOptions): void {
       for (const e of notRun) {
         expect(e.notRun, `${e.file}:${e.line} gives a reason after "${NOT_RUN}"`).not.toBe('');
       }
-      const files = new Set(examples.map((e) => e.file));
-      for (const file of Object.keys(notRunFiles)) {
-        expect(files.has(file), `notRunFiles names ${file}, which has examples`).toBe(true);
+      const known = new Set(examples.flatMap((e) => [e.file, `${e.file}:${e.line}`]));
+      for (const key of Object.keys(notRunFiles)) {
+        expect(known.has(key), `notRunFiles names ${key}, an example or a file with some`).toBe(
+          true,
+        );
       }
     });
 
@@ -113,7 +121,7 @@ export function docExampleTests(options: DocExampleOptions): void {
     }
 
     it.each(run.map((e) => [`${e.file}:${e.line}`, e] as const))('%s', async (_, example) => {
-      const checks = await runExample(example, scope, imports);
+      const checks = await runExample(example, scope, imports, options.prelude ?? '');
       expect(checks.length, 'an example states at least one result with // =>').toBeGreaterThan(0);
       for (const check of checks) {
         if (check.rounded) {
@@ -179,9 +187,11 @@ async function runExample(
   example: Example,
   scope: Record<string, unknown>,
   imports: Record<string, unknown>,
+  prelude: string,
 ): Promise<Check[]> {
   const checks: Check[] = [];
-  const body = instrument(example.code);
+  const setup = prelude.split('\n').map(importLine).join('\n');
+  const body = `${setup}\n{\n${instrument(example.code)}\n}`;
   const { outputText, diagnostics } = ts.transpileModule(`(async () => {\n${body}\n})`, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
     reportDiagnostics: true,
@@ -218,15 +228,24 @@ async function runExample(
  */
 export function instrument(code: readonly string[]): string {
   const out: string[] = [];
-  let previous: string | null = null;
+  // the statement being read: its lines in `out` from `start`, and its code
+  let start = -1;
+  let statement = '';
   for (let i = 0; i < code.length; i++) {
     const line = importLine(code[i] as string);
     const arrow = line.indexOf('// =>');
-    if (arrow < 0 || !isCode(line, arrow)) {
+    const hasArrow = arrow >= 0 && isCode(line, arrow);
+    const text = codePart(hasArrow ? line.slice(0, arrow) : line).trim();
+    if (text !== '') {
+      if (start < 0 || !continues(statement, text)) {
+        start = out.length;
+        statement = text;
+      } else {
+        statement += `\n${text}`;
+      }
+    }
+    if (!hasArrow) {
       out.push(line);
-      const statement = codePart(line).trim();
-      if (statement !== '') previous = statement.replace(/;$/, '');
-      else if (!/^\s*\/\//.test(line) && line.trim() !== '') previous = null;
       continue;
     }
     // the value, and its continuation lines until its brackets close
@@ -237,22 +256,22 @@ export function instrument(code: readonly string[]): string {
     }
     const rounded = value.endsWith(ROUNDED);
     if (rounded) value = roundedLiterals(value.slice(0, -ROUNDED.length).trim());
-    const inline = line.slice(0, arrow).trim().replace(/;$/, '');
-    let source: string;
-    if (inline !== '') {
-      source = inline;
-    } else if (previous !== null) {
-      source = previous;
-      // the expression's own line is replaced by its check
-      const at = out.map((l) => codePart(l).trim().replace(/;$/, '')).lastIndexOf(previous);
-      if (at >= 0) out.splice(at, 1);
-    } else {
-      throw new Error(`"// => ${value}" follows no expression`);
-    }
+    if (start < 0) throw new Error(`"// => ${value}" follows no expression`);
+    const source = statement.replace(/;$/, '');
+    // the statement's own lines are replaced by its check
+    out.splice(start);
     out.push(`__check(${JSON.stringify(source)}, (${source}), (${value}), ${rounded});`);
-    previous = null;
+    start = -1;
+    statement = '';
   }
   return out.join('\n');
+}
+
+/** True when a line of code goes on with the statement before it rather than starting one. */
+function continues(statement: string, line: string): boolean {
+  return (
+    !balanced(statement) || /^(\.|\?\.|\)|\]|\})/.test(line) || /[,([{=+\-*/&|?:]$/.test(statement)
+  );
 }
 
 /** An `import … from '…';` line as a `const` from `__import`; any other line as it is. */

@@ -34,6 +34,7 @@ import { formatPercent, formatPoints, printedPercent } from './util/text';
  * and (when the question reports several) option.
  *
  * @example
+ * // not run: illustrates the type
  * const item: ComparisonItem = { survey: 'api-2025-jp', question: 'us-relations-current', option: 'good' };
  */
 export interface ComparisonItem {
@@ -55,6 +56,7 @@ export interface ComparisonItem {
  * Options of {@link comparisonChart}.
  *
  * @example
+ * // not run: a fragment (the items are left out)
  * comparisonChart(rows, { items: [...], layout: 'dumbbell', title: 'Relations are good' });
  */
 export interface ComparisonChartOptions extends MetaOptions {
@@ -415,12 +417,13 @@ export function comparisonRows(fn: string, table: unknown): Row[] {
  * @throws {ChartError} `unknown-survey`, `unknown-question`, `no-rows`, `invalid-option` (an item matching several options), `missing-column`, `empty-table`
  * @example
  * // "relations are good": 85.5% (Cabinet Secretariat, late 2024) vs 42.4% (API, Aug 2025)
- * comparisonChart(withIntervals(results, { surveys, questions }), {
+ * const spec = comparisonChart(withIntervals(results, { surveys, questions }), {
  *   items: [
  *     { survey: 'cabinet-secretariat-2024-10', question: 'relations-assessment' },
  *     { survey: 'api-2025-jp', question: 'us-relations-current', option: 'good' },
  *   ],
  * });
+ * spec.title.text; // => ['One figure across surveys']
  */
 export function comparisonChart(table: ChartInput, options?: ComparisonChartOptions): TopLevelSpec {
   const fn = 'comparisonChart';

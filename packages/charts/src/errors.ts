@@ -18,9 +18,10 @@
  * - `render-failed`: Vega could not compile or render the spec (render entry only)
  *
  * @example
- * try { leadChart(rows, { question: 'economic-partners' }); } catch (e) {
- *   if (e instanceof ChartError && e.code === 'not-exclusive') console.log(e.message);
- * }
+ * const caught = (f: () => unknown) => { try { f(); } catch (e) { return e; } };
+ * const e = caught(() => divergingChart(rows, { question: 'economic-partners' }));
+ * e instanceof ChartError; // => true
+ * (e as ChartError).code; // => 'not-a-scale'
  */
 export type ChartErrorCode =
   | 'invalid-input'

@@ -22,7 +22,8 @@ import { formatCount } from './util/text';
  * Options of {@link marginCurve}.
  *
  * @example
- * marginCurve(undefined, { p: 0.3, deff: 1.5, range: [100, 5000] });
+ * marginCurve(undefined, { p: 0.3, deff: 1.5, range: [100, 5000] }).title.subtitle[0];
+ * // => 'Margin of error at 95% confidence for a share of 30%, design effect 1.5'
  */
 export interface MarginCurveOptions {
   /** The share the margin is computed at, in (0, 1). Default `0.5`, the pollster's headline (largest) margin. */
@@ -59,7 +60,7 @@ export interface MarginCurveOptions {
  * @throws {ChartError} `empty-table`, `missing-column` (no `n`), `no-rows` (no survey has n), `invalid-option`
  * @example
  * const spec = marginCurve(); // the bundled surveys: ±3.0 points at n = 1,037
- * spec.title; // => { text: ['The margin of error shrinks with the square root of the sample size'], ... }
+ * spec.title.text; // => ['The margin of error shrinks with the square root of the sample size']
  */
 export function marginCurve(surveys?: ChartInput, options?: MarginCurveOptions): TopLevelSpec {
   const fn = 'marginCurve';

@@ -97,7 +97,8 @@ export async function toSVG(spec: TopLevelSpec): Promise<string> {
  * Options of {@link toPNG}.
  *
  * @example
- * await toPNG(spec, { scale: 3 });
+ * const png = await toPNG(shareChart(rows, { question: 'us-impression' }), { scale: 3 });
+ * String.fromCharCode(...png.subarray(1, 4)); // => 'PNG'
  */
 export interface ToPNGOptions {
   /** Pixels per SVG unit: 2 (default) for a sharp image on high-density screens and in READMEs. */
@@ -116,6 +117,7 @@ export interface ToPNGOptions {
  * @returns the PNG file's bytes
  * @throws {ChartError} `render-failed`; `invalid-option` for a scale that is not a number in (0, 10]
  * @example
+ * // not run: writes a file
  * import { writeFileSync } from 'node:fs';
  * const png = await toPNG(shareChart(rows, { question: 'us-impression' }), { scale: 2 });
  * writeFileSync('us-impression.png', png);

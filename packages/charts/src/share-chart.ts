@@ -34,7 +34,8 @@ import { formatPercent, printedPercent, textWidth, wrap } from './util/text';
  * Options of {@link shareChart}.
  *
  * @example
- * shareChart(rows, { question: 'economic-partners', sort: 'share', mark: 'bar' });
+ * shareChart(rows, { question: 'economic-partners', sort: 'share', mark: 'bar' }).title.text;
+ * // => ['Countries and regions economically important to Japan']
  */
 export interface ShareChartOptions extends QuestionSelection, MetaOptions {
   /**
@@ -306,7 +307,7 @@ export function shareRows(fn: string, table: unknown): Row[] {
  * const { results, surveys, questions } = load();
  * const rows = withIntervals(results, { surveys, questions });
  * const spec = shareChart(rows, { question: 'us-impression' });
- * spec.title; // => { text: ['Impression of the United States (favorable / unfavorable)'], subtitle: [...] }
+ * spec.title.text; // => ['Impression of the United States (favorable / unfavorable)']
  */
 export function shareChart(table: ChartInput, options?: ShareChartOptions): TopLevelSpec {
   const fn = 'shareChart';

@@ -22,8 +22,10 @@ import { wrap } from './util/text';
  * Options of {@link smallMultiples}.
  *
  * @example
- * smallMultiples(rows, { chart: 'share', by: 'question', values: ['trump-tariffs', 'us-china-restrictions'] });
- * smallMultiples(rows, { chart: 'comparison', by: 'group', panel: { label: 'option' } });
+ * smallMultiples(rows, { chart: 'share', by: 'question', values: ['trump-tariffs', 'us-china-restrictions'] })
+ *   .concat.length; // => 2
+ * smallMultiples(rows, { chart: 'comparison', by: 'group', panel: { label: 'option' } }).concat.length;
+ * // => 3
  */
 export interface SmallMultiplesOptions extends MetaOptions {
   /** Which chart each panel is: `"share"` (default), `"lead"`, `"comparison"`, `"diverging"`. */
@@ -73,7 +75,7 @@ const keyOf: Record<'group' | 'question' | 'survey', (r: Row) => string> = {
  *   chart: 'share',
  *   by: 'question',
  *   values: ['trilateral-security-cooperation', 'us-china-restrictions', 'foreign-tourists-increase', 'foreign-residents-increase'],
- * });
+ * }).concat.length; // => 4
  */
 export function smallMultiples(table: ChartInput, options?: SmallMultiplesOptions): TopLevelSpec {
   const fn = 'smallMultiples';

@@ -12,6 +12,8 @@ export type Row = Readonly<Record<string, unknown>>;
  * @example
  * const input: ChartInput = withIntervals(results, { surveys, questions }); // an arquero table
  * const same: ChartInput = input.objects(); // or its rows
+ * const q = { question: 'us-impression' };
+ * JSON.stringify(shareChart(same, q)) === JSON.stringify(shareChart(input, q)); // => true
  */
 export type ChartInput = readonly object[] | { objects(): object[] };
 

@@ -26,7 +26,8 @@ export interface QuestionMeta {
  *
  * @example
  * const { surveys, questions } = load(); // @toplines/data
- * shareChart(rows, { question: 'us-impression', surveys, questions });
+ * shareChart(rows, { question: 'us-impression', surveys, questions }).title.text;
+ * // => ['Impression of the United States (favorable / unfavorable)']
  */
 export interface MetaOptions {
   /**

@@ -6,7 +6,8 @@ import { distinct, type Row, str } from './input';
  * Which rows of a results table a one-question chart draws.
  *
  * @example
- * shareChart(rows, { question: 'us-impression', survey: 'api-2025-jp', group: { dim: 'total', value: 'total' } });
+ * shareChart(rows, { question: 'us-impression', survey: 'api-2025-jp', group: { dim: 'total', value: 'total' } })
+ *   .data.values.length; // => 2
  */
 export interface QuestionSelection {
   /** The question id (`question_id`). Default: the only question in the rows (an error if there are several). */
