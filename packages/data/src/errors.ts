@@ -1,3 +1,4 @@
+import { brandError } from '@toplines/core/internal';
 import { errorText, location } from './messages';
 import type { ValidationIssue } from './types';
 
@@ -32,7 +33,10 @@ const LISTED_ISSUES = 20;
 /**
  * The one error class of @toplines/data. It carries a `code` to branch on and,
  * for `invalid-data`, the validation `issues` (errors then warnings) that its
- * message lists, each located by file, row and column.
+ * message lists, each located by file, row and column. It carries the brand
+ * of the @toplines packages' errors (`isLibraryError` of
+ * `@toplines/core/internal`), which holds across the ESM and CJS builds where
+ * `instanceof` does not.
  *
  * @example
  * let code: string | null = null;
@@ -52,6 +56,7 @@ export class DataError extends Error {
     super(message);
     this.code = code;
     this.issues = issues;
+    brandError(this);
   }
 
   /** The `invalid-data` error for a list of issues: a summary line, then one line per issue. */
@@ -68,6 +73,11 @@ export class DataError extends Error {
     const message = [errorText.invalidData(errors.length, warnings.length), ...lines].join('\n');
     return new DataError('invalid-data', message, all);
   }
+}
+
+/** The error factory of the shared option checks of `@toplines/core/internal`. Internal. */
+export function dataError(code: DataErrorCode, message: string): DataError {
+  return new DataError(code, message);
 }
 
 /** Builds a located issue whose message starts with its location. Internal. */

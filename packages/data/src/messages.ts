@@ -2,15 +2,10 @@
 // habit): errors, validation issues and the notes the verbs write into tables.
 // Messages name the file, row, column and value; no final period.
 
-/** Formats a value for a message: strings quoted, the rest as written. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  return typeof value;
-}
+import { show } from '@toplines/core/internal';
+
+/** Formats a value for a message: strings quoted, the rest as written. Core's, shared. */
+export { show };
 
 /** A percent for a message: rounded to 10 decimals so that 100.10000000000001 reads 100.1. */
 export function showPercent(value: number): string {

@@ -1,3 +1,4 @@
+import { groupKey } from '@toplines/core/internal';
 import type { ColumnTable } from 'arquero';
 
 /** The `base` of a question asked of the whole sample. */
@@ -18,7 +19,7 @@ export interface SampleLookup {
 
 /** The key of a question in the lookups. Internal. */
 export function questionKey(surveyId: unknown, questionId: unknown): string {
-  return JSON.stringify([surveyId, questionId]);
+  return groupKey(surveyId, questionId);
 }
 
 /** Builds the lookups from a surveys table and a questions table (either may be absent). Internal. */

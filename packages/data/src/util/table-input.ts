@@ -1,6 +1,7 @@
 import { PROPORTION_CI_METHODS, type ProportionCIMethod } from '@toplines/core';
+import { readDeff, readLevel, readMethod, readOptions } from '@toplines/core/internal';
 import type { ColumnTable } from 'arquero';
-import { DataError } from '../errors';
+import { DataError, dataError } from '../errors';
 import { errorText } from '../messages';
 import { resolveN, type SampleLookup, type SampleRow, sampleLookup } from './sample-size';
 
@@ -113,11 +114,7 @@ export function rowNs(
 
 /** Checks a verb's options object and its tables. Internal. */
 export function checkVerbOptions(fn: string, options: unknown): Record<string, unknown> {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new DataError('invalid-option', errorText.option(fn, 'options', 'an object', options));
-  }
-  const opts = options as Record<string, unknown>;
+  const opts = readOptions(fn, dataError, options);
   for (const name of ['surveys', 'questions']) {
     if (opts[name] !== undefined && !isTable(opts[name])) {
       throw new DataError(
@@ -131,43 +128,17 @@ export function checkVerbOptions(fn: string, options: unknown): Record<string, u
 
 /** The `level` option: in (0, 1), default 0.95. Internal. */
 export function levelOption(fn: string, value: unknown): number {
-  if (value === undefined) return 0.95;
-  if (typeof value !== 'number' || !(value > 0 && value < 1)) {
-    throw new DataError(
-      'invalid-option',
-      errorText.option(fn, 'level', 'a number in (0, 1) such as 0.95', value),
-    );
-  }
-  return value;
+  return readLevel(fn, dataError, value);
 }
 
 /** The `deff` option: a finite number above 0, default 1. Internal. */
 export function deffOption(fn: string, value: unknown): number {
-  if (value === undefined) return 1;
-  if (typeof value !== 'number' || !Number.isFinite(value) || !(value > 0)) {
-    throw new DataError(
-      'invalid-option',
-      errorText.option(fn, 'deff', 'a finite number above 0', value),
-    );
-  }
-  return value;
+  return readDeff(fn, dataError, value);
 }
 
 /** The `method` option of an interval: one of core's methods, default `"wilson"`. Internal. */
 export function methodOption(fn: string, value: unknown): ProportionCIMethod {
-  if (value === undefined) return 'wilson';
-  if (typeof value === 'string' && (PROPORTION_CI_METHODS as readonly string[]).includes(value)) {
-    return value as ProportionCIMethod;
-  }
-  throw new DataError(
-    'invalid-option',
-    errorText.option(
-      fn,
-      'method',
-      `one of ${PROPORTION_CI_METHODS.map((m) => JSON.stringify(m)).join(', ')}`,
-      value,
-    ),
-  );
+  return readMethod(fn, dataError, value, PROPORTION_CI_METHODS);
 }
 
 /** The percent of a cell when it is a finite number, else null. Internal. */

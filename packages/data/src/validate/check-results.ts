@@ -1,4 +1,5 @@
 import { consistentCounts } from '@toplines/core';
+import { groupKey } from '@toplines/core/internal';
 import { issue } from '../errors';
 import { PERCENT_TEXT } from '../io/read-resource';
 import { issueText, questionGroup, showPercent } from '../messages';
@@ -174,13 +175,7 @@ function checkSums(context: ResultsContext): ValidationIssue[] {
   const groups = new Map<string, ResultRow[]>();
   for (const r of rows) {
     if (r.is_net === true || r.qualifier !== 'exact' || typeof r.percent !== 'number') continue;
-    const key = JSON.stringify([
-      r.survey_id,
-      r.question_id,
-      r.group_dim,
-      r.group_value,
-      r.source_id,
-    ]);
+    const key = groupKey(r.survey_id, r.question_id, r.group_dim, r.group_value, r.source_id);
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [r]);
     else group.push(r);
