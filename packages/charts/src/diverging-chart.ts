@@ -97,21 +97,39 @@ interface Segment {
   show_text: boolean;
 }
 
-/** Builds a diverging chart (panels and caption). Internal. */
-export function divergingParts(
+/** A bar of a diverging chart: its label and the rows of its answers. */
+interface Bar {
+  label: string;
+  rows: Row[];
+  question: string;
+}
+
+/** The scale's two sides around the middle, and the colour of each option. */
+interface ScaleSides {
+  scale: string[];
+  middle: string | null;
+  firstSide: string[];
+  secondSide: string[];
+  colorOf: Map<string, string>;
+}
+
+/** The segments of every bar, and how far they reach. */
+interface Segments {
+  segments: Segment[];
+  apartSegments: Segment[];
+  apartNames: string[];
+  maxLeft: number;
+  maxRight: number;
+  maxApart: number;
+}
+
+/** The question ids asked for (default: every question in the rows), checked. */
+function askedQuestions(
   fn: string,
   rows: Row[],
   options: DivergingChartOptions,
-  meta: Meta,
-): ChartParts {
-  checkSelection(fn, {
-    ...(options.survey === undefined ? {} : { survey: options.survey }),
-    ...(options.group === undefined ? {} : { group: options.group }),
-  });
-  const by = enumOption(fn, 'by', options.by, ['question', 'group'] as const, 'question');
-  const level = levelPercent(levelOption(fn, options.level));
-  const width = sizeOption(fn, 'width', options.width, 420);
-  const remainder = options.remainder ?? true;
+  by: 'question' | 'group',
+): string[] {
   const asked =
     options.question === undefined
       ? distinct(rows, 'question_id').map(String)
@@ -128,28 +146,51 @@ export function divergingParts(
   if (by === 'group' && asked.length > 1) {
     throw new ChartError('mixed-questions', fn, errorText.mixedQuestions(asked));
   }
-  // Surveys: one, shared by all questions.
   const known = distinct(rows, 'question_id');
   for (const q of asked) {
     if (!known.includes(q))
       throw new ChartError('unknown-question', fn, errorText.unknownQuestion(q, known));
   }
+  return asked;
+}
+
+/** The one survey all the questions come from, and its rows of them. */
+function divergingSurvey(
+  fn: string,
+  rows: Row[],
+  asked: readonly string[],
+  survey: string | undefined,
+): { surveyId: string; inSurvey: Row[] } {
   const picked = rows.filter((r) => asked.includes(String(r['question_id'])));
   const { surveyId } = selectQuestionRows(
     fn,
     picked.filter((r) => r['question_id'] === asked[0]),
     undefined,
-    options.survey,
+    survey,
   );
   const inSurvey = picked.filter((r) => r['survey_id'] === surveyId);
   const others = distinct(picked, 'survey_id');
-  if (options.survey === undefined && others.length > 1) {
+  if (survey === undefined && others.length > 1) {
     throw new ChartError('mixed-surveys', fn, errorText.mixedSurveys(asked.join(', '), others));
   }
-  const survey = meta.survey(surveyId, inSurvey[0]);
+  return { surveyId, inSurvey };
+}
 
-  // Bars: (question, group) with their rows.
-  const bars: { label: string; rows: Row[]; question: string }[] = [];
+/** The group key of a row: dim and value. */
+const groupOf = (r: Row) =>
+  `${String(r['group_dim'] ?? 'total')}\u0000${String(r['group_value'] ?? 'total')}`;
+
+/** The bars — one per question, or per group of one question — the scale they share, and the nets left out. */
+function divergingBars(
+  fn: string,
+  inSurvey: Row[],
+  asked: readonly string[],
+  surveyId: string,
+  options: DivergingChartOptions,
+  by: 'question' | 'group',
+  meta: Meta,
+): { bars: Bar[]; scale: string[]; nets: string[] } {
+  const bars: Bar[] = [];
   let order: string[] | null = options.order === undefined ? null : [...options.order];
   let orderOf = '';
   const nets: string[] = [];
@@ -175,16 +216,11 @@ export function divergingParts(
         ? selectGroup(fn, qRows, options.group ?? null)
         : selectGroup(fn, qRows, options.group ?? TOTAL);
     const groups = distinct(
-      grouped.map((r) => ({
-        k: `${String(r['group_dim'] ?? 'total')}\u0000${String(r['group_value'] ?? 'total')}`,
-      })),
+      grouped.map((r) => ({ k: groupOf(r) })),
       'k',
     ).map(String);
     for (const g of groups) {
-      const gRows = grouped.filter(
-        (r) =>
-          `${String(r['group_dim'] ?? 'total')}\u0000${String(r['group_value'] ?? 'total')}` === g,
-      );
+      const gRows = grouped.filter((r) => groupOf(r) === g);
       const sourced = selectSource(fn, gRows, options.source);
       const kept = selectNets(sourced.rows, false);
       for (const n of kept.left) if (!nets.includes(n)) nets.push(n);
@@ -204,13 +240,21 @@ export function divergingParts(
       });
     }
   }
-  const scale = order as string[];
+  return { bars, scale: order as string[], nets };
+}
+
+/** The middle (checked), the two sides of the scale, and colours running from the middle outwards. */
+function scaleSides(
+  fn: string,
+  scale: string[],
+  middleOption: string | null | undefined,
+): ScaleSides {
   const middle =
-    options.middle === undefined
+    middleOption === undefined
       ? scale.length % 2 === 1
         ? (scale[(scale.length - 1) / 2] as string)
         : null
-      : options.middle;
+      : middleOption;
   if (middle !== null && !scale.includes(middle)) {
     throw new ChartError(
       'invalid-option',
@@ -236,96 +280,130 @@ export function divergingParts(
     colorOf.set(secondSide[i] as string, secondColors[i] as string);
   }
   if (middle !== null) colorOf.set(middle, MIDDLE);
+  return { scale, middle, firstSide, secondSide, colorOf };
+}
 
-  const explicitApart = options.nonSubstantive ?? [];
-  const apartNames: string[] = [];
-  const segments: Segment[] = [];
-  const apartSegments: Segment[] = [];
-  let maxLeft = 0;
-  let maxRight = 0;
-  let maxApart = 0;
+/** A row's share as a proportion (0 for a missing row). */
+const shareOf = (r: Row | undefined) =>
+  r === undefined ? 0 : (num(r['estimate']) ?? (num(r['percent']) ?? 0) / 100);
+
+/** One bar's segments on the scale, around zero; returns how far they reach left and right. */
+function scaleSegments(
+  bar: Bar,
+  share: Map<string, Row>,
+  sides: ScaleSides,
+  out: Segment[],
+): { left: number; right: number } {
+  const { middle, firstSide, secondSide, colorOf } = sides;
+  const half = middle === null ? 0 : shareOf(share.get(middle)) / 2;
+  let left = -half;
+  for (let i = firstSide.length - 1; i >= 0; i--) {
+    const option = firstSide[i] as string;
+    const r = share.get(option);
+    if (r === undefined) continue;
+    out.push(segment(bar.label, option, r, left - shareOf(r), left, colorOf.get(option) as string));
+    left -= shareOf(r);
+  }
+  let right = half;
+  if (middle !== null) {
+    const r = share.get(middle);
+    if (r !== undefined) out.push(segment(bar.label, middle, r, -half, half, MIDDLE));
+  }
+  for (const option of secondSide) {
+    const r = share.get(option);
+    if (r === undefined) continue;
+    out.push(
+      segment(bar.label, option, r, right, right + shareOf(r), colorOf.get(option) as string),
+    );
+    right += shareOf(r);
+  }
+  return { left, right };
+}
+
+/** One bar's segments set apart: answers off the scale, then what the source does not report. */
+function apartSegmentsOf(
+  bar: Bar,
+  apart: readonly Row[],
+  total: number,
+  remainder: boolean,
+  acc: Segments,
+): number {
+  let x = 0;
+  for (const r of apart) {
+    const option = String(r['option']);
+    if (!acc.apartNames.includes(option)) acc.apartNames.push(option);
+    acc.apartSegments.push(
+      segment(
+        bar.label,
+        option,
+        r,
+        x,
+        x + shareOf(r),
+        APART[acc.apartNames.indexOf(option) % APART.length] as string,
+      ),
+    );
+    x += shareOf(r);
+  }
+  if (remainder && 1 - total > 0.005) {
+    const rest = 1 - total;
+    acc.apartSegments.push({
+      bar: bar.label,
+      option: chartText.notReported(),
+      share: rest,
+      x0: x,
+      x1: x + rest,
+      printed: `${(rest * 100).toFixed(1)}%`,
+      text_color: INK,
+      show_text: false,
+    });
+    x += rest;
+  }
+  return x;
+}
+
+/** Every bar's segments: on the scale, and set apart. */
+function divergingSegments(
+  fn: string,
+  bars: readonly Bar[],
+  sides: ScaleSides,
+  nonSubstantive: readonly string[],
+  remainder: boolean,
+): Segments {
+  const acc: Segments = {
+    segments: [],
+    apartSegments: [],
+    apartNames: [],
+    maxLeft: 0,
+    maxRight: 0,
+    maxApart: 0,
+  };
   for (const bar of bars) {
     const share = new Map<string, Row>();
     const apart: Row[] = [];
     for (const r of bar.rows) {
       const option = String(r['option']);
-      if (scale.includes(option)) share.set(option, r);
-      else if (explicitApart.includes(option) || NON_SUBSTANTIVE.test(option)) apart.push(r);
-      else throw new ChartError('not-a-scale', fn, errorText.notInScale(option, scale));
+      if (sides.scale.includes(option)) share.set(option, r);
+      else if (nonSubstantive.includes(option) || NON_SUBSTANTIVE.test(option)) apart.push(r);
+      else throw new ChartError('not-a-scale', fn, errorText.notInScale(option, sides.scale));
     }
-    const p = (r: Row | undefined) =>
-      r === undefined ? 0 : (num(r['estimate']) ?? (num(r['percent']) ?? 0) / 100);
-    const half = middle === null ? 0 : p(share.get(middle)) / 2;
-    let left = -half;
-    for (let i = firstSide.length - 1; i >= 0; i--) {
-      const option = firstSide[i] as string;
-      const r = share.get(option);
-      if (r === undefined) continue;
-      segments.push(
-        segment(bar.label, option, r, left - p(r), left, colorOf.get(option) as string),
-      );
-      left -= p(r);
-    }
-    let right = half;
-    if (middle !== null) {
-      const r = share.get(middle);
-      if (r !== undefined) segments.push(segment(bar.label, middle, r, -half, half, MIDDLE));
-    }
-    for (const option of secondSide) {
-      const r = share.get(option);
-      if (r === undefined) continue;
-      segments.push(
-        segment(bar.label, option, r, right, right + p(r), colorOf.get(option) as string),
-      );
-      right += p(r);
-    }
-    maxLeft = Math.max(maxLeft, -left);
-    maxRight = Math.max(maxRight, right);
-    let x = 0;
-    for (const r of apart) {
-      const option = String(r['option']);
-      if (!apartNames.includes(option)) apartNames.push(option);
-      apartSegments.push(
-        segment(
-          bar.label,
-          option,
-          r,
-          x,
-          x + p(r),
-          APART[apartNames.indexOf(option) % APART.length] as string,
-        ),
-      );
-      x += p(r);
-    }
-    const total = [...share.values(), ...apart].reduce((sum, r) => sum + p(r), 0);
-    if (remainder && 1 - total > 0.005) {
-      const rest = 1 - total;
-      apartSegments.push({
-        bar: bar.label,
-        option: chartText.notReported(),
-        share: rest,
-        x0: x,
-        x1: x + rest,
-        printed: `${(rest * 100).toFixed(1)}%`,
-        text_color: INK,
-        show_text: false,
-      });
-      x += rest;
-    }
-    maxApart = Math.max(maxApart, x);
+    const { left, right } = scaleSegments(bar, share, sides, acc.segments);
+    acc.maxLeft = Math.max(acc.maxLeft, -left);
+    acc.maxRight = Math.max(acc.maxRight, right);
+    const total = [...share.values(), ...apart].reduce((sum, r) => sum + shareOf(r), 0);
+    acc.maxApart = Math.max(acc.maxApart, apartSegmentsOf(bar, apart, total, remainder, acc));
   }
-  const extent = ceilTo(Math.max(maxLeft, maxRight, 0.1) + 0.001, 0.1);
-  const domain = [-extent, extent];
-  const unit = width / (2 * extent);
-  for (const s of segments)
-    s.show_text = (s.x1 - s.x0) * unit >= textWidth(s.printed, SIZE.label) + 6;
-  const apartWidth =
-    apartSegments.length > 0 ? Math.max(90, Math.round(ceilTo(maxApart, 0.1) * unit)) : 0;
-  const apartDomain = [0, ceilTo(maxApart, 0.1)];
-  for (const s of apartSegments)
-    s.show_text = (s.x1 - s.x0) * unit >= textWidth(s.printed, SIZE.label) + 6;
+  return acc;
+}
 
-  const hasRemainder = apartSegments.some((s) => s.option === chartText.notReported());
+/** The colour encoding: the scale's options, those set apart, and "not reported", with its legend. */
+function divergingColor(
+  sides: ScaleSides,
+  segs: Segments,
+  hasRemainder: boolean,
+  panelsWidth: number,
+): Json {
+  const { scale, colorOf } = sides;
+  const { apartNames } = segs;
   const legendDomain = [
     ...scale,
     ...apartNames,
@@ -339,7 +417,7 @@ export function divergingParts(
         : (APART[apartNames.indexOf(o) % APART.length] as string)),
   );
   const legendWidth = legendDomain.reduce((w, o) => w + textWidth(o, SIZE.label) + 34, 0);
-  const color = {
+  return {
     field: 'option',
     type: 'nominal',
     scale: { domain: legendDomain, range: legendRange },
@@ -347,21 +425,20 @@ export function divergingParts(
       title: null,
       orient: 'bottom',
       direction: 'horizontal',
-      columns:
-        legendWidth > width + apartWidth ? Math.min(3, legendDomain.length) : legendDomain.length,
+      columns: legendWidth > panelsWidth ? Math.min(3, legendDomain.length) : legendDomain.length,
       symbolType: 'square',
     },
   };
-  const sort = bars.map((b) => b.label);
-  const step = bandStep(sort);
-  const y = { field: 'bar', type: 'nominal', sort, axis: labelAxis() };
+}
+
+/** The layers of a panel: the zero rule (the scale's panel), the bars and their printed shares. */
+function divergingLayers(x: Json, withRule: boolean, y: Json, color: Json): Json[] {
   const tooltip = [
     { field: 'bar', type: 'nominal', title: 'bar' },
     { field: 'option', type: 'nominal', title: 'answer' },
     { field: 'printed', type: 'nominal', title: 'share' },
   ];
-  const bandHeight = { band: 0.62 };
-  const layers = (x: Json, withRule: boolean, yEnc: Json) => [
+  return [
     ...(withRule
       ? [
           {
@@ -371,9 +448,9 @@ export function divergingParts(
         ]
       : []),
     {
-      mark: { type: 'bar', height: bandHeight, stroke: 'white', strokeWidth: 1 },
+      mark: { type: 'bar', height: { band: 0.62 }, stroke: 'white', strokeWidth: 1 },
       encoding: {
-        y: yEnc,
+        y,
         x: { field: 'x0', type: 'quantitative', ...x },
         x2: { field: 'x1' },
         color,
@@ -387,20 +464,47 @@ export function divergingParts(
       ],
       mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: SIZE.label - 0.5 },
       encoding: {
-        y: yEnc,
+        y,
         x: { field: 'x_mid', type: 'quantitative' },
         text: { field: 'printed', type: 'nominal' },
         color: { condition: { test: "datum.text_color === 'white'", value: 'white' }, value: INK },
       },
     },
   ];
+}
+
+/** Whether each segment is wide enough for its printed share, at `unit` pixels per unit. */
+function markText(segments: Segment[], unit: number): void {
+  for (const s of segments)
+    s.show_text = (s.x1 - s.x0) * unit >= textWidth(s.printed, SIZE.label) + 6;
+}
+
+/** The view: the diverging panel, and beside it the panel of answers set apart (when any). */
+function divergingView(
+  bars: readonly Bar[],
+  sides: ScaleSides,
+  segs: Segments,
+  width: number,
+): { view: Json; apartWidth: number; hasRemainder: boolean } {
+  const { segments, apartSegments, maxLeft, maxRight, maxApart } = segs;
+  const extent = ceilTo(Math.max(maxLeft, maxRight, 0.1) + 0.001, 0.1);
+  const unit = width / (2 * extent);
+  markText(segments, unit);
+  const apartWidth =
+    apartSegments.length > 0 ? Math.max(90, Math.round(ceilTo(maxApart, 0.1) * unit)) : 0;
+  markText(apartSegments, unit);
+  const hasRemainder = apartSegments.some((s) => s.option === chartText.notReported());
+  const color = divergingColor(sides, segs, hasRemainder, width + apartWidth);
+  const sort = bars.map((b) => b.label);
+  const step = bandStep(sort);
+  const y = { field: 'bar', type: 'nominal', sort, axis: labelAxis() };
   const main = {
     data: { values: segments },
     width,
     height: { step },
-    layer: layers(
+    layer: divergingLayers(
       {
-        scale: { domain, nice: false },
+        scale: { domain: [-extent, extent], nice: false },
         axis: {
           title: chartText.divergingAxis(),
           labelExpr: "format(abs(datum.value), '.0%')",
@@ -410,31 +514,60 @@ export function divergingParts(
       },
       true,
       y,
+      color,
     ),
   };
-  const view: Json =
-    apartSegments.length === 0
-      ? main
-      : {
-          hconcat: [
-            main,
-            {
-              data: { values: apartSegments },
-              width: apartWidth,
-              height: { step },
-              layer: layers(
-                {
-                  scale: { domain: apartDomain, nice: false },
-                  axis: { title: chartText.apartAxis(), format: '.0%', grid: true, tickCount: 2 },
-                },
-                false,
-                { ...y, axis: null },
-              ),
-            },
-          ],
-          spacing: 16,
-          resolve: { scale: { color: 'shared' }, legend: { color: 'shared' } },
-        };
+  if (apartSegments.length === 0) return { view: main, apartWidth, hasRemainder };
+  const apartPanel = {
+    data: { values: apartSegments },
+    width: apartWidth,
+    height: { step },
+    layer: divergingLayers(
+      {
+        scale: { domain: [0, ceilTo(maxApart, 0.1)], nice: false },
+        axis: { title: chartText.apartAxis(), format: '.0%', grid: true, tickCount: 2 },
+      },
+      false,
+      { ...y, axis: null },
+      color,
+    ),
+  };
+  const view = {
+    hconcat: [main, apartPanel],
+    spacing: 16,
+    resolve: { scale: { color: 'shared' }, legend: { color: 'shared' } },
+  };
+  return { view, apartWidth, hasRemainder };
+}
+
+/** Builds a diverging chart (panels and caption). Internal. */
+export function divergingParts(
+  fn: string,
+  rows: Row[],
+  options: DivergingChartOptions,
+  meta: Meta,
+): ChartParts {
+  checkSelection(fn, {
+    ...(options.survey === undefined ? {} : { survey: options.survey }),
+    ...(options.group === undefined ? {} : { group: options.group }),
+  });
+  const by = enumOption(fn, 'by', options.by, ['question', 'group'] as const, 'question');
+  const level = levelPercent(levelOption(fn, options.level));
+  const width = sizeOption(fn, 'width', options.width, 420);
+  const asked = askedQuestions(fn, rows, options, by);
+  const { surveyId, inSurvey } = divergingSurvey(fn, rows, asked, options.survey);
+  const survey = meta.survey(surveyId, inSurvey[0]);
+  const { bars, scale, nets } = divergingBars(fn, inSurvey, asked, surveyId, options, by, meta);
+  const sides = scaleSides(fn, scale, options.middle);
+  const segs = divergingSegments(
+    fn,
+    bars,
+    sides,
+    options.nonSubstantive ?? [],
+    options.remainder ?? true,
+  );
+  const { view, apartWidth, hasRemainder } = divergingView(bars, sides, segs, width);
+
   const moes = inSurvey.map((r) => num(r['moe'])).filter((m): m is number => m !== null);
   const subtitle = [surveyLine(survey, num(inSurvey[0]?.['n_used']) ?? survey.n)];
   if (moes.length > 0)
@@ -444,27 +577,38 @@ export function divergingParts(
   subtitle.push(...(options.notes ?? []));
   const first = meta.question(surveyId, asked[0] as string);
   const title = options.title ?? first.wording ?? (asked[0] as string);
+  const sort = bars.map((b) => b.label);
+  return {
+    view,
+    title,
+    subtitle,
+    description: describeDiverging(title, subtitle, bars, segs),
+    textWidth: width + apartWidth + Math.min(240, labelsWidth(sort)) + 40,
+  };
+}
+
+/** The screen-reader description: what the chart is, the survey, and each bar's shares. */
+function describeDiverging(
+  title: string,
+  subtitle: readonly string[],
+  bars: readonly Bar[],
+  segs: Segments,
+): string {
+  const all = [...segs.segments, ...segs.apartSegments];
   const describe = (s: Segment) => `${s.option} ${s.printed}`;
-  const description = [
+  return [
     `${chartText.describeDiverging()}. ${title}.`,
     `${subtitle[0]}.`,
     `${bars
       .map(
         (b) =>
-          `${b.label.replace(/\n/g, ' ')}: ${[...segments, ...apartSegments]
+          `${b.label.replace(/\n/g, ' ')}: ${all
             .filter((s) => s.bar === b.label)
             .map(describe)
             .join(', ')}`,
       )
       .join('; ')}.`,
   ].join(' ');
-  return {
-    view,
-    title,
-    subtitle,
-    description,
-    textWidth: width + apartWidth + Math.min(240, labelsWidth(sort)) + 40,
-  };
 }
 
 function segment(
