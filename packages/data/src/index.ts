@@ -7,6 +7,26 @@ export { parseDataPackage, type ReadResource } from './io/parse-data-package';
 export { type ParseResultsCsvOptions, parseResultsCsv } from './io/parse-results-csv';
 export { PERCENT_TEXT } from './io/read-resource';
 export type {
+  Issue,
+  LeadResult,
+  OptionResult,
+  QuestionResult,
+  Reanalysis,
+  ReanalysisDocument,
+  ReanalysisOptions,
+  Scenario,
+  Summary,
+  SurveyResult,
+  Verdict,
+} from './reanalyze/model';
+export { SCHEMA_VERSION } from './reanalyze/model';
+export {
+  DEFAULT_ASSUMED_N,
+  type ReanalyzeInput,
+  type ReanalyzeOptions,
+  reanalyze,
+} from './reanalyze/reanalyze';
+export type {
   CellValue,
   DataPackage,
   DataPackageDescriptor,
@@ -24,25 +44,6 @@ export type {
 export type { SampleOptions } from './util/table-input';
 export type { ReadDocument } from './validate/check-results';
 export { assertValid, type ValidateOptions, validate } from './validate/validate';
-export type {
-  Issue,
-  LeadResult,
-  OptionResult,
-  QuestionResult,
-  Reanalysis,
-  ReanalysisOptions,
-  Scenario,
-  Summary,
-  SurveyResult,
-  Verdict,
-} from './reanalyze/model';
-export { SCHEMA_VERSION } from './reanalyze/model';
-export {
-  DEFAULT_ASSUMED_N,
-  type ReanalyzeInput,
-  type ReanalyzeOptions,
-  reanalyze,
-} from './reanalyze/reanalyze';
 export { type ConsistencyOptions, consistency } from './verbs/consistency';
 export { LEAD_COLUMNS, type LeadsOptions, leads } from './verbs/leads';
 export { type WithIntervalsOptions, withIntervals } from './verbs/with-intervals';

@@ -1,3 +1,5 @@
+import { isLibraryError } from '@toplines/core/internal';
+import { DEFAULT_ASSUMED_N, type ReanalysisOptions, reanalyze } from '@toplines/data';
 import {
   noExtraPositionals,
   parseCommandArgs,
@@ -6,8 +8,6 @@ import {
   parseMethod,
   stringOption,
 } from '../args';
-import { DEFAULT_ASSUMED_N, type ReanalysisOptions, reanalyze } from '@toplines/data';
-import { isLibraryError } from '@toplines/core/internal';
 import { UsageError } from '../errors';
 import { makeStyle } from '../format/text';
 import { type Io, useColor } from '../io';
@@ -33,7 +33,9 @@ const OPTIONS = {
  * `toplines reanalyze [FILE]`: the main job. Returns the exit code.
  *
  * @example
- * await reanalyzeCommand(['--json'], io); // => 0, one JSON document on io.out
+ * await reanalyzeCommand(['--json'], io); // => 0
+ * // one JSON document on standard output
+ * JSON.parse(written.join('')).schemaVersion; // => 1
  */
 export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('reanalyze', argv, OPTIONS);
@@ -92,7 +94,8 @@ function analyzeOrUsage<T>(run: () => T): T {
   try {
     return run();
   } catch (e) {
-    if (isLibraryError(e) && e.code === 'invalid-option') throw new UsageError(e.message, 'reanalyze');
+    if (isLibraryError(e) && e.code === 'invalid-option')
+      throw new UsageError(e.message, 'reanalyze');
     throw e;
   }
 }

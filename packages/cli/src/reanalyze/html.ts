@@ -1,8 +1,9 @@
 // The HTML report: one self-contained file (inline CSS, charts as inline
 // SVG, no script, no network), beside the charts' .vl.json specs and PNGs.
+
+import type { LeadResult, QuestionResult, Reanalysis, SurveyResult } from '@toplines/data';
 import { count, dateRange, levelText, percentNumber, points, pValue } from '../format/number';
 import { VERSION } from '../version';
-import type { LeadResult, QuestionResult, Reanalysis, SurveyResult } from '@toplines/data';
 import { countText, intervalText, shareText, summaryLine, VERDICT_TEXT } from './terminal';
 import { METHOD_NAMES } from './terminal-names';
 
@@ -122,11 +123,7 @@ ${s.questions.map((q) => questionArticle(q, doc, charts.get(questionAnchor(q)) ?
 </section>`;
 }
 
-function questionArticle(
-  q: QuestionResult,
-  doc: Reanalysis,
-  charts: ChartFile[],
-): string {
+function questionArticle(q: QuestionResult, doc: Reanalysis, charts: ChartFile[]): string {
   const level = levelText(doc.options.level);
   const type = `${q.responseType === 'multiple' ? 'check-all' : q.responseType}${q.responseTypeInferred ? ' (inferred)' : ''}`;
   const meta = [

@@ -2,11 +2,11 @@
 // package, validated by @toplines/data before anything is computed.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Issue, Reanalysis } from '@toplines/data';
 import { type DataPackage, load, type ValidationIssue, validate } from '@toplines/data';
 import { readDataPackage, readResultsCsv } from '@toplines/data/node';
 import { BadDataError } from '../errors';
 import { dataText } from '../messages';
-import type { Issue, Reanalysis } from '@toplines/data';
 
 /** What was read: the package, what it is, and the validation warnings. */
 export interface LoadedInput {

@@ -1,5 +1,5 @@
-import { VERSION } from '../version';
 import type { Reanalysis } from '@toplines/data';
+import { VERSION } from '../version';
 
 /**
  * The `--json` document: the reanalysis with the tool's name and version,

@@ -1,8 +1,15 @@
 // The terminal report: one block per survey, then per question the shares
 // with their intervals and flags, then the leads with explain()'s sentence.
+
+import type {
+  LeadResult,
+  OptionResult,
+  QuestionResult,
+  Reanalysis,
+  SurveyResult,
+} from '@toplines/data';
 import { count, dateRange, levelText, percentNumber, points, pValue } from '../format/number';
 import { displayWidth, indentWrap, pad, type Style, wrap } from '../format/text';
-import type { LeadResult, OptionResult, QuestionResult, Reanalysis, SurveyResult } from '@toplines/data';
 import { METHOD_NAMES } from './terminal-names';
 
 /** Options of {@link renderReport}. */
@@ -20,7 +27,7 @@ const INDENT = 3;
  *
  * @example
  * renderReport(doc, { style: makeStyle(false) }).split('\n')[0];
- * // => 'toplines reanalyze — bundled data: …'
+ * // => 'toplines reanalyze — bundled data: 2025 Japanese surveys on Japan–U.S. relations'
  */
 export function renderReport(doc: Reanalysis, options: RenderOptions): string {
   const width = Math.min(100, Math.max(60, options.width ?? 100));
@@ -142,8 +149,7 @@ function questionBlock(
     let previousTail: string | null = null;
     for (const lead of q.leads) {
       lines.push(...leadLines(lead, width, s, previousTail));
-      previousTail =
-        lead.sentence === null ? null : lastSentence(lead.sentence);
+      previousTail = lead.sentence === null ? null : lastSentence(lead.sentence);
     }
   }
   return lines;

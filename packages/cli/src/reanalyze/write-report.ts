@@ -3,7 +3,7 @@
 // charts' renderer (vega, resvg).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import type { DataPackage } from '@toplines/data';
+import type { DataPackage, QuestionResult, Reanalysis, SurveyResult } from '@toplines/data';
 import { BadDataError } from '../errors';
 import type { Io } from '../io';
 import { startProgress } from '../progress';
@@ -11,7 +11,6 @@ import { leadRows } from './chart-rows';
 import { leadsCsv, resultsCsv } from './csv';
 import { type ChartFile, questionAnchor, renderHtml } from './html';
 import { toJson } from './json';
-import type { QuestionResult, Reanalysis, SurveyResult } from '@toplines/data';
 
 /** What {@link writeReport} wrote. */
 export interface WrittenReport {
@@ -76,9 +75,7 @@ export async function writeReport(
       ...meta,
     };
     const spec =
-      job.kind === 'share'
-        ? shareChart(rows, selection)
-        : leadChart(leadRows(job.q), selection);
+      job.kind === 'share' ? shareChart(rows, selection) : leadChart(leadRows(job.q), selection);
     const svg = await toSVG(spec);
     await writeFile(join(chartsDir, `${name}.vl.json`), `${JSON.stringify(spec, null, 2)}\n`);
     files++;

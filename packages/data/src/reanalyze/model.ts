@@ -209,9 +209,30 @@ export interface Issue {
 /** The whole reanalysis: the JSON document's content. */
 export interface Reanalysis {
   schemaVersion: typeof SCHEMA_VERSION;
-  input: { kind: 'bundled' | 'results-csv' | 'datapackage'; path: string | null; title: string };
+  /**
+   * What was read: the bundled data, a results CSV, a data package (a
+   * datapackage.json or its folder), or tables passed in code.
+   */
+  input: {
+    kind: 'bundled' | 'results-csv' | 'datapackage' | 'tables';
+    path: string | null;
+    title: string;
+  };
   options: ReanalysisOptions;
   summary: Summary;
   warnings: Issue[];
   surveys: SurveyResult[];
+}
+
+/**
+ * The JSON document `toplines reanalyze --json` prints: the {@link Reanalysis}
+ * with the tool's name and version. Described by the JSON Schema committed
+ * as `schema/reanalysis.schema.json` in @toplines/data.
+ *
+ * @example
+ * const doc: ReanalysisDocument = { ...reanalyze(load()), tool: { name: 'toplines', version: '0.1.0' } };
+ */
+export interface ReanalysisDocument extends Reanalysis {
+  /** The program that wrote the document. */
+  tool: { name: string; version: string };
 }

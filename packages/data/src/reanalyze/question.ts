@@ -81,7 +81,8 @@ export function questionResult(
   const ns = ordered.map((i) => positiveInteger(rows[i]?.['n_used']));
   const anyUnknown = ns.some((n) => n === null);
   const assumedN = anyUnknown ? assumedSizes(survey, options) : [];
-  if (anyUnknown && survey.n !== null) caveats.push(noteText.subsetNUnknown(base, survey.n, assumedN));
+  if (anyUnknown && survey.n !== null)
+    caveats.push(noteText.subsetNUnknown(base, survey.n, assumedN));
   const known = ns.filter((n): n is number => n !== null);
   const questionN =
     known.length === ns.length && known.every((n) => n === known[0]) ? (known[0] ?? null) : null;
@@ -176,7 +177,23 @@ function leadOrder(
         (place.get(pair.a) as number) <= (place.get(pair.b) as number)
           ? [pair.a, pair.b]
           : [pair.b, pair.a];
-      return { pair: a === pair.a ? pair : { ...pair, a, b, optionA: pair.optionB, optionB: pair.optionA, percentA: pair.percentB, percentB: pair.percentA }, k, x: place.get(a) as number, y: place.get(b) as number };
+      return {
+        pair:
+          a === pair.a
+            ? pair
+            : {
+                ...pair,
+                a,
+                b,
+                optionA: pair.optionB,
+                optionB: pair.optionA,
+                percentA: pair.percentB,
+                percentB: pair.percentA,
+              },
+        k,
+        x: place.get(a) as number,
+        y: place.get(b) as number,
+      };
     })
     .sort((p, q) => p.x - q.x || p.y - q.y)
     .map(({ pair, k }) => ({ pair, k }));

@@ -1,7 +1,8 @@
-import { escape, type ColumnTable } from 'arquero';
 import type { ProportionCIMethod } from '@toplines/core';
 import { groupKey } from '@toplines/core/internal';
+import { type ColumnTable, escape as escapeFn } from 'arquero';
 import { DataError } from '../errors';
+import { load } from '../io/bundled';
 import { errorText } from '../messages';
 import type { DataPackage, ValidationIssue } from '../types';
 import { deffOption, isTable, levelOption, methodOption } from '../util/table-input';
@@ -100,7 +101,7 @@ export const DEFAULT_ASSUMED_N: readonly number[] = [500, 1000, 2000];
  */
 export function reanalyze(input: ReanalyzeInput, options?: ReanalyzeOptions): Reanalysis {
   const fn = 'reanalyze';
-  const opts = resolveOptions(fn, options);
+  const opts = resolveOptions(fn, input, options);
   const tables = inputTables(fn, input);
   const results = tables.results.assign({
     [ROW]: Array.from({ length: tables.results.numRows() }, (_, i) => i),
@@ -114,7 +115,7 @@ export function reanalyze(input: ReanalyzeInput, options?: ReanalyzeOptions): Re
   const kept = keptSurveys(surveyRows, results, opts.surveys);
   const work = kept.map(({ id, row }) => ({
     header: surveyResult(id, row, opts),
-    table: results.filter(escape((d: Row) => d['survey_id'] === id)),
+    table: results.filter(escapeFn((d: Row) => d['survey_id'] === id)),
   }));
   const total = work.reduce((acc, w) => acc + countBlocks(w.table), 0);
   let done = 0;
@@ -149,8 +150,25 @@ interface Resolved extends ReanalysisOptions {
   warnings: Issue[];
 }
 
-function resolveOptions(fn: string, options: ReanalyzeOptions | undefined): Resolved {
-  if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+/** What was read, when the caller does not say: the bundled data, or tables. */
+function defaultInput(input: ReanalyzeInput): Reanalysis['input'] {
+  return input === load()
+    ? { kind: 'bundled', path: null, title: BUNDLED_TITLE }
+    : { kind: 'tables', path: null, title: 'tables passed to reanalyze()' };
+}
+
+/** The title of the bundled data in a reanalysis. */
+export const BUNDLED_TITLE = 'bundled data: 2025 Japanese surveys on Japan–U.S. relations';
+
+function resolveOptions(
+  fn: string,
+  input: ReanalyzeInput,
+  options: ReanalyzeOptions | undefined,
+): Resolved {
+  if (
+    options !== undefined &&
+    (options === null || typeof options !== 'object' || Array.isArray(options))
+  ) {
     throw new DataError('invalid-option', errorText.option(fn, 'options', 'an object', options));
   }
   const opts = (options ?? {}) as Record<string, unknown>;
@@ -180,11 +198,7 @@ function resolveOptions(fn: string, options: ReanalyzeOptions | undefined): Reso
     deff,
     assumeN: [...new Set(assumeN as number[])].sort((a, b) => a - b),
     surveys: surveys as string[],
-    input: (opts['input'] as Reanalysis['input'] | undefined) ?? {
-      kind: 'bundled',
-      path: null,
-      title: 'bundled data: 2025 Japanese surveys on Japan–U.S. relations',
-    },
+    input: (opts['input'] as Reanalysis['input'] | undefined) ?? defaultInput(input),
     warnings,
   };
 }
@@ -317,7 +331,12 @@ function surveyBlocks(
   const order = (list: number[]) => {
     const r = rows[list[0] as number] as Row;
     const meta = questionMeta.get(groupKey(r['survey_id'], r['question_id']));
-    return { q: meta?.order ?? Number.MAX_SAFE_INTEGER, id: r['question_id'], total: isTotal(r) ? 0 : 1, first: list[0] as number };
+    return {
+      q: meta?.order ?? Number.MAX_SAFE_INTEGER,
+      id: r['question_id'],
+      total: isTotal(r) ? 0 : 1,
+      first: list[0] as number,
+    };
   };
   const sorted = [...members.entries()].sort(([, a], [, b]) => {
     const x = order(a);

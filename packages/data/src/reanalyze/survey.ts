@@ -1,6 +1,12 @@
 // The header of one survey: who, when, n, the margin it reports and the
 // design effect the intervals use. Internal.
-import { impliedDesignEffect, marginOfError, SAMPLE_TYPES, type SampleType, sampleCaveat } from '@toplines/core';
+import {
+  impliedDesignEffect,
+  marginOfError,
+  SAMPLE_TYPES,
+  type SampleType,
+  sampleCaveat,
+} from '@toplines/core';
 import { isLibraryError } from '@toplines/core/internal';
 import type { ReanalysisOptions, SurveyResult } from './model';
 import { noteText } from './notes';
