@@ -16,7 +16,13 @@ import {
   sizeOption,
   str,
 } from './util/input';
-import { type Meta, type MetaOptions, metaLookup } from './util/meta';
+import {
+  type Meta,
+  type MetaOptions,
+  metaLookup,
+  type QuestionMeta,
+  type SurveyMeta,
+} from './util/meta';
 import { TOTAL } from './util/select';
 import {
   type ChartParts,
@@ -142,27 +148,40 @@ function itemRows(fn: string, rows: Row[], items: readonly ComparisonItem[]): Ro
   });
 }
 
-/** Builds the panel of a comparison chart (also used by smallMultiples). Internal. */
-export function comparisonPanel(
-  fn: string,
-  rows: Row[],
-  options: ComparisonChartOptions,
-  meta: Meta,
-): ChartParts & { domainMax: number } {
-  const levelP = levelOption(fn, options.level);
-  const level = levelPercent(levelP);
-  const width = sizeOption(fn, 'width', options.width, 360);
-  const layout = enumOption(fn, 'layout', options.layout, ['dots', 'dumbbell'] as const, 'dots');
-  if (options.items !== undefined && !Array.isArray(options.items)) {
+/** One figure chosen: its row, survey, question, option and the name it is drawn under. */
+interface Item {
+  row: Row;
+  survey: SurveyMeta;
+  question: QuestionMeta;
+  option: string;
+  name: string;
+}
+
+/** One figure as drawn. */
+type Value = ReturnType<typeof comparisonValues>[number];
+
+/** The rows chosen by `items` (or every row), checked. */
+function chosenRows(fn: string, rows: Row[], items: unknown): Row[] {
+  if (items !== undefined && !Array.isArray(items)) {
     throw new ChartError(
       'invalid-option',
       fn,
-      errorText.option('items', 'a list of { survey, question, option? }', options.items),
+      errorText.option('items', 'a list of { survey, question, option? }', items),
     );
   }
-  const chosen = options.items === undefined ? rows : itemRows(fn, rows, options.items);
+  const chosen = items === undefined ? rows : itemRows(fn, rows, items as ComparisonItem[]);
   if (chosen.length === 0) throw new ChartError('no-rows', fn, errorText.noRows('the items'));
-  const surveyIds = distinct(chosen, 'survey_id').map(String);
+  return chosen;
+}
+
+/** The figures, each named by its survey, group or option (`label`; default: what differs). */
+function comparisonItems(
+  fn: string,
+  chosen: Row[],
+  surveyIds: readonly string[],
+  label: unknown,
+  meta: Meta,
+): Item[] {
   const groupKeys = distinct(
     chosen.map((r) => ({
       k: `${String(r['group_dim'] ?? 'total')}/${String(r['group_value'] ?? 'total')}`,
@@ -172,11 +191,11 @@ export function comparisonPanel(
   const labelBy = enumOption(
     fn,
     'label',
-    options.label,
+    label,
     ['survey', 'group', 'option'] as const,
     surveyIds.length > 1 ? 'survey' : groupKeys.length > 1 ? 'group' : 'option',
   );
-  const items = chosen.map((r) => {
+  return chosen.map((r) => {
     const surveyId = String(r['survey_id']);
     const survey = meta.survey(surveyId, r);
     const question = meta.question(surveyId, String(r['question_id']), r);
@@ -193,7 +212,11 @@ export function comparisonPanel(
           : option);
     return { row: r, survey, question, option, name };
   });
-  const values = items.map(({ row, name, option, survey }) => {
+}
+
+/** The data of the view: one object per figure. */
+function comparisonValues(items: readonly Item[], layout: 'dots' | 'dumbbell') {
+  return items.map(({ row, name, option, survey }) => {
     const lower = num(row['lower']);
     const upper = num(row['upper']);
     const estimate = num(row['estimate']);
@@ -215,54 +238,184 @@ export function comparisonPanel(
       row: '',
     };
   });
+}
 
-  // Caption: every survey's name, dates and n (with each wording when they differ).
-  const subtitle: string[] = [];
+/** The caption lines of the surveys: every survey's name, dates and n (with each wording when they differ). */
+function surveyLines(
+  items: readonly Item[],
+  wordings: readonly unknown[],
+  surveyIds: readonly string[],
+): string[] {
+  const lines: string[] = [];
+  if (wordings.length > 1) {
+    lines.push(chartText.wordingsDiffer());
+    for (const it of items) {
+      const wording = it.question.wording ?? String(it.row['question_id']);
+      lines.push(chartText.wordingItem(surveyLine(it.survey), wording, it.option));
+    }
+    return lines;
+  }
+  const seen = new Set<string>();
+  for (const it of items) {
+    if (seen.has(it.survey.id)) continue;
+    seen.add(it.survey.id);
+    lines.push(
+      surveyIds.length > 1 ? chartText.surveyItem(surveyLine(it.survey)) : surveyLine(it.survey),
+    );
+  }
+  return lines;
+}
+
+/** Two figures from two surveys: their difference, by core's twoProportionTest (null without both n). */
+function differenceLine(items: readonly Item[], levelP: number): string | null {
+  const [a, b] = items as [Item, Item];
+  const pa = num(a.row['estimate']);
+  const pb = num(b.row['estimate']);
+  const na = num(a.row['n_used']);
+  const nb = num(b.row['n_used']);
+  if (pa === null || pb === null || na === null || nb === null) return null;
+  const t = twoProportionTest(pa, na, pb, nb, { level: levelP });
+  return chartText.difference(
+    a.name,
+    b.name,
+    formatPoints(t.difference),
+    formatPoints(t.lower),
+    formatPoints(t.upper),
+    levelPercent(levelP),
+  );
+}
+
+/** The view of the `dots` layout: one row per figure, with its interval and printed share. */
+function dotsView(values: readonly Value[], x: Json, tooltip: Json[], width: number): Json {
+  const sort = values.map((v) => v.label);
+  return {
+    data: { values },
+    width,
+    height: { step: bandStep(sort) },
+    encoding: { y: { field: 'label', type: 'nominal', sort, axis: labelAxis() }, x },
+    layer: [
+      {
+        transform: [{ filter: 'datum.has_interval' }],
+        mark: { type: 'rule', color: OKABE_ITO.blue, strokeWidth: 2.5, strokeCap: 'round' },
+        encoding: { x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } },
+      },
+      {
+        mark: {
+          type: 'point',
+          filled: false,
+          opacity: 1,
+          size: 90,
+          strokeWidth: 2,
+          color: OKABE_ITO.blue,
+        },
+        encoding: {
+          fill: {
+            condition: { test: 'datum.has_interval', value: OKABE_ITO.blue },
+            value: 'white',
+          },
+          tooltip,
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 9, color: INK },
+        encoding: {
+          x: { field: 'text_x', type: 'quantitative' },
+          text: { field: 'printed', type: 'nominal' },
+        },
+      },
+    ],
+  };
+}
+
+/** The view of the `dumbbell` layout: the figures on one line, coloured, printed above and below in turn. */
+function dumbbellView(values: readonly Value[], x: Json, tooltip: Json[], width: number): Json {
+  const names = values.map((v) => v.name);
+  const color = {
+    field: 'name',
+    type: 'nominal',
+    sort: names,
+    scale: {
+      domain: names,
+      range: names.map((_, i) => CATEGORY_COLORS[i % CATEGORY_COLORS.length]),
+    },
+    legend: { title: null, orient: 'bottom', direction: 'vertical', labelLimit: 600 },
+  };
+  const estimates = values.map((v) => v.estimate ?? 0);
+  return {
+    data: { values: values.map((v, i) => ({ ...v, dy: i % 2 === 0 ? -16 : 18 })) },
+    width,
+    height: 70,
+    encoding: { y: { field: 'row', type: 'nominal', axis: null }, x },
+    layer: [
+      {
+        data: { values: [{ from: Math.min(...estimates), to: Math.max(...estimates), row: '' }] },
+        mark: { type: 'rule', color: '#cccccc', strokeWidth: 3 },
+        encoding: {
+          x: { field: 'from', type: 'quantitative' },
+          x2: { field: 'to' },
+          y: { field: 'row', type: 'nominal', axis: null },
+        },
+      },
+      {
+        transform: [{ filter: 'datum.has_interval' }],
+        mark: { type: 'rule', strokeWidth: 3, strokeCap: 'round', opacity: 1 },
+        encoding: { x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' }, color },
+      },
+      {
+        mark: {
+          type: 'point',
+          filled: true,
+          opacity: 1,
+          size: 140,
+          stroke: 'white',
+          strokeWidth: 1.5,
+        },
+        encoding: { color, tooltip },
+      },
+      ...[0, 1].map((parity) => ({
+        transform: [{ filter: `datum.dy ${parity === 0 ? '<' : '>'} 0` }],
+        mark: {
+          type: 'text',
+          align: 'center',
+          baseline: 'middle',
+          dy: parity === 0 ? -16 : 18,
+          color: INK,
+        },
+        encoding: { text: { field: 'printed', type: 'nominal' } },
+      })),
+    ],
+  };
+}
+
+/** Builds the panel of a comparison chart (also used by smallMultiples). Internal. */
+export function comparisonPanel(
+  fn: string,
+  rows: Row[],
+  options: ComparisonChartOptions,
+  meta: Meta,
+): ChartParts & { domainMax: number } {
+  const levelP = levelOption(fn, options.level);
+  const level = levelPercent(levelP);
+  const width = sizeOption(fn, 'width', options.width, 360);
+  const layout = enumOption(fn, 'layout', options.layout, ['dots', 'dumbbell'] as const, 'dots');
+  const chosen = chosenRows(fn, rows, options.items);
+  const surveyIds = distinct(chosen, 'survey_id').map(String);
+  const items = comparisonItems(fn, chosen, surveyIds, options.label, meta);
+  const values = comparisonValues(items, layout);
+
   const wordings = distinct(
     items.map((it) => ({ w: it.question.wording ?? String(it.row['question_id']) })),
     'w',
   );
-  if (wordings.length > 1) {
-    subtitle.push(chartText.wordingsDiffer());
-    for (const it of items) {
-      const wording = it.question.wording ?? String(it.row['question_id']);
-      subtitle.push(chartText.wordingItem(surveyLine(it.survey), wording, it.option));
-    }
-  } else {
-    const seen = new Set<string>();
-    for (const it of items) {
-      if (seen.has(it.survey.id)) continue;
-      seen.add(it.survey.id);
-      subtitle.push(
-        surveyIds.length > 1 ? chartText.surveyItem(surveyLine(it.survey)) : surveyLine(it.survey),
-      );
-    }
-  }
+  const subtitle = surveyLines(items, wordings, surveyIds);
   if (values.some((v) => v.has_interval)) subtitle.push(chartText.intervals(level));
   const missing = items.filter((_, i) => !values[i]?.has_interval).map((it) => it.name);
   if (missing.length > 0) subtitle.push(chartText.noIntervalFor(missing));
   if (chosen.some((r) => (str(r['qualifier']) ?? 'exact') !== 'exact'))
     subtitle.push(chartText.qualifiers());
-  if (items.length === 2 && surveyIds.length === 2) {
-    const [a, b] = items as [(typeof items)[0], (typeof items)[0]];
-    const pa = num(a.row['estimate']);
-    const pb = num(b.row['estimate']);
-    const na = num(a.row['n_used']);
-    const nb = num(b.row['n_used']);
-    if (pa !== null && pb !== null && na !== null && nb !== null) {
-      const t = twoProportionTest(pa, na, pb, nb, { level: levelP });
-      subtitle.push(
-        chartText.difference(
-          a.name,
-          b.name,
-          formatPoints(t.difference),
-          formatPoints(t.lower),
-          formatPoints(t.upper),
-          level,
-        ),
-      );
-    }
-  }
+  const difference =
+    items.length === 2 && surveyIds.length === 2 ? differenceLine(items, levelP) : null;
+  if (difference !== null) subtitle.push(difference);
   subtitle.push(...(options.notes ?? []));
 
   const top = Math.max(0, ...values.map((v) => v.upper ?? v.estimate ?? 0));
@@ -279,104 +432,10 @@ export function comparisonPanel(
     { field: 'printed', type: 'nominal', title: 'reported' },
     { field: 'interval', type: 'nominal', title: `${level}% CI` },
   ];
-  let view: Json;
-  if (layout === 'dots') {
-    const sort = values.map((v) => v.label);
-    view = {
-      data: { values },
-      width,
-      height: { step: bandStep(sort) },
-      encoding: { y: { field: 'label', type: 'nominal', sort, axis: labelAxis() }, x },
-      layer: [
-        {
-          transform: [{ filter: 'datum.has_interval' }],
-          mark: { type: 'rule', color: OKABE_ITO.blue, strokeWidth: 2.5, strokeCap: 'round' },
-          encoding: { x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } },
-        },
-        {
-          mark: {
-            type: 'point',
-            filled: false,
-            opacity: 1,
-            size: 90,
-            strokeWidth: 2,
-            color: OKABE_ITO.blue,
-          },
-          encoding: {
-            fill: {
-              condition: { test: 'datum.has_interval', value: OKABE_ITO.blue },
-              value: 'white',
-            },
-            tooltip,
-          },
-        },
-        {
-          mark: { type: 'text', align: 'left', baseline: 'middle', dx: 9, color: INK },
-          encoding: {
-            x: { field: 'text_x', type: 'quantitative' },
-            text: { field: 'printed', type: 'nominal' },
-          },
-        },
-      ],
-    };
-  } else {
-    const names = values.map((v) => v.name);
-    const color = {
-      field: 'name',
-      type: 'nominal',
-      sort: names,
-      scale: {
-        domain: names,
-        range: names.map((_, i) => CATEGORY_COLORS[i % CATEGORY_COLORS.length]),
-      },
-      legend: { title: null, orient: 'bottom', direction: 'vertical', labelLimit: 600 },
-    };
-    const estimates = values.map((v) => v.estimate ?? 0);
-    view = {
-      data: { values: values.map((v, i) => ({ ...v, dy: i % 2 === 0 ? -16 : 18 })) },
-      width,
-      height: 70,
-      encoding: { y: { field: 'row', type: 'nominal', axis: null }, x },
-      layer: [
-        {
-          data: { values: [{ from: Math.min(...estimates), to: Math.max(...estimates), row: '' }] },
-          mark: { type: 'rule', color: '#cccccc', strokeWidth: 3 },
-          encoding: {
-            x: { field: 'from', type: 'quantitative' },
-            x2: { field: 'to' },
-            y: { field: 'row', type: 'nominal', axis: null },
-          },
-        },
-        {
-          transform: [{ filter: 'datum.has_interval' }],
-          mark: { type: 'rule', strokeWidth: 3, strokeCap: 'round', opacity: 1 },
-          encoding: { x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' }, color },
-        },
-        {
-          mark: {
-            type: 'point',
-            filled: true,
-            opacity: 1,
-            size: 140,
-            stroke: 'white',
-            strokeWidth: 1.5,
-          },
-          encoding: { color, tooltip },
-        },
-        ...[0, 1].map((parity) => ({
-          transform: [{ filter: `datum.dy ${parity === 0 ? '<' : '>'} 0` }],
-          mark: {
-            type: 'text',
-            align: 'center',
-            baseline: 'middle',
-            dy: parity === 0 ? -16 : 18,
-            color: INK,
-          },
-          encoding: { text: { field: 'printed', type: 'nominal' } },
-        })),
-      ],
-    };
-  }
+  const view =
+    layout === 'dots'
+      ? dotsView(values, x, tooltip, width)
+      : dumbbellView(values, x, tooltip, width);
   const same = wordings.length === 1 ? (items[0]?.question.wording ?? null) : null;
   const title = options.title ?? same ?? chartText.comparisonTitle();
   const description = [
