@@ -3,8 +3,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { load, reanalyze } from '@toplines/data';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../src/format/text';
+import { VERSION } from '../src/version';
 import { FIXTURES, flat, hasAnsi, hasStack, PACKAGE, toplines } from './helpers';
 
 describe('toplines reanalyze (bundled data)', () => {
@@ -86,6 +88,13 @@ describe('toplines reanalyze options', () => {
     expect(q.options[0].lower).toBeCloseTo(0.37552621249703577, 12);
     expect(q.leads[0]).toMatchObject({ kind: 'lead', verdict: 'beyond-margin', significant: true });
     expect(q.leads[0].pValue).toBeCloseTo(0.0253, 3);
+  });
+
+  it('--json is reanalyze(load()) of @toplines/data plus the tool, and nothing else', () => {
+    const printed = JSON.parse(toplines(['reanalyze', '--json']).stdout);
+    const { tool, ...rest } = printed;
+    expect(tool).toEqual({ name: 'toplines', version: VERSION });
+    expect(rest).toEqual(JSON.parse(JSON.stringify(reanalyze(load()))));
   });
 
   it('--method, --level, --survey change the analysis', () => {
