@@ -1,3 +1,5 @@
+import { brandError, type ErrorFactory } from '@toplines/core/internal';
+
 /**
  * The machine-readable kind of a {@link ChartError}.
  *
@@ -42,7 +44,10 @@ export type ChartErrorCode =
  * The one error class of @toplines/charts. Every problem with a builder's
  * input or options throws it, with a `code` to branch on, the name of the
  * function that refused (`fn`), and a message that names the function and
- * what is wrong (the column, the id, the value), without a final period.
+ * what is wrong (the column, the id, the value), without a final period. It
+ * carries the brand of the @toplines packages' errors (`isLibraryError` of
+ * `@toplines/core/internal`), which holds across the ESM and CJS builds where
+ * `instanceof` does not.
  *
  * @example
  * let error;
@@ -62,5 +67,17 @@ export class ChartError extends Error {
     super(`${fn} ${message}`);
     this.code = code;
     this.fn = fn;
+    brandError(this);
   }
+}
+
+/**
+ * The error factory of the shared option checks of `@toplines/core/internal`
+ * for the builder `fn`: their messages start with its name, which ChartError
+ * adds itself. Internal.
+ */
+export function chartError(fn: string): ErrorFactory<ChartErrorCode> {
+  const prefix = `${fn} `;
+  return (code, message) =>
+    new ChartError(code, fn, message.startsWith(prefix) ? message.slice(prefix.length) : message);
 }

@@ -3,15 +3,10 @@
 // titles, legends and the screen-reader descriptions. Errors name the
 // function (added by ChartError), the problem and the value; no final period.
 
-/** Formats a value for a message: strings quoted, the rest by kind. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  return typeof value;
-}
+import { show } from '@toplines/core/internal';
+
+/** Formats a value for a message: strings quoted, the rest by kind. Core's, shared. */
+export { show };
 
 /** A list of values for a message, at most `max` of them then "… (N more)". */
 export function list(values: readonly unknown[], max = 8): string {

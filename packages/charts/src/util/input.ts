@@ -1,4 +1,5 @@
-import { ChartError } from '../errors';
+import { readChoice, readLevel, readOptions } from '@toplines/core/internal';
+import { ChartError, chartError } from '../errors';
 import { errorText } from '../messages';
 
 /** One row of a tidy table, as the builders read it. */
@@ -70,24 +71,12 @@ export function distinct(rows: readonly Row[], column: string): unknown[] {
 
 /** Checks that `options` is undefined or a plain object, and returns it. Internal. */
 export function checkOptions<T extends object>(fn: string, options: T | undefined): Partial<T> {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new ChartError('invalid-option', fn, errorText.option('options', 'an object', options));
-  }
-  return options;
+  return readOptions(fn, chartError(fn), options, 'option options') as Partial<T>;
 }
 
 /** A `level` option: in (0, 1), default 0.95. Internal. */
 export function levelOption(fn: string, value: unknown): number {
-  if (value === undefined) return 0.95;
-  if (typeof value !== 'number' || !(value > 0 && value < 1)) {
-    throw new ChartError(
-      'invalid-option',
-      fn,
-      errorText.option('level', 'a number in (0, 1) such as 0.95', value),
-    );
-  }
-  return value;
+  return readLevel(fn, chartError(fn), value, 'option level');
 }
 
 /** A positive size option (width, height), with its default. Internal. */
@@ -111,14 +100,7 @@ export function enumOption<T extends string>(
   allowed: readonly T[],
   fallback: T,
 ): T {
-  if (value === undefined) return fallback;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
-    return value as T;
-  throw new ChartError(
-    'invalid-option',
-    fn,
-    errorText.option(name, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, value),
-  );
+  return readChoice(fn, chartError(fn), `option ${name}`, value, allowed, fallback);
 }
 
 /** An optional string option. Internal. */

@@ -1,3 +1,4 @@
+import { groupKey } from '@toplines/core/internal';
 import { load } from '@toplines/data';
 import { type ChartInput, num, type Row, str, toRows } from './input';
 
@@ -66,7 +67,7 @@ function bundledTables(): { surveys: Row[]; questions: Row[] } {
   return bundled;
 }
 
-const key = (surveyId: unknown, questionId: unknown) => JSON.stringify([surveyId, questionId]);
+const key = (surveyId: unknown, questionId: unknown) => groupKey(surveyId, questionId);
 
 /** Splits a `scale_order` cell ("a | b | c"). Internal. */
 export function parseScaleOrder(value: unknown): string[] | null {
