@@ -17,7 +17,10 @@
 //   - `import { a, b as c } from 'x';` and `import * as x from 'x';` lines
 //     work for the package's own name (its src/ exports) and for the modules
 //     the package's test passes as `imports` (arquero, say).
-//   - An example that runs must state at least one result with `// =>`.
+//   - `expr; // throws UsageError` checks that `expr` throws (or rejects
+//     with) an error whose name is UsageError; text after the name is a note.
+//   - An example that runs must state at least one result with `// =>` or
+//     `// throws`.
 //
 // How a printed value is compared (one rule, the one core has always used)
 //   - `value` is a JavaScript expression, compared with the actual result by
@@ -122,7 +125,9 @@ export function docExampleTests(options: DocExampleOptions): void {
 
     it.each(run.map((e) => [`${e.file}:${e.line}`, e] as const))('%s', async (_, example) => {
       const checks = await runExample(example, scope, imports, options.prelude ?? '');
-      expect(checks.length, 'an example states at least one result with // =>').toBeGreaterThan(0);
+      expect(checks.length, 'an example states a result with // => or // throws').toBeGreaterThan(
+        0,
+      );
       for (const check of checks) {
         if (check.rounded) {
           expect(project(check.actual, check.expected), check.source).toEqual(
@@ -174,12 +179,22 @@ export function examplesOf(path: string, srcDir: string): Example[] {
   return examples;
 }
 
-/** One `// =>` of an example, once run. */
+/** One `// =>` (or `// throws`) of an example, once run. */
 interface Check {
   source: string;
   actual: unknown;
   expected: unknown;
   rounded: boolean;
+}
+
+/** What a `// throws` check records: the name of the error thrown, or null. */
+async function thrownName(run: () => unknown): Promise<string | null> {
+  try {
+    await run();
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.name : String(e);
+  }
 }
 
 /** Runs an example with `scope` and returns its checks. */
@@ -206,6 +221,7 @@ async function runExample(
     '__check',
     '__rounded',
     '__import',
+    '__throws',
     `return ${outputText.trim()}`,
   );
   const example$ = make(
@@ -217,6 +233,8 @@ async function runExample(
       if (!(specifier in imports)) throw new Error(`the example imports '${specifier}', not given`);
       return imports[specifier];
     },
+    async (source: string, run: () => unknown, name: string) =>
+      checks.push({ source, actual: await thrownName(run), expected: name, rounded: false }),
   ) as () => Promise<void>;
   await example$();
   return checks;
@@ -233,7 +251,8 @@ export function instrument(code: readonly string[]): string {
   let statement = '';
   for (let i = 0; i < code.length; i++) {
     const line = importLine(code[i] as string);
-    const arrow = line.indexOf('// =>');
+    const throws = /\/\/ throws (\w+)/.exec(line);
+    const arrow = throws !== null ? throws.index : line.indexOf('// =>');
     const hasArrow = arrow >= 0 && isCode(line, arrow);
     const text = codePart(hasArrow ? line.slice(0, arrow) : line).trim();
     if (text !== '') {
@@ -246,6 +265,15 @@ export function instrument(code: readonly string[]): string {
     }
     if (!hasArrow) {
       out.push(line);
+      continue;
+    }
+    if (throws !== null) {
+      if (start < 0) throw new Error(`"// throws" follows no expression`);
+      const source = statement.replace(/;$/, '');
+      out.splice(start);
+      out.push(`await __throws(${JSON.stringify(source)}, () => (${source}), '${throws[1]}');`);
+      start = -1;
+      statement = '';
       continue;
     }
     // the value, and its continuation lines until its brackets close

@@ -55,7 +55,8 @@ export interface Share {
  * @example
  * parseShare('40.5%', 'lead', 'the first share'); // => { value: 0.405, percentDecimals: 1, text: '40.5%' }
  * parseShare('0.345', 'lead', 'the second share').value; // => 0.345
- * parseShare('40.5', 'lead', 'the first share'); // throws UsageError: … write 40.5% …
+ * // a percentage needs its sign: the message says to write 40.5%
+ * parseShare('40.5', 'lead', 'the first share'); // throws UsageError
  */
 export function parseShare(text: string | undefined, command: string, what: string): Share {
   if (text === undefined || text.trim() === '') {

@@ -15,7 +15,9 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
  * never with a stack trace.
  *
  * @example
- * throw new UsageError('lead requires --n, the sample size', 'toplines lead 0.405 0.345 --n 1037');
+ * const error = new UsageError('lead requires --n, the sample size', 'lead');
+ * error.name; // => 'UsageError'
+ * error.command; // => 'lead'
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -34,7 +36,8 @@ export class UsageError extends Error {
  * Exit code 1. `details` are extra lines (one validation issue each).
  *
  * @example
- * throw new BadDataError('my-poll.csv is empty', ['expected a header row: survey_id,question_id,…']);
+ * const error = new BadDataError('my-poll.csv is empty', ['expected a header row: survey_id,question_id,…']);
+ * error.details; // => ['expected a header row: survey_id,question_id,…']
  */
 export class BadDataError extends Error {
   override readonly name = 'BadDataError';

@@ -23,6 +23,7 @@ export interface Io {
  * The process's own streams as an {@link Io}.
  *
  * @example
+ * // not run: reads the process's arguments and writes to its streams
  * const code = await main(process.argv.slice(2), processIo());
  */
 export function processIo(): Io {

@@ -41,8 +41,9 @@ const ALIASES: Record<string, string> = {
  * goes to `io.out`, messages to `io.err`.
  *
  * @example
- * const code = await main(['moe', '--n', '1037'], processIo());
- * // prints "±3.0 points — the margin of error at 95% of a 50.0% share, n = 1,037"; code === 0
+ * await main(['moe', '--n', '1037'], io); // => 0
+ * written.join('');
+ * // => '±3.0 points — the margin of error at 95% of a 50.0% share, n = 1,037\n'
  */
 export async function main(argv: string[], io: Io): Promise<number> {
   const style = makeStyle(useColor(io.env, io.stderrIsTTY));

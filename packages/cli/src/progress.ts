@@ -20,6 +20,8 @@ export interface Progress {
  * const progress = startProgress(io, 'rendering charts');
  * progress.update(3, 40);
  * progress.done();
+ * // standard error is not a terminal here: nothing is drawn
+ * messages; // => []
  */
 export function startProgress(io: Io, label: string, delayMs = 400): Progress {
   const start = Date.now();
