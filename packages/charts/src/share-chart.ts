@@ -12,7 +12,13 @@ import {
   sizeOption,
   str,
 } from './util/input';
-import { type Meta, type MetaOptions, metaLookup } from './util/meta';
+import {
+  type Meta,
+  type MetaOptions,
+  metaLookup,
+  type QuestionMeta,
+  type SurveyMeta,
+} from './util/meta';
 import {
   checkSelection,
   type QuestionSelection,
@@ -104,35 +110,25 @@ export function labelsWidth(labels: readonly string[]): number {
   return Math.max(0, ...labels.flatMap((l) => l.split('\n').map((s) => textWidth(s, SIZE.label))));
 }
 
-/** Builds the panel of a share chart (also used by smallMultiples). Internal. */
-export function sharePanel(
-  fn: string,
-  rows: Row[],
-  options: ShareChartOptions,
-  meta: Meta,
-): ChartParts & { domainMax: number; selected: Selected } {
-  checkSelection(fn, options);
-  const sort = enumOption(fn, 'sort', options.sort, ['question', 'share'] as const, 'question');
-  const mark = enumOption(fn, 'mark', options.mark, ['point', 'bar'] as const, 'point');
-  const level = levelPercent(levelOption(fn, options.level));
-  const width = sizeOption(fn, 'width', options.width, 360);
-  const sel = selectQuestion(fn, rows, options);
-  const survey = meta.survey(sel.surveyId, sel.rows[0]);
-  const question = meta.question(sel.surveyId, sel.questionId, sel.rows[0]);
+/** One option as drawn. */
+type ShareValue = ReturnType<typeof shareValues>[number];
 
-  let ordered = sel.rows;
+/** The rows in the order drawn: by share, or by the question's scale order (else as given). */
+function orderRows(rows: Row[], sort: 'question' | 'share', scaleOrder: string[] | null): Row[] {
   if (sort === 'share') {
-    ordered = [...sel.rows].sort((a, b) => (num(b['estimate']) ?? -1) - (num(a['estimate']) ?? -1));
-  } else if (question.scaleOrder !== null) {
-    const order = question.scaleOrder;
-    const rank = (r: Row) => {
-      const i = order.indexOf(String(r['option']));
-      return i === -1 ? order.length : i;
-    };
-    ordered = [...sel.rows].sort((a, b) => rank(a) - rank(b));
+    return [...rows].sort((a, b) => (num(b['estimate']) ?? -1) - (num(a['estimate']) ?? -1));
   }
+  if (scaleOrder === null) return rows;
+  const rank = (r: Row) => {
+    const i = scaleOrder.indexOf(String(r['option']));
+    return i === -1 ? scaleOrder.length : i;
+  };
+  return [...rows].sort((a, b) => rank(a) - rank(b));
+}
 
-  const values = ordered.map((r) => {
+/** The data of the view: one object per option. */
+function shareValues(ordered: readonly Row[]) {
+  return ordered.map((r) => {
     const lower = num(r['lower']);
     const upper = num(r['upper']);
     const estimate = num(r['estimate']);
@@ -149,9 +145,17 @@ export function sharePanel(
       has_interval: hasInterval,
     };
   });
+}
 
-  const multiple = question.responseType === 'multiple';
-  const anyMissing = values.some((v) => !v.has_interval);
+/** The caption lines: the survey, the group, the base, multiple response, intervals, qualifiers, nets, source, notes. */
+function shareCaption(
+  sel: Selected,
+  survey: SurveyMeta,
+  question: QuestionMeta,
+  values: readonly ShareValue[],
+  level: number,
+  notes: readonly string[],
+): string[] {
   const nUsed = num(sel.rows.find((r) => num(r['n_used']) !== null)?.['n_used']);
   const subset = question.base !== null && question.base.toLowerCase() !== 'all respondents';
   const subtitle: string[] = [surveyLine(survey, subset ? survey.n : (nUsed ?? survey.n))];
@@ -160,35 +164,20 @@ export function sharePanel(
   }
   if (subset && question.base !== null && nUsed === null)
     subtitle.push(chartText.subsetBase(question.base));
-  if (multiple) subtitle.push(chartText.multiple());
+  if (question.responseType === 'multiple') subtitle.push(chartText.multiple());
   if (values.some((v) => v.has_interval)) subtitle.push(chartText.intervals(level));
-  if (anyMissing && !(subset && nUsed === null)) subtitle.push(chartText.noInterval());
+  if (values.some((v) => !v.has_interval) && !(subset && nUsed === null))
+    subtitle.push(chartText.noInterval());
   if (sel.rows.some((r) => (str(r['qualifier']) ?? 'exact') !== 'exact'))
     subtitle.push(chartText.qualifiers());
   if (sel.netsLeftOut.length > 0) subtitle.push(chartText.nets(sel.netsLeftOut));
   if (sel.multipleSources && sel.sourceId !== null) subtitle.push(chartText.source(sel.sourceId));
-  subtitle.push(...(options.notes ?? []));
+  subtitle.push(...notes);
+  return subtitle;
+}
 
-  const top = Math.max(0, ...values.map((v) => v.upper ?? v.estimate ?? 0));
-  const domainMax = Math.min(1, ceilTo(top + 0.12, 0.1));
-  const domain = options.domain ?? [0, domainMax];
-  const y = {
-    field: 'label',
-    type: 'nominal',
-    sort: values.map((v) => v.label),
-    axis: labelAxis(),
-  };
-  const x = {
-    field: 'estimate',
-    type: 'quantitative',
-    scale: { domain, nice: false, zero: true },
-    axis: {
-      format: '.0%',
-      title: chartText.shareAxis(multiple),
-      grid: true,
-      tickCount: 5,
-    },
-  };
+/** The layers: the intervals (rules, or error bars over bars), the points or bars, the printed shares. */
+function shareLayers(mark: 'point' | 'bar', sort: readonly string[], level: number): Json[] {
   const tooltip = [
     { field: 'option', type: 'nominal', title: 'option' },
     { field: 'printed', type: 'nominal', title: 'reported' },
@@ -201,7 +190,7 @@ export function sharePanel(
         ? { type: 'errorbar', color: INK, thickness: 1.5, ticks: { size: 8, color: INK } }
         : { type: 'rule', color: OKABE_ITO.blue, strokeWidth: 2.5, strokeCap: 'round' },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: y.sort },
+      y: { field: 'label', type: 'nominal', sort },
       x: { field: 'lower', type: 'quantitative' },
       x2: { field: 'upper' },
     },
@@ -243,15 +232,51 @@ export function sharePanel(
       text: { field: 'printed', type: 'nominal' },
     },
   };
+  return mark === 'bar'
+    ? [pointLayer, intervalLayer, textLayer]
+    : [intervalLayer, pointLayer, textLayer];
+}
+
+/** Builds the panel of a share chart (also used by smallMultiples). Internal. */
+export function sharePanel(
+  fn: string,
+  rows: Row[],
+  options: ShareChartOptions,
+  meta: Meta,
+): ChartParts & { domainMax: number; selected: Selected } {
+  checkSelection(fn, options);
+  const sort = enumOption(fn, 'sort', options.sort, ['question', 'share'] as const, 'question');
+  const mark = enumOption(fn, 'mark', options.mark, ['point', 'bar'] as const, 'point');
+  const level = levelPercent(levelOption(fn, options.level));
+  const width = sizeOption(fn, 'width', options.width, 360);
+  const sel = selectQuestion(fn, rows, options);
+  const survey = meta.survey(sel.surveyId, sel.rows[0]);
+  const question = meta.question(sel.surveyId, sel.questionId, sel.rows[0]);
+  const values = shareValues(orderRows(sel.rows, sort, question.scaleOrder));
+  const subtitle = shareCaption(sel, survey, question, values, level, options.notes ?? []);
+
+  const top = Math.max(0, ...values.map((v) => v.upper ?? v.estimate ?? 0));
+  const domainMax = Math.min(1, ceilTo(top + 0.12, 0.1));
+  const domain = options.domain ?? [0, domainMax];
+  const labels = values.map((v) => v.label);
+  const y = { field: 'label', type: 'nominal', sort: labels, axis: labelAxis() };
+  const x = {
+    field: 'estimate',
+    type: 'quantitative',
+    scale: { domain, nice: false, zero: true },
+    axis: {
+      format: '.0%',
+      title: chartText.shareAxis(question.responseType === 'multiple'),
+      grid: true,
+      tickCount: 5,
+    },
+  };
   const view = {
     data: { values },
     width,
-    height: { step: bandStep(values.map((v) => v.label)) },
+    height: { step: bandStep(labels) },
     encoding: { y, x },
-    layer:
-      mark === 'bar'
-        ? [pointLayer, intervalLayer, textLayer]
-        : [intervalLayer, pointLayer, textLayer],
+    layer: shareLayers(mark, labels, level),
   };
   const kind = mark === 'bar' ? 'Bar chart' : 'Dot plot';
   const description = [
@@ -273,7 +298,7 @@ export function sharePanel(
     title: options.title ?? question.wording ?? chartText.shareTitle(sel.questionId),
     subtitle,
     description,
-    textWidth: width + Math.min(LABEL_WIDTH, labelsWidth(values.map((v) => v.label))) + 50,
+    textWidth: width + Math.min(LABEL_WIDTH, labelsWidth(labels)) + 50,
     domainMax,
     selected: sel,
   };
