@@ -128,17 +128,18 @@ export function docExampleTests(options: DocExampleOptions): void {
       expect(checks.length, 'an example states a result with // => or // throws').toBeGreaterThan(
         0,
       );
-      for (const check of checks) {
-        if (check.rounded) {
-          expect(project(check.actual, check.expected), check.source).toEqual(
-            unwrap(check.expected),
-          );
-        } else {
-          expect(check.actual, check.source).toEqual(check.expected);
-        }
-      }
+      for (const check of checks) expectCheck(check);
     });
   });
+}
+
+/** Asserts one check by the rule at the top of this file. */
+export function expectCheck(check: Check): void {
+  if (check.rounded) {
+    expect(project(check.actual, check.expected), check.source).toEqual(unwrap(check.expected));
+  } else {
+    expect(check.actual, check.source).toEqual(check.expected);
+  }
 }
 
 /** The .ts files of a folder and its subfolders, tests left out. */
@@ -180,7 +181,7 @@ export function examplesOf(path: string, srcDir: string): Example[] {
 }
 
 /** One `// =>` (or `// throws`) of an example, once run. */
-interface Check {
+export interface Check {
   source: string;
   actual: unknown;
   expected: unknown;
@@ -197,8 +198,8 @@ async function thrownName(run: () => unknown): Promise<string | null> {
   }
 }
 
-/** Runs an example with `scope` and returns its checks. */
-async function runExample(
+/** Runs an example with `scope` (and `imports`, after `prelude`) and returns its checks. */
+export async function runExample(
   example: Example,
   scope: Record<string, unknown>,
   imports: Record<string, unknown>,
