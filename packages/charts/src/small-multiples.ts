@@ -14,7 +14,7 @@ import {
   sizeOption,
   toRows,
 } from './util/input';
-import { type MetaOptions, metaLookup } from './util/meta';
+import { type Meta, type MetaOptions, metaLookup } from './util/meta';
 import { type ChartParts, type Json, SIZE, topLevel } from './util/spec';
 import { wrap } from './util/text';
 
@@ -54,6 +54,95 @@ const keyOf: Record<'group' | 'question' | 'survey', (r: Row) => string> = {
   question: (r) => String(r['question_id']),
   survey: (r) => String(r['survey_id']),
 };
+
+type By = 'group' | 'question' | 'survey';
+type PanelChart = 'share' | 'lead' | 'comparison' | 'diverging';
+
+/** The rows of the chart drawn in the panels, read and checked by its builder's reader. */
+function panelRows(fn: string, table: unknown, chart: PanelChart): Row[] {
+  if (chart === 'share') return shareRows(fn, table);
+  if (chart === 'lead') return leadRows(fn, table);
+  if (chart === 'comparison') return comparisonRows(fn, table);
+  return toRows(fn, table);
+}
+
+/** The panels' keys: `values`, each checked against the rows, or every key in the rows. */
+function panelKeys(
+  fn: string,
+  rows: readonly Row[],
+  by: By,
+  values: readonly string[] | undefined,
+) {
+  const allKeys = distinct(
+    rows.map((r) => ({ k: keyOf[by](r) })),
+    'k',
+  ).map(String);
+  const keys = values === undefined ? allKeys : [...values];
+  for (const k of keys) {
+    if (!allKeys.includes(k)) {
+      const code =
+        by === 'question' ? 'unknown-question' : by === 'survey' ? 'unknown-survey' : 'no-rows';
+      const message =
+        by === 'question'
+          ? errorText.unknownQuestion(k, allKeys)
+          : by === 'survey'
+            ? errorText.unknownSurvey(k, allKeys)
+            : errorText.noGroup(k.split('/')[0] ?? k, k.split('/').slice(1).join('/'), allKeys);
+      throw new ChartError(code, fn, message);
+    }
+  }
+  return keys;
+}
+
+/** The options that choose one panel's rows. */
+function selection(by: By, key: string): Record<string, unknown> {
+  if (by === 'question') return { question: key };
+  if (by === 'survey') return { survey: key };
+  const [dim, ...rest] = key.split('/');
+  return { group: { dim, value: rest.join('/') } };
+}
+
+/** One panel: the chart's panel builder on the rows of one key, with a shared domain when given. */
+function buildPanel(
+  fn: string,
+  chart: Exclude<PanelChart, 'diverging'>,
+  rows: readonly Row[],
+  by: By,
+  key: string,
+  options: Record<string, unknown>,
+  meta: Meta,
+  domain?: [number, number],
+): ChartParts & { domain: [number, number] } {
+  const panelRows = rows.filter((r) => keyOf[by](r) === key);
+  const o: Record<string, unknown> = {
+    ...options,
+    ...selection(by, key),
+    ...(domain === undefined ? {} : { domain }),
+  };
+  if (chart === 'lead') return leadPanel(fn, panelRows, o as LeadChartOptions, meta);
+  if (chart === 'comparison') {
+    const { group: _group, question: _question, survey: _survey, ...rest } = o;
+    const p = comparisonPanel(fn, panelRows, rest as ComparisonChartOptions, meta);
+    return { ...p, domain: [0, p.domainMax] };
+  }
+  const p = sharePanel(fn, panelRows, o as ShareChartOptions, meta);
+  return { ...p, domain: [0, p.domainMax] };
+}
+
+/** Caption lines common to the panels, once; a panel's own group line is its title. */
+function commonLines(panels: readonly ChartParts[], by: By, keys: readonly string[]): string[] {
+  const groupLines = new Set(
+    by === 'group'
+      ? keys.map((k) => chartText.group(k.split('/')[0] ?? k, k.split('/').slice(1).join('/')))
+      : [],
+  );
+  const common: string[] = [];
+  for (const p of panels) {
+    for (const line of p.subtitle)
+      if (!common.includes(line) && !groupLines.has(line)) common.push(line);
+  }
+  return common;
+}
 
 /**
  * Small multiples: one of the charts above — share, lead, comparison — drawn
@@ -100,33 +189,8 @@ export function smallMultiples(table: ChartInput, options?: SmallMultiplesOption
     ...(opts.questions === undefined ? {} : { questions: opts.questions }),
   };
   const meta = metaLookup(fn, metaOptions);
-  const rows =
-    chart === 'share'
-      ? shareRows(fn, table)
-      : chart === 'lead'
-        ? leadRows(fn, table)
-        : chart === 'comparison'
-          ? comparisonRows(fn, table)
-          : toRows(fn, table);
-
-  const allKeys = distinct(
-    rows.map((r) => ({ k: keyOf[by](r) })),
-    'k',
-  ).map(String);
-  const keys = opts.values === undefined ? allKeys : [...opts.values];
-  for (const k of keys) {
-    if (!allKeys.includes(k)) {
-      const code =
-        by === 'question' ? 'unknown-question' : by === 'survey' ? 'unknown-survey' : 'no-rows';
-      const message =
-        by === 'question'
-          ? errorText.unknownQuestion(k, allKeys)
-          : by === 'survey'
-            ? errorText.unknownSurvey(k, allKeys)
-            : errorText.noGroup(k.split('/')[0] ?? k, k.split('/').slice(1).join('/'), allKeys);
-      throw new ChartError(code, fn, message);
-    }
-  }
+  const rows = panelRows(fn, table, chart);
+  const keys = panelKeys(fn, rows, by, opts.values);
 
   if (chart === 'diverging') {
     if (by === 'survey') {
@@ -150,63 +214,20 @@ export function smallMultiples(table: ChartInput, options?: SmallMultiplesOption
     });
   }
 
-  const selection = (key: string): Record<string, unknown> => {
-    if (by === 'question') return { question: key };
-    if (by === 'survey') return { survey: key };
-    const [dim, ...rest] = key.split('/');
-    return { group: { dim, value: rest.join('/') } };
-  };
-  const build = (
-    key: string,
-    domain?: [number, number],
-  ): ChartParts & { domain: [number, number] } => {
-    const panelRows = rows.filter((r) => keyOf[by](r) === key);
-    const o = {
-      ...panelOptions,
-      ...metaOptions,
-      ...selection(key),
-      width,
-      ...(domain === undefined ? {} : { domain }),
-    };
-    if (chart === 'lead') {
-      const p = leadPanel(fn, panelRows, o as LeadChartOptions, meta);
-      return p;
-    }
-    if (chart === 'comparison') {
-      const {
-        group: _group,
-        question: _question,
-        survey: _survey,
-        ...rest
-      } = o as Record<string, unknown>;
-      const p = comparisonPanel(fn, panelRows, rest as ComparisonChartOptions, meta);
-      return { ...p, domain: [0, p.domainMax] };
-    }
-    const p = sharePanel(fn, panelRows, o as ShareChartOptions, meta);
-    return { ...p, domain: [0, p.domainMax] };
-  };
+  const shared = { ...panelOptions, ...metaOptions, width };
+  const build = (key: string, domain?: [number, number]) =>
+    buildPanel(fn, chart, rows, by, key, shared, meta, domain);
   const first = keys.map((k) => build(k));
-  const shared: [number, number] = [
+  const domain: [number, number] = [
     Math.min(...first.map((p) => p.domain[0])),
     Math.max(...first.map((p) => p.domain[1])),
   ];
-  const panels = keys.map((k) => build(k, shared));
+  const panels = keys.map((k) => build(k, domain));
   const label = (key: string, p: ChartParts): string => {
     if (by === 'question') return p.title;
     if (by === 'survey') return meta.survey(key).title;
     return key === 'total/total' ? chartText.allRespondents() : key.replace('/', ' ');
   };
-  // Lines common to the panels, once; a panel's own group line is its title.
-  const groupLines = new Set(
-    by === 'group'
-      ? keys.map((k) => chartText.group(k.split('/')[0] ?? k, k.split('/').slice(1).join('/')))
-      : [],
-  );
-  const common: string[] = [];
-  for (const p of panels) {
-    for (const line of p.subtitle)
-      if (!common.includes(line) && !groupLines.has(line)) common.push(line);
-  }
   const concat: Json[] = panels.map((p, i) => ({
     title: {
       text: wrap(label(keys[i] as string, p), width + 120, SIZE.panelTitle, true),
@@ -230,7 +251,7 @@ export function smallMultiples(table: ChartInput, options?: SmallMultiplesOption
   return topLevel({
     view: { concat, columns: Math.min(columns, panels.length) },
     title,
-    subtitle: [...common, ...(opts.notes ?? [])],
+    subtitle: [...commonLines(panels, by, keys), ...(opts.notes ?? [])],
     description,
     textWidth: panelWidth * Math.min(columns, panels.length),
   });
