@@ -48,8 +48,10 @@ import { printedPercent, textWidth } from './util/text';
  * Options of {@link divergingChart}.
  *
  * @example
- * divergingChart(rows, { question: ['trilateral-security-cooperation', 'us-china-restrictions'] });
- * divergingChart(rows, { question: 'defence-spending', middle: 'Maintain current levels' });
+ * divergingChart(rows, { question: ['trilateral-security-cooperation', 'us-china-restrictions'] })
+ *   .hconcat.length; // => 2
+ * divergingChart(rows, { question: 'defence-spending', middle: 'Maintain current levels' }).title.text;
+ * // => ['What should happen to Japan’s defense expenditures?']
  */
 export interface DivergingChartOptions extends MetaOptions {
   /** The question id, or several sharing one scale (one bar each). Default: every question in the rows. */
@@ -651,7 +653,8 @@ function segment(
  * @returns a Vega-Lite spec (v5 and v6)
  * @throws {ChartError} `not-a-scale` (no order, or an option not in it), `mixed-scales`, `mixed-surveys`, `unknown-question`, `missing-column`, `empty-table`
  * @example
- * divergingChart(withIntervals(results, { surveys, questions }), { question: 'japan-nuclear-weapons' });
+ * const spec = divergingChart(withIntervals(results, { surveys, questions }), { question: 'japan-nuclear-weapons' });
+ * spec.title.text; // => ['Should Japan possess nuclear weapons independently?']
  * // strongly in favor 8.2 | somewhat in favor 15.5 | 0 | somewhat opposed 19.4 | strongly opposed 43.6; apart: not reported 13.3
  */
 export function divergingChart(table: ChartInput, options?: DivergingChartOptions): TopLevelSpec {
