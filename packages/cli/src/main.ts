@@ -1,5 +1,6 @@
 // The `toplines` command: dispatch, help, and the one place errors become
 // messages and exit codes (never a stack trace for a user's mistake).
+import { isLibraryError } from '@toplines/core/internal';
 import {
   checkCommand,
   ciCommand,
@@ -98,7 +99,6 @@ function report(
   io: Io,
   style: ReturnType<typeof makeStyle>,
 ): number {
-  const name = e instanceof Error ? e.name : '';
   const message = e instanceof Error ? e.message : String(e);
   const prefix = style.red('toplines:');
   if (e instanceof UsageError) {
@@ -109,9 +109,10 @@ function report(
     io.err(`${prefix} ${message}\n${e.details.map((d) => `  ${d}\n`).join('')}`);
     return EXIT.data;
   }
-  // Errors of the other packages, recognised by name (not instanceof: the
-  // ESM and CJS builds each have their own class).
-  if (name === 'ToplinesError' || name === 'DataError' || name === 'ChartError') {
+  // Errors of the library packages (core, data, charts), recognised by their
+  // brand: not by instanceof, as the ESM and CJS builds each have their own
+  // class, nor by name, which any error can take.
+  if (isLibraryError(e)) {
     io.err(`${prefix} ${command === null ? '' : `${command}: `}${message}\n`);
     return EXIT.data;
   }
