@@ -14,7 +14,7 @@ import {
   str,
   toRows,
 } from './util/input';
-import { metaLookup } from './util/meta';
+import { type Meta, metaLookup, type SurveyMeta } from './util/meta';
 import { ceilTo, type Json, levelPercent, surveyLine, topLevel } from './util/spec';
 import { formatCount } from './util/text';
 
@@ -42,6 +42,155 @@ export interface MarginCurveOptions {
   title?: string;
   /** Lines added under the caption. Default none. */
   notes?: string[];
+}
+
+/** The surveys that report n, as the curve marks them. */
+function markedSurveys(fn: string, surveys: ChartInput | undefined, meta: Meta): SurveyMeta[] {
+  const rows: Row[] =
+    surveys === undefined
+      ? meta.surveys().map((s) => ({ survey_id: s.id, n: s.n }))
+      : toRows(fn, surveys);
+  requireColumns(fn, rows, ['survey_id', 'n'], errorText.surveysHint());
+  const marked = rows
+    .filter((r) => {
+      const n = num(r['n']);
+      return n !== null && Number.isInteger(n) && n > 0;
+    })
+    .map((r) => meta.survey(String(r['survey_id']), r));
+  if (marked.length === 0) throw new ChartError('no-rows', fn, errorText.noSurveyN());
+  return marked;
+}
+
+/** The `range` option, checked; default from 100 to past the largest n. */
+function rangeOption(fn: string, range: unknown, ns: readonly number[]): [number, number] {
+  const value = range ?? [100, Math.max(2000, ceilTo(Math.max(...ns) * 1.25, 500))];
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !value.every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0) ||
+    !(value[0] < value[1])
+  ) {
+    throw new ChartError(
+      'invalid-option',
+      fn,
+      errorText.option('range', '[min, max], two integers with 0 < min < max', value),
+    );
+  }
+  return value as [number, number];
+}
+
+/** The surveys' points, each labelled with its country (or title when countries repeat), n and margin. */
+function surveyPoints(marked: readonly SurveyMeta[], moe: (n: number) => number) {
+  const countries = marked.map((s) => s.country);
+  const short = (s: SurveyMeta) =>
+    s.country !== null && countries.indexOf(s.country) === countries.lastIndexOf(s.country)
+      ? s.country
+      : s.title;
+  return marked.map((s) => ({
+    n: s.n,
+    moe: moe(s.n as number),
+    label: chartText.marginLegend(
+      short(s),
+      formatCount(s.n as number),
+      (moe(s.n as number) * 100).toFixed(1),
+    ),
+  }));
+}
+
+/** The layers: the curve, and a dashed drop line and a point for each survey. */
+function marginLayers(
+  curve: Json[],
+  points: ReturnType<typeof surveyPoints>,
+  range: [number, number],
+  yMax: number,
+): Json[] {
+  const labels = points.map((pt) => pt.label);
+  const color = {
+    field: 'label',
+    type: 'nominal',
+    sort: labels,
+    scale: {
+      domain: labels,
+      range: labels.map((_, i) => CATEGORY_COLORS[(i + 1) % CATEGORY_COLORS.length]),
+    },
+    legend: { title: chartText.marginMarked(), orient: 'right', direction: 'vertical' },
+  };
+  const x = {
+    field: 'n',
+    type: 'quantitative',
+    scale: { domain: range, nice: false },
+    axis: { title: chartText.marginAxisX(), format: ',d', grid: true },
+  };
+  const y = {
+    field: 'moe',
+    type: 'quantitative',
+    scale: { domain: [0, yMax], nice: false },
+    axis: { title: chartText.marginAxisY(), format: '.0%', grid: true },
+  };
+  return [
+    {
+      data: { values: curve },
+      mark: { type: 'line', color: INK, strokeWidth: 2, interpolate: 'monotone' },
+      encoding: { x, y },
+    },
+    {
+      data: { values: points },
+      mark: { type: 'rule', strokeDash: [3, 3], strokeWidth: 1.2 },
+      encoding: {
+        x: { field: 'n', type: 'quantitative' },
+        y: { field: 'moe', type: 'quantitative' },
+        y2: { datum: 0 },
+        color,
+      },
+    },
+    {
+      data: { values: points },
+      mark: {
+        type: 'point',
+        filled: true,
+        opacity: 1,
+        size: 90,
+        stroke: 'white',
+        strokeWidth: 1,
+      },
+      encoding: {
+        x: { field: 'n', type: 'quantitative' },
+        y: { field: 'moe', type: 'quantitative' },
+        color,
+        tooltip: [{ field: 'label', type: 'nominal', title: 'survey' }],
+      },
+    },
+  ];
+}
+
+/** The caption: what the curve is, the teaching line (4× n halves the margin), each survey once, the caveat. */
+function marginCaption(
+  marked: readonly SurveyMeta[],
+  moe: (n: number) => number,
+  level: number,
+  p: number,
+  deff: number,
+  notes: readonly string[],
+): string[] {
+  const nA = 400;
+  const nB = 1600;
+  const subtitle = [
+    chartText.marginSubtitle(level, `${+(p * 100).toFixed(2)}%`, deff),
+    chartText.marginTeaching(
+      (moe(nA) * 100).toFixed(1),
+      formatCount(nA),
+      (moe(nB) * 100).toFixed(1),
+      formatCount(nB),
+    ),
+  ];
+  const seen = new Set<string>();
+  for (const s of marked) {
+    const line = surveyLine(s);
+    if (!seen.has(line)) subtitle.push(chartText.surveyItem(line));
+    seen.add(line);
+  }
+  subtitle.push(chartText.marginNote(), ...notes);
+  return subtitle;
 }
 
 /**
@@ -86,32 +235,12 @@ export function marginCurve(surveys?: ChartInput, options?: MarginCurveOptions):
   const width = sizeOption(fn, 'width', opts.width, 480);
   const height = sizeOption(fn, 'height', opts.height, 260);
   const meta = metaLookup(fn, surveys === undefined ? {} : { surveys });
-  const rows: Row[] =
-    surveys === undefined
-      ? meta.surveys().map((s) => ({ survey_id: s.id, n: s.n }))
-      : toRows(fn, surveys);
-  requireColumns(fn, rows, ['survey_id', 'n'], errorText.surveysHint());
-  const marked = rows
-    .filter((r) => {
-      const n = num(r['n']);
-      return n !== null && Number.isInteger(n) && n > 0;
-    })
-    .map((r) => meta.survey(String(r['survey_id']), r));
-  if (marked.length === 0) throw new ChartError('no-rows', fn, errorText.noSurveyN());
-  const ns = marked.map((s) => s.n as number);
-  const range = opts.range ?? [100, Math.max(2000, ceilTo(Math.max(...ns) * 1.25, 500))];
-  if (
-    !Array.isArray(range) ||
-    range.length !== 2 ||
-    !range.every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0) ||
-    !(range[0] < range[1])
-  ) {
-    throw new ChartError(
-      'invalid-option',
-      fn,
-      errorText.option('range', '[min, max], two integers with 0 < min < max', range),
-    );
-  }
+  const marked = markedSurveys(fn, surveys, meta);
+  const range = rangeOption(
+    fn,
+    opts.range,
+    marked.map((s) => s.n as number),
+  );
   const moe = (n: number) => marginOfError(p, n, { level: levelP, deff });
   const steps = 160;
   const curve: Json[] = [];
@@ -120,101 +249,12 @@ export function marginCurve(surveys?: ChartInput, options?: MarginCurveOptions):
     const n = Math.round(range[0] * (range[1] / range[0]) ** (i / steps));
     curve.push({ n, moe: moe(n) });
   }
-  const countries = marked.map((s) => s.country);
-  const short = (s: (typeof marked)[number]) =>
-    s.country !== null && countries.indexOf(s.country) === countries.lastIndexOf(s.country)
-      ? s.country
-      : s.title;
-  const points = marked.map((s) => ({
-    n: s.n,
-    moe: moe(s.n as number),
-    label: chartText.marginLegend(
-      short(s),
-      formatCount(s.n as number),
-      (moe(s.n as number) * 100).toFixed(1),
-    ),
-  }));
-  const labels = points.map((pt) => pt.label);
-  const color = {
-    field: 'label',
-    type: 'nominal',
-    sort: labels,
-    scale: {
-      domain: labels,
-      range: labels.map((_, i) => CATEGORY_COLORS[(i + 1) % CATEGORY_COLORS.length]),
-    },
-    legend: { title: chartText.marginMarked(), orient: 'right', direction: 'vertical' },
-  };
+  const points = surveyPoints(marked, moe);
   const yMax = ceilTo(moe(range[0]) * 1.05, 0.01);
-  const x = {
-    field: 'n',
-    type: 'quantitative',
-    scale: { domain: range, nice: false },
-    axis: { title: chartText.marginAxisX(), format: ',d', grid: true },
-  };
-  const y = {
-    field: 'moe',
-    type: 'quantitative',
-    scale: { domain: [0, yMax], nice: false },
-    axis: { title: chartText.marginAxisY(), format: '.0%', grid: true },
-  };
-  const nA = 400;
-  const nB = 1600;
-  const subtitle = [
-    chartText.marginSubtitle(level, `${+(p * 100).toFixed(2)}%`, deff),
-    chartText.marginTeaching(
-      (moe(nA) * 100).toFixed(1),
-      formatCount(nA),
-      (moe(nB) * 100).toFixed(1),
-      formatCount(nB),
-    ),
-  ];
-  const seen = new Set<string>();
-  for (const s of marked) {
-    const line = surveyLine(s);
-    if (!seen.has(line)) subtitle.push(chartText.surveyItem(line));
-    seen.add(line);
-  }
-  subtitle.push(chartText.marginNote(), ...(opts.notes ?? []));
+  const subtitle = marginCaption(marked, moe, level, p, deff, opts.notes ?? []);
   const title = opts.title ?? chartText.marginTitle();
-  const view = {
-    width,
-    height,
-    layer: [
-      {
-        data: { values: curve },
-        mark: { type: 'line', color: INK, strokeWidth: 2, interpolate: 'monotone' },
-        encoding: { x, y },
-      },
-      {
-        data: { values: points },
-        mark: { type: 'rule', strokeDash: [3, 3], strokeWidth: 1.2 },
-        encoding: {
-          x: { field: 'n', type: 'quantitative' },
-          y: { field: 'moe', type: 'quantitative' },
-          y2: { datum: 0 },
-          color,
-        },
-      },
-      {
-        data: { values: points },
-        mark: {
-          type: 'point',
-          filled: true,
-          opacity: 1,
-          size: 90,
-          stroke: 'white',
-          strokeWidth: 1,
-        },
-        encoding: {
-          x: { field: 'n', type: 'quantitative' },
-          y: { field: 'moe', type: 'quantitative' },
-          color,
-          tooltip: [{ field: 'label', type: 'nominal', title: 'survey' }],
-        },
-      },
-    ],
-  };
+  const view = { width, height, layer: marginLayers(curve, points, range, yMax) };
+  const labels = points.map((pt) => pt.label);
   const description = `${chartText.describeMargin()}: ${title}. ${subtitle[0]}. ${labels.join('; ')}.`;
   const known = str(title) ?? '';
   return topLevel({ view, title: known, subtitle, description, textWidth: width + 260 });
