@@ -1,53 +1,20 @@
 // Vega-Lite specs the charts package does not have (simulations, paired
 // differences of check-all questions, generic curves), styled like
-// @toplines/charts: Inter, Okabe–Ito colours, a left-aligned title with the
-// source in the subtitle, a `description` for screen readers, and `$schema`
-// v5 (JupyterLab and VS Code render only the v5 MIME type).
+// @toplines/charts — its own `chartConfig()` (Inter, quiet axes, a
+// left-aligned title with the source in the subtitle), its colours — with a
+// `description` for screen readers, and `$schema` v5 (JupyterLab and VS Code
+// render only the v5 MIME type).
 //
 // Plain JavaScript (ES module) so that the notebooks (Deno) and the docs'
 // image script (Node 20, which cannot run TypeScript) share it.
-import { CATEGORY_COLORS, FONT, OKABE_ITO, SCHEMA_URL } from '@toplines/charts';
-
-const INK = '#222222';
-const MUTED = '#555555';
-
-/** The shared look: the same config as the charts package's builders. */
-export function config() {
-  return {
-    font: FONT,
-    view: { stroke: null },
-    axis: {
-      labelFontSize: 11,
-      titleFontSize: 11,
-      titleFontWeight: 'normal',
-      titleColor: MUTED,
-      labelColor: INK,
-      domainColor: '#888888',
-      tickColor: '#888888',
-      gridColor: '#e8e8e8',
-    },
-    legend: {
-      labelFontSize: 11,
-      titleFontSize: 11,
-      titleFontWeight: 'normal',
-      labelColor: INK,
-      titleColor: MUTED,
-      orient: 'bottom',
-      labelLimit: 400,
-    },
-    title: {
-      anchor: 'start',
-      fontSize: 15,
-      fontWeight: 'bold',
-      color: INK,
-      subtitleFontSize: 11.5,
-      subtitleColor: MUTED,
-      subtitlePadding: 6,
-      offset: 14,
-    },
-    text: { fontSize: 11, color: INK },
-  };
-}
+import {
+  CATEGORY_COLORS,
+  chartConfig,
+  INK,
+  MUTED,
+  OKABE_ITO,
+  SCHEMA_URL,
+} from '@toplines/charts';
 
 function top(view, { title, subtitle = [], description, width, height }) {
   return {
@@ -56,7 +23,7 @@ function top(view, { title, subtitle = [], description, width, height }) {
     title: { text: title, subtitle },
     background: 'white',
     padding: 12,
-    config: config(),
+    config: chartConfig(),
     ...(width === undefined ? {} : { width }),
     ...(height === undefined ? {} : { height }),
     ...view,

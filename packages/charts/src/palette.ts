@@ -49,9 +49,20 @@ export const MIDDLE = '#c8c8c8';
 export const APART = ['#8c8c8c', '#a9a9a9', '#6e6e6e'];
 /** The share a source does not account for. Internal. */
 export const NOT_REPORTED = '#e4e4e4';
-/** Text and rules. Internal. */
+/**
+ * The colour of text, rules and the zero line in every chart (near-black).
+ *
+ * @example
+ * INK; // => '#222222'
+ */
 export const INK = '#222222';
-/** Secondary text. Internal. */
+
+/**
+ * The colour of secondary text: subtitles, axis and legend titles.
+ *
+ * @example
+ * MUTED; // => '#555555'
+ */
 export const MUTED = '#555555';
 
 /** The colours of a side of a diverging scale with `k` options, middle outwards. Internal. */
