@@ -2,8 +2,16 @@ import { twoProportionTest } from '@toplines/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { ChartError } from './errors';
 import { chartText, errorText, show } from './messages';
-import { CATEGORY_COLORS, INK, OKABE_ITO } from './palette';
-import { axisLabel, bandStep, INTERVAL_COLUMNS, labelAxis, labelsWidth } from './share-chart';
+import { CATEGORY_COLORS, INK } from './palette';
+import {
+  axisLabel,
+  bandStep,
+  hollowPoint,
+  intervalRows,
+  intervalRule,
+  labelAxis,
+  labelsWidth,
+} from './share-chart';
 import {
   type ChartInput,
   checkOptions,
@@ -12,7 +20,6 @@ import {
   levelOption,
   num,
   type Row,
-  resultRows,
   sizeOption,
   str,
 } from './util/input';
@@ -294,28 +301,8 @@ function dotsView(values: readonly Value[], x: Json, tooltip: Json[], width: num
     height: { step: bandStep(sort) },
     encoding: { y: { field: 'label', type: 'nominal', sort, axis: labelAxis() }, x },
     layer: [
-      {
-        transform: [{ filter: 'datum.has_interval' }],
-        mark: { type: 'rule', color: OKABE_ITO.blue, strokeWidth: 2.5, strokeCap: 'round' },
-        encoding: { x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } },
-      },
-      {
-        mark: {
-          type: 'point',
-          filled: false,
-          opacity: 1,
-          size: 90,
-          strokeWidth: 2,
-          color: OKABE_ITO.blue,
-        },
-        encoding: {
-          fill: {
-            condition: { test: 'datum.has_interval', value: OKABE_ITO.blue },
-            value: 'white',
-          },
-          tooltip,
-        },
-      },
+      intervalRule(),
+      hollowPoint(tooltip),
       {
         mark: { type: 'text', align: 'left', baseline: 'middle', dx: 9, color: INK },
         encoding: {
@@ -453,11 +440,6 @@ export function comparisonPanel(
   };
 }
 
-/** Reads and checks the rows of a comparison chart. Internal. */
-export function comparisonRows(fn: string, table: unknown): Row[] {
-  return resultRows(fn, table, INTERVAL_COLUMNS);
-}
-
 /**
  * Comparison chart: one figure across surveys, groups or countries — a
  * point on its interval per figure (`layout: 'dots'`), or all on one line,
@@ -487,6 +469,6 @@ export function comparisonRows(fn: string, table: unknown): Row[] {
 export function comparisonChart(table: ChartInput, options?: ComparisonChartOptions): TopLevelSpec {
   const fn = 'comparisonChart';
   const opts = checkOptions(fn, options);
-  const rows = comparisonRows(fn, table);
+  const rows = intervalRows(fn, table);
   return topLevel(comparisonPanel(fn, rows, opts, metaLookup(fn, opts)));
 }

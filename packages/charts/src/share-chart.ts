@@ -176,6 +176,36 @@ function shareCaption(
   return subtitle;
 }
 
+/**
+ * The interval of each row that has one, from `lower` to `upper`: a blue
+ * rule, or `mark` (share and comparison charts). Internal.
+ */
+export function intervalRule(encoding: Json = {}, mark?: Json): Json {
+  return {
+    transform: [{ filter: 'datum.has_interval' }],
+    mark: mark ?? { type: 'rule', color: OKABE_ITO.blue, strokeWidth: 2.5, strokeCap: 'round' },
+    encoding: { ...encoding, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } },
+  };
+}
+
+/** The figure's point: filled on its interval, hollow where it has none (share and comparison charts). Internal. */
+export function hollowPoint(tooltip: Json[]): Json {
+  return {
+    mark: {
+      type: 'point',
+      filled: false,
+      opacity: 1,
+      size: 90,
+      strokeWidth: 2,
+      color: OKABE_ITO.blue,
+    },
+    encoding: {
+      fill: { condition: { test: 'datum.has_interval', value: OKABE_ITO.blue }, value: 'white' },
+      tooltip,
+    },
+  };
+}
+
 /** The layers: the intervals (rules, or error bars over bars), the points or bars, the printed shares. */
 function shareLayers(mark: 'point' | 'bar', sort: readonly string[], level: number): Json[] {
   const tooltip = [
@@ -183,41 +213,19 @@ function shareLayers(mark: 'point' | 'bar', sort: readonly string[], level: numb
     { field: 'printed', type: 'nominal', title: 'reported' },
     { field: 'interval', type: 'nominal', title: `${level}% CI` },
   ];
-  const intervalLayer = {
-    transform: [{ filter: 'datum.has_interval' }],
-    mark:
-      mark === 'bar'
-        ? { type: 'errorbar', color: INK, thickness: 1.5, ticks: { size: 8, color: INK } }
-        : { type: 'rule', color: OKABE_ITO.blue, strokeWidth: 2.5, strokeCap: 'round' },
-    encoding: {
-      y: { field: 'label', type: 'nominal', sort },
-      x: { field: 'lower', type: 'quantitative' },
-      x2: { field: 'upper' },
-    },
-  };
+  const intervalLayer = intervalRule(
+    { y: { field: 'label', type: 'nominal', sort } },
+    mark === 'bar'
+      ? { type: 'errorbar', color: INK, thickness: 1.5, ticks: { size: 8, color: INK } }
+      : undefined,
+  );
   const pointLayer =
     mark === 'bar'
       ? {
           mark: { type: 'bar', color: OKABE_ITO.skyBlue, height: { band: 0.6 } },
           encoding: { tooltip },
         }
-      : {
-          mark: {
-            type: 'point',
-            filled: false,
-            opacity: 1,
-            size: 90,
-            strokeWidth: 2,
-            color: OKABE_ITO.blue,
-          },
-          encoding: {
-            fill: {
-              condition: { test: 'datum.has_interval', value: OKABE_ITO.blue },
-              value: 'white',
-            },
-            tooltip,
-          },
-        };
+      : hollowPoint(tooltip);
   const textLayer = {
     mark: {
       type: 'text',
@@ -304,8 +312,8 @@ export function sharePanel(
   };
 }
 
-/** Reads and checks the rows of a share chart. Internal. */
-export function shareRows(fn: string, table: unknown): Row[] {
+/** Reads and checks the rows of a share or comparison chart: results with the interval columns. Internal. */
+export function intervalRows(fn: string, table: unknown): Row[] {
   return resultRows(fn, table, INTERVAL_COLUMNS);
 }
 
@@ -337,6 +345,6 @@ export function shareRows(fn: string, table: unknown): Row[] {
 export function shareChart(table: ChartInput, options?: ShareChartOptions): TopLevelSpec {
   const fn = 'shareChart';
   const opts = checkOptions(fn, options);
-  const rows = shareRows(fn, table);
+  const rows = intervalRows(fn, table);
   return topLevel(sharePanel(fn, rows, opts, metaLookup(fn, opts)));
 }

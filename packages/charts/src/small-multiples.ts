@@ -1,10 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { type ComparisonChartOptions, comparisonPanel, comparisonRows } from './comparison-chart';
+import { type ComparisonChartOptions, comparisonPanel } from './comparison-chart';
 import { type DivergingChartOptions, divergingParts } from './diverging-chart';
 import { ChartError } from './errors';
 import { type LeadChartOptions, leadPanel, leadRows } from './lead-chart';
 import { chartText, errorText } from './messages';
-import { type ShareChartOptions, sharePanel, shareRows } from './share-chart';
+import { intervalRows, type ShareChartOptions, sharePanel } from './share-chart';
 import {
   type ChartInput,
   checkOptions,
@@ -60,10 +60,9 @@ type PanelChart = 'share' | 'lead' | 'comparison' | 'diverging';
 
 /** The rows of the chart drawn in the panels, read and checked by its builder's reader. */
 function panelRows(fn: string, table: unknown, chart: PanelChart): Row[] {
-  if (chart === 'share') return shareRows(fn, table);
   if (chart === 'lead') return leadRows(fn, table);
-  if (chart === 'comparison') return comparisonRows(fn, table);
-  return toRows(fn, table);
+  if (chart === 'diverging') return toRows(fn, table);
+  return intervalRows(fn, table);
 }
 
 /** The panels' keys: `values`, each checked against the rows, or every key in the rows. */
