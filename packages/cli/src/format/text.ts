@@ -144,3 +144,48 @@ export function makeStyle(color: boolean): Style {
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
+
+// Written here rather than taken from strip-ansi: that removes escape
+// sequences but leaves lone control characters (a carriage return, a bell,
+// a C1 CSI byte) in place. Alternatives, in order: a CSI sequence (ESC [ or
+// the 8-bit CSI, parameters, intermediates, final byte); an OSC, DCS, SOS, PM
+// or APC string up to its terminator (BEL, ESC \ or ST) or the end of the
+// text; any other escape; one C0 control (but tab and newline), DEL or C1 control.
+const TERMINAL_CONTROLS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Data text made safe to print in a terminal: escape sequences (colours,
+ * clear-screen, OSC 8 hyperlinks, window titles), C0 controls other than tab
+ * and newline, DEL and C1 controls are removed, so that a survey's option or
+ * title cannot move the cursor, clear the screen or hide a link. Apply it to
+ * data before wrapping or truncating, so that a cut never leaves half a sequence.
+ *
+ * @example
+ * terminalSafe('yes\u001b[2J'); // => 'yes'
+ * terminalSafe('\u001b]8;;https://example.com\u0007click\u001b]8;;\u0007'); // => 'click'
+ * terminalSafe('a\tb\nc\rd'); // => 'a\tb\ncd'
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, '');
+}
+
+/**
+ * A deep copy of plain data (objects, arrays) with every string passed
+ * through {@link terminalSafe}: the report's data, cleaned once before it is
+ * laid out.
+ *
+ * @example
+ * terminalSafeDeep({ option: 'no\u0007', n: 5 }); // => { option: 'no', n: 5 }
+ */
+export function terminalSafeDeep<T>(value: T): T {
+  if (typeof value === 'string') return terminalSafe(value) as T;
+  if (Array.isArray(value)) return value.map((x) => terminalSafeDeep(x)) as T;
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [key, x] of Object.entries(value)) copy[key] = terminalSafeDeep(x);
+    return copy as T;
+  }
+  return value;
+}

@@ -9,7 +9,7 @@ import type {
   SurveyResult,
 } from '@toplines/data';
 import { count, dateRange, levelText, percentNumber, points, pValue } from '../format/number';
-import { displayWidth, indentWrap, pad, type Style, wrap } from '../format/text';
+import { displayWidth, indentWrap, pad, type Style, terminalSafeDeep, wrap } from '../format/text';
 import { METHOD_NAMES } from './terminal-names';
 
 /** Options of {@link renderReport}. */
@@ -29,7 +29,10 @@ const INDENT = 3;
  * renderReport(doc, { style: makeStyle(false) }).split('\n')[0];
  * // => 'toplines reanalyze — bundled data: 2025 Japanese surveys on Japan–U.S. relations'
  */
-export function renderReport(doc: Reanalysis, options: RenderOptions): string {
+export function renderReport(data: Reanalysis, options: RenderOptions): string {
+  // Escape sequences and control characters in the data are removed once,
+  // here, before any wrapping or cutting.
+  const doc = terminalSafeDeep(data);
   const width = Math.min(100, Math.max(60, options.width ?? 100));
   const s = options.style;
   const lines: string[] = [];
@@ -37,17 +40,18 @@ export function renderReport(doc: Reanalysis, options: RenderOptions): string {
   lines.push(s.bold(`toplines reanalyze — ${doc.input.title}`));
   const deff =
     o.deff === 'implied'
-      ? 'design effect implied by each reported margin'
+      ? "design effect: each survey's published margin's (1 where none is published)"
       : `design effect ${o.deff}`;
+  const adjusted = ADJUSTMENT_TEXT[o.adjust];
   lines.push(
     ...wrap(
-      `${plural(doc.summary.surveys, 'survey')} · ${plural(doc.summary.questions, 'question')} · ${plural(doc.summary.figures, 'figure')} · intervals: ${METHOD_NAMES[o.method] ?? o.method}, ${levelText(o.level)}, ${deff}`,
+      `${plural(doc.summary.surveys, 'survey')} · ${plural(doc.summary.questions, 'question')} · ${plural(doc.summary.figures, 'figure')} · intervals: ${METHOD_NAMES[o.method] ?? o.method}, ${levelText(o.level)}, ${deff} · ${adjusted}`,
       width,
     ).map(s.dim),
   );
   lines.push(
     ...wrap(
-      `Leads: ${s.green('✔')} larger than its margin · ○ within it · ${s.yellow('◐')} depends on the overlap (check-all) · ${s.yellow('?')} n unknown`,
+      `Leads: ${s.green('✔')} larger than its margin${o.adjust === 'none' ? '' : ', also after adjustment'} · ○ within it${o.adjust === 'none' ? '' : ', or only before adjustment'} · ${s.yellow('◐')} depends on the overlap (check-all) · ${s.yellow('?')} n unknown`,
       width,
     ).map((l) => s.dim(l)),
   );
@@ -91,20 +95,24 @@ function surveyBlock(survey: SurveyResult, doc: Reanalysis, width: number, s: St
   return lines;
 }
 
-function marginLine(survey: SurveyResult, doc: Reanalysis): string {
+/** The survey's margin: the one it published, or none, and what the intervals here use. */
+export function marginLine(survey: SurveyResult, doc: Reanalysis): string {
   const level = levelText(doc.options.level);
-  const srs =
-    survey.n === null
+  const used =
+    survey.n === null || survey.moeAtHalf === null
       ? null
-      : `±${percentNumber(survey.headlineMoe as number)} points at ${level} for ${survey.deff === 1 ? 'a simple random sample' : `design effect ${round(survey.deff)}`} of ${count(survey.n)}`;
+      : survey.deff === 1
+        ? `a simple random sample of ${count(survey.n)} has ±${percentNumber(survey.moeAtHalf)} points at ${level}`
+        : `with a design effect of ${round(survey.deff)}, a sample of ${count(survey.n)} has ±${percentNumber(survey.moeAtHalf)} points at ${level}`;
   if (survey.moeReported === null) {
-    return `Margin of error: not reported${srs === null ? '' : ` (${srs})`}`;
+    return `Margin of error: none published${used === null ? '' : ` (for comparison, ${used})`}`;
   }
+  const range = survey.impliedDeffRange;
   const implied =
     survey.impliedDeff === null
       ? 'no n to compare it with'
-      : `implies a design effect of ${round(survey.impliedDeff)} at n = ${count(survey.n as number)}${survey.impliedDeff < 1 ? ' (below 1: smaller than simple random sampling allows, perhaps rounded)' : ''}`;
-  return `Margin of error: ±${percentNumber(survey.moeReported)} points reported, ${implied}${srs === null ? '' : `; intervals here use ${srs}`}`;
+      : `implying a design effect of ${round(survey.impliedDeff)}${range === null ? '' : ` (${round(range[0])} to ${round(range[1])} with its rounding)`} at n = ${count(survey.n as number)}`;
+  return `Margin of error: ±${percentNumber(survey.moeReported)} points published, ${implied}${used === null ? '' : `; intervals here use design effect ${round(survey.deff)}${survey.deffSource === 'published-margin' ? ' (from the published margin)' : ''}`}`;
 }
 
 function questionBlock(
@@ -219,10 +227,18 @@ export function shareText(o: OptionResult): string {
 
 /** "37.6–43.5", or "±4.4 / ±3.1 / ±2.2" at the assumed sizes. */
 export function intervalText(o: OptionResult, scenariosOnly: boolean): string {
+  if (o.bound === 'lower' && o.lower !== null) return `above ${percentNumber(o.lower)}`;
+  if (o.bound === 'upper' && o.upper !== null) return `below ${percentNumber(o.upper)}`;
   if (o.lower !== null && o.upper !== null)
     return `${percentNumber(o.lower)}–${percentNumber(o.upper)}`;
   if (o.scenarios.length > 0 && scenariosOnly) {
-    return o.scenarios.map((x) => `±${percentNumber(x.moe as number)}`).join(' / ');
+    return o.scenarios
+      .map((x) =>
+        x.moe === null
+          ? `${percentNumber(x.lower)}–${percentNumber(x.upper)}`
+          : `±${percentNumber(x.moe)}`,
+      )
+      .join(' / ');
   }
   return o.n === null ? 'n unknown' : '—';
 }
@@ -265,8 +281,9 @@ function leadLines(
   s: Style,
   previousTail: string | null,
 ): string[] {
+  const mark = markOf(lead);
   const color =
-    lead.verdict === 'beyond-margin'
+    mark === '✔'
       ? s.green
       : lead.verdict === 'within-margin'
         ? s.dim
@@ -279,9 +296,9 @@ function leadLines(
   if (lead.lower !== null && lead.upper !== null && lead.verdict !== 'n-unknown') {
     const ci = `CI ${points(lead.lower)} to ${points(lead.upper)}`;
     if (lead.kind === 'paired' && lead.liberalLower !== null && lead.liberalUpper !== null) {
-      head = `${pair}: ${diff}, ${ci} at the least overlap, ${points(lead.liberalLower)} to ${points(lead.liberalUpper)} at the most`;
+      head = `${pair}: ${diff}, ${ci} at the least overlap, ${points(lead.liberalLower)} to ${points(lead.liberalUpper)} at the most, ${pText(lead)} (least overlap)`;
     } else {
-      head = `${pair}: ${diff}, ${ci}, ${pValue(lead.pValue as number)}`;
+      head = `${pair}: ${diff}, ${ci}, ${pText(lead)}`;
     }
   } else if (lead.verdict === 'n-unknown') {
     const from =
@@ -294,7 +311,7 @@ function leadLines(
   }
   const headLines = wrap(head, width - INDENT - 2);
   const lines = headLines.map(
-    (h, i) => `${' '.repeat(INDENT)}${i === 0 ? `${color(MARKS[lead.verdict])} ` : '  '}${h}`,
+    (h, i) => `${' '.repeat(INDENT)}${i === 0 ? `${color(mark)} ` : '  '}${h}`,
   );
   const more = INDENT + 2;
   if (lead.scenarios.length > 0) {
@@ -321,19 +338,60 @@ function leadLines(
   return lines;
 }
 
-/** The closing line: how many leads are real, how many figures are impossible. */
+/** The closing line: how many leads exceed their margin (adjusted), what the count check could say. */
 export function summaryLine(doc: Reanalysis): string {
   const m = doc.summary;
+  const adjusted =
+    m.adjustment === 'none'
+      ? ''
+      : ` (${count(m.beyondMarginAdjusted)} after ${m.adjustment === 'holm' ? 'Holm' : 'Benjamini–Hochberg'} adjustment within each question)`;
   const parts = [
     `${plural(m.surveys, 'survey')}, ${plural(m.questions, 'question')}, ${plural(m.figures, 'figure')}.`,
-    `${count(m.leads)} differences tested: ${count(m.beyondMargin)} larger than their margin, ${count(m.withinMargin)} within it${m.dependsOnOverlap > 0 ? `, ${count(m.dependsOnOverlap)} depending on the unreported overlap` : ''}${m.nUnknownLeads > 0 ? `, ${count(m.nUnknownLeads)} with n unknown (shown at assumed sizes)` : ''}.`,
-    m.inconsistent === 0
-      ? 'Every checked figure is possible out of its n.'
-      : `${count(m.inconsistent)} figure${m.inconsistent === 1 ? '' : 's'} no whole count out of n can produce.`,
+    `${count(m.leads)} differences tested: ${count(m.beyondMargin)} larger than their margin${adjusted}, ${count(m.withinMargin)} within it${m.dependsOnOverlap > 0 ? `, ${count(m.dependsOnOverlap)} depending on the unreported overlap` : ''}${m.nUnknownLeads > 0 ? `, ${count(m.nUnknownLeads)} with n unknown (shown at assumed sizes)` : ''}.`,
+    countSummary(m),
   ];
   if (m.nUnknownFigures > 0) parts.push(`${count(m.nUnknownFigures)} figures have no known n.`);
   return `Summary: ${parts.join(' ')}`;
 }
+
+/** What the count check found, and how much it could find. */
+function countSummary(m: Reanalysis['summary']): string {
+  const checked = m.checkableFigures + m.uncheckableFigures;
+  if (checked === 0) return 'No figure could be checked against a whole count.';
+  const bad =
+    m.inconsistent === 0
+      ? 'none is impossible'
+      : `${count(m.inconsistent)} ${m.inconsistent === 1 ? 'is' : 'are'} no whole count's share`;
+  const blind =
+    m.uncheckableFigures === 0
+      ? ''
+      : `; for ${count(m.uncheckableFigures)} of them the check cannot fail at their n and decimals, so passing says nothing`;
+  return `Count check: of ${count(checked)} figures checked, ${bad}${blind}.`;
+}
+
+/** The mark of a lead: ✔ only when larger than its margin after adjustment too. */
+function markOf(lead: LeadResult): string {
+  if (lead.verdict === 'beyond-margin' && lead.significantAdjusted === false) return '○';
+  return MARKS[lead.verdict];
+}
+
+/** "p = 0.025, Holm 0.127, P(ahead) 0.99", or the exact test's p for small counts. */
+function pText(lead: LeadResult): string {
+  if (lead.pValue === null) return '';
+  const parts = [`${lead.test === 'exact-binomial' ? 'exact ' : ''}${pValue(lead.pValue)}`];
+  if (lead.pValueAdjusted !== null && lead.pValueAdjusted !== lead.pValue)
+    parts.push(`adjusted ${pValue(lead.pValueAdjusted)}`);
+  if (lead.probabilityAhead !== null)
+    parts.push(`P(ahead) ${lead.probabilityAhead >= 0.9995 ? '> 0.999' : lead.probabilityAhead.toFixed(2)}`);
+  return parts.join(', ');
+}
+
+/** The adjustment, as the header says it. */
+const ADJUSTMENT_TEXT: Record<Reanalysis['options']['adjust'], string> = {
+  holm: 'lead p-values Holm-adjusted within each question',
+  bh: 'lead p-values Benjamini–Hochberg-adjusted within each question',
+  none: 'lead p-values not adjusted',
+};
 
 /** "1 survey", "10 surveys". */
 export function plural(n: number, word: string): string {
