@@ -4,13 +4,29 @@ import type { Reanalysis } from '@toplines/data';
 
 type Cell = string | number | boolean | null | undefined;
 
-/** One CSV field: quoted when it holds a comma, quote or line break; empty for null. */
+/**
+ * One CSV field: quoted when it holds a comma, quote or line break; empty for
+ * null. A text cell a spreadsheet would read as a formula (beginning with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'`, as
+ * OWASP advises against CSV injection
+ * (https://owasp.org/www-community/attacks/CSV_Injection); numbers, and text
+ * that is a plain number such as "-5", are written as they are.
+ *
+ * @example
+ * csvField('=HYPERLINK("http://x")'); // => '"\'=HYPERLINK(""http://x"")"'
+ * csvField(-0.5); // => '-0.5'
+ */
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
-  const text =
+  let text =
     typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text))
+    text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** A signed decimal number and nothing else: a spreadsheet reads it as a number, not a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function csv(header: string[], rows: Cell[][]): string {
   return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
