@@ -31,12 +31,35 @@ export function escapeHtml(text: string): string {
 
 const e = escapeHtml;
 
-/** The anchor id of a question block. */
+/**
+ * The anchor id of a question block: `q-` and its ids joined by `--` when
+ * they are plain (letters, digits, `_`, single `-`), which the join keeps
+ * apart; otherwise `qx-`, a slug of at most 60 characters and a hash of the
+ * ids, so that ids differing only in punctuation or script ("vote 1",
+ * "vote-1", two Japanese ids) never share an anchor, nor their charts.
+ */
 export function questionAnchor(q: QuestionResult): string {
   const parts = [q.surveyId, q.questionId];
   if (q.groupDim !== 'total' || q.groupValue !== 'total') parts.push(q.groupDim, q.groupValue);
   if (q.sourceId !== null) parts.push(q.sourceId);
-  return `q-${parts.join('--').replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+  if (parts.every((p) => /^[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*$/.test(p)))
+    return `q-${parts.join('--')}`;
+  const slug = parts
+    .join('--')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .slice(0, 60);
+  return `qx-${slug}-${fnv1a(JSON.stringify(parts))}`;
+}
+
+// FNV-1a (32 bits) in place of node:crypto: this module stays free of Node
+// imports, and an anchor needs only to differ, not to resist an attacker.
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
 }
 
 /**
@@ -67,6 +90,7 @@ export function renderHtml(
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="toplines ${VERSION}">
 <title>toplines reanalysis — ${e(doc.input.title)}</title>
@@ -225,6 +249,15 @@ function slug(text: string): string {
 function round(x: number): string {
   return String(Number(x.toFixed(2)));
 }
+
+/**
+ * The page's Content-Security-Policy: nothing is loaded or run but its own
+ * inline styles (the page, and the style attributes of the inline SVGs) and
+ * the embedded font; no script at all, so data that slipped past escaping
+ * could not run.
+ */
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
 const CSS = `
 :root { color-scheme: light; --ink: #222; --muted: #666; --rule: #ddd; --blue: #0072B2; --orange: #D55E00; --green: #009E73; }
