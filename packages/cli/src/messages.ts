@@ -63,7 +63,11 @@ Options
   --survey ID      only this survey (repeatable)
   --no-png         with --out, skip the PNG files (faster)
   --out DIR        also write DIR/index.html (charts inline, opens offline),
-                   the charts as .vl.json and .png, and results.csv / leads.csv
+                   the charts as .vl.json and .png, and results.csv / leads.csv;
+                   DIR is new, empty, or a report an earlier run wrote (marked
+                   by DIR/.toplines-report), which is replaced as a whole
+  --force          with --out, write into a folder that holds other files too:
+                   only the report's own files and charts/ are replaced
   --json           print one JSON document (schemaVersion 1) instead of the report
   --strict         treat validation warnings as errors (exit 1)
   -h, --help       this help
@@ -229,6 +233,32 @@ export const usageText = {
   seeHelp: (command: string | null) =>
     command === null ? 'see: toplines --help' : `see: toplines ${command} --help`,
 };
+
+/** Where --out may write: refusals are usage errors (exit 2), failures to write data errors (exit 1). */
+export const outText = {
+  root: (out: string) =>
+    `reanalyze: --out ${JSON.stringify(out)} is the root of the file system; name a folder for the report, such as --out report`,
+  workingFolder: (out: string) =>
+    `reanalyze: --out ${JSON.stringify(out)} is the current folder or one that holds it; name a new folder for the report, such as --out report`,
+  symlink: (out: string) =>
+    `reanalyze: --out ${JSON.stringify(out)} is a symbolic link; the report is not written through links: name the folder itself`,
+  notAFolder: (out: string) =>
+    `reanalyze: --out ${JSON.stringify(out)} exists and is not a folder; name a new folder for the report`,
+  notEmpty: (out: string, entries: readonly string[]) =>
+    `reanalyze: --out ${JSON.stringify(out)} is a folder that holds files of its own (${listSome(entries)}) ` +
+    'and is not a report an earlier run wrote; name a new folder, or add --force to replace only ' +
+    "the report's files in it (index.html, results.csv, leads.csv, reanalysis.json, charts/)",
+  forceWithoutOut: () => 'reanalyze: --force applies to --out DIR: add --out, or leave out --force',
+  cannotCreateIn: (out: string, folder: string, detail: string) =>
+    `cannot write the report to ${JSON.stringify(out)}: cannot create a folder in ${JSON.stringify(folder)}: ${detail}`,
+  cannotWrite: (out: string, detail: string) =>
+    `cannot write the report to ${JSON.stringify(out)}: ${detail}`,
+};
+
+function listSome(items: readonly string[]): string {
+  const shown = items.slice(0, 3).map((s) => JSON.stringify(s));
+  return items.length > 3 ? `${shown.join(', ')} and ${items.length - 3} more` : shown.join(', ');
+}
 
 /** Data errors (exit 1) and warnings. */
 export const dataText = {

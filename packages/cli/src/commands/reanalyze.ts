@@ -11,7 +11,7 @@ import {
 import { UsageError } from '../errors';
 import { makeStyle } from '../format/text';
 import { type Io, useColor } from '../io';
-import { usageText } from '../messages';
+import { outText, usageText } from '../messages';
 import { startProgress } from '../progress';
 import { loadInput } from '../reanalyze/input';
 import { toJson } from '../reanalyze/json';
@@ -27,6 +27,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   strict: { type: 'boolean' },
   'no-png': { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
 
 /**
@@ -55,6 +56,11 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   const out = stringOption(values, 'out');
   if (out !== undefined && out.trim() === '')
     throw new UsageError(usageText.missing('reanalyze', '--out DIR, a folder'), 'reanalyze');
+  const force = values['force'] === true;
+  if (force && out === undefined) throw new UsageError(outText.forceWithoutOut(), 'reanalyze');
+  // Where --out may write is decided before any work, so that a refusal comes first.
+  if (out !== undefined)
+    await (await import('../reanalyze/write-report')).planOutput(out, io.cwd, force);
 
   const loaded = await loadInput(positionals[0], io.cwd, values['strict'] === true);
   const errStyle = makeStyle(useColor(io.env, io.stderrIsTTY));
@@ -81,7 +87,10 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
     // Only here: the charts' renderer (vega, resvg) loads on demand, so that
     // the terminal report stays fast.
     const { writeReport } = await import('../reanalyze/write-report');
-    const written = await writeReport(doc, loaded.pkg, out, io, { png: values['no-png'] !== true });
+    const written = await writeReport(doc, loaded.pkg, out, io, {
+      png: values['no-png'] !== true,
+      force,
+    });
     io.err(
       `${errStyle.green('wrote')} ${written.index} (${written.charts} charts, ${written.files} files)\n`,
     );
