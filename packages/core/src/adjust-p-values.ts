@@ -1,5 +1,5 @@
 import { ToplinesError } from './errors';
-import { checkMethod, checkNumberArray, show } from './validate';
+import { checkMethod, show } from './validate';
 
 /** The adjustment methods of {@link adjustPValues}. */
 export const P_ADJUST_METHODS = ['bonferroni', 'holm', 'hochberg', 'bh', 'by'] as const;
@@ -17,7 +17,10 @@ export type PAdjustMethod = (typeof P_ADJUST_METHODS)[number];
  * dependence, `bh` (Benjamini–Hochberg) controls the false discovery rate
  * under independence or positive dependence, and `by` (Benjamini–Yekutieli)
  * under any dependence. Results equal R's `p.adjust` (`"BH"`, `"BY"` there),
- * in the input's order.
+ * in the input's order. A NaN (a test that could not be run, R's `NA`) stays
+ * NaN, and the others are adjusted as a family of the non-NaN values alone,
+ * as `p.adjust` does with `NA` (n = sum(!is.na(p))); an empty array gives an
+ * empty array.
  *
  * Reference: R Core Team, `p.adjust` documentation,
  * https://stat.ethz.ch/R-manual/R-devel/library/stats/html/p.adjust.html;
@@ -26,58 +29,88 @@ export type PAdjustMethod = (typeof P_ADJUST_METHODS)[number];
  *
  * Cost: O(m log m) for m p-values (one sort).
  *
- * @param pValues - p-values, each in [0, 1]
+ * @param pValues - p-values, each in [0, 1] or NaN (not available)
  * @param method - `'bonferroni'`, `'holm'`, `'hochberg'`, `'bh'` or `'by'`
- * @returns the adjusted p-values, in the order given
- * @throws {ToplinesError} for an empty array, a value outside [0, 1], or an unknown method
+ * @returns the adjusted p-values, in the order given, NaN where the input is NaN
+ * @throws {ToplinesError} for a value that is not an array of numbers, a value outside
+ *   [0, 1] (±Infinity included), or an unknown method
  * @example
  * adjustPValues([0.01, 0.04, 0.03], 'holm'); // => [0.03, 0.06, 0.06]
  * adjustPValues([0.01, 0.04, 0.03], 'bh'); // => [0.03, 0.04, 0.04]
+ * // a test that could not be run stays NaN; the other two are a family of two
+ * adjustPValues([0.01, Number.NaN, 0.03], 'holm'); // => [0.02, Number.NaN, 0.03]
+ * adjustPValues([], 'bh'); // => []
  */
 export function adjustPValues(pValues: ArrayLike<number>, method: PAdjustMethod): number[] {
   const fn = 'adjustPValues';
-  const p = checkNumberArray(fn, 'pValues', pValues);
+  const all = checkPValues(fn, pValues);
   const m = checkMethod(fn, 'method', method, P_ADJUST_METHODS);
-  const count = p.length;
-  for (let i = 0; i < count; i++) {
-    const v = p[i]!;
+  const out = new Array<number>(all.length).fill(Number.NaN);
+  // The positions of the values that are not NaN: the family adjusted.
+  const kept: number[] = [];
+  for (let i = 0; i < all.length; i++) if (!Number.isNaN(all[i])) kept.push(i);
+  const count = kept.length;
+  const p = (rank: number) => all[kept[rank]!]!;
+  if (m === 'bonferroni') {
+    for (let r = 0; r < count; r++) out[kept[r]!] = Math.min(1, count * p(r));
+    return out;
+  }
+  // Ranks sorted by p (stable), ascending for the step-down method and
+  // descending for the step-up ones, as R orders them.
+  const order = Array.from({ length: count }, (_, r) => r);
+  if (m === 'holm') {
+    order.sort((a, b) => p(a) - p(b));
+    let running = 0;
+    for (let rank = 0; rank < count; rank++) {
+      const r = order[rank]!;
+      running = Math.max(running, (count - rank) * p(r));
+      out[kept[r]!] = Math.min(1, running);
+    }
+    return out;
+  }
+  order.sort((a, b) => p(b) - p(a));
+  const q = m === 'by' ? harmonic(count) : 1;
+  let running = Infinity;
+  for (let rank = 0; rank < count; rank++) {
+    const r = order[rank]!;
+    const k = count - rank; // the 1-based rank of p(r) from the smallest
+    const scaled = m === 'hochberg' ? (count - k + 1) * p(r) : ((q * count) / k) * p(r);
+    running = Math.min(running, scaled);
+    out[kept[r]!] = Math.min(1, running);
+  }
+  return out;
+}
+
+/** Throws unless `value` is an array (or typed array) of p-values in [0, 1] or NaN. */
+function checkPValues(fn: string, value: unknown): ArrayLike<number> {
+  const isArrayLike =
+    Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+  if (!isArrayLike) {
+    throw new ToplinesError(
+      'invalid-type',
+      fn,
+      `requires pValues to be an array of numbers, got ${show(value)}`,
+    );
+  }
+  const array = value as ArrayLike<unknown>;
+  for (let i = 0; i < array.length; i++) {
+    const v = array[i];
+    if (typeof v !== 'number') {
+      throw new ToplinesError(
+        'invalid-type',
+        fn,
+        `requires pValues to hold numbers, got ${show(v)} at index ${i}`,
+      );
+    }
     if (v < 0 || v > 1) {
       throw new ToplinesError(
         'out-of-range',
         fn,
-        `requires p-values in [0, 1], got ${show(v)} at index ${i}`,
+        `requires p-values in [0, 1] (or NaN for one not available), got ${show(v)} at index ${i}`,
       );
     }
   }
-  const out = new Array<number>(count);
-  if (m === 'bonferroni') {
-    for (let i = 0; i < count; i++) out[i] = Math.min(1, count * p[i]!);
-    return out;
-  }
-  // Indices sorted by p (stable), ascending for the step-down method and
-  // descending for the step-up ones, as R orders them.
-  const order = Array.from({ length: count }, (_, i) => i);
-  if (m === 'holm') {
-    order.sort((a, b) => p[a]! - p[b]!);
-    let running = 0;
-    for (let rank = 0; rank < count; rank++) {
-      const i = order[rank]!;
-      running = Math.max(running, (count - rank) * p[i]!);
-      out[i] = Math.min(1, running);
-    }
-    return out;
-  }
-  order.sort((a, b) => p[b]! - p[a]!);
-  const q = m === 'by' ? harmonic(count) : 1;
-  let running = Infinity;
-  for (let rank = 0; rank < count; rank++) {
-    const i = order[rank]!;
-    const k = count - rank; // the 1-based rank of p[i] from the smallest
-    const scaled = m === 'hochberg' ? (count - k + 1) * p[i]! : ((q * count) / k) * p[i]!;
-    running = Math.min(running, scaled);
-    out[i] = Math.min(1, running);
-  }
-  return out;
+  return array as ArrayLike<number>;
 }
 
 function harmonic(count: number): number {

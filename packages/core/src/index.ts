@@ -1,4 +1,5 @@
 export { adjustPValues, P_ADJUST_METHODS, type PAdjustMethod } from './adjust-p-values';
+export { type BinomialTest, type BinomialTestOptions, binomialTest } from './binomial-test';
 export {
   type ChiSquareGoodnessOfFit,
   chiSquareGoodnessOfFit,
@@ -9,13 +10,26 @@ export {
   type CountRange,
   consistentCounts,
 } from './consistent-counts';
+export {
+  CREDIBILITY_PRIORS,
+  type CredibilityInterval,
+  type CredibilityIntervalOptions,
+  credibilityInterval,
+} from './credibility-interval';
 export { ToplinesError, type ToplinesErrorCode } from './errors';
+export { ALTERNATIVES, type Alternative } from './exact-options';
 export { type Explainable, type ExplainOptions, explain } from './explain';
+export {
+  type FisherExactTest,
+  type FisherExactTestOptions,
+  fisherExactTest,
+} from './fisher-exact-test';
 export { type ImpliedDesignEffectOptions, impliedDesignEffect } from './implied-design-effect';
 export { type LeadChange, type LeadChangeOptions, leadChange, type PollLead } from './lead-change';
 export { type LeadProbabilityOptions, leadProbability } from './lead-probability';
 export { type LeadTest, type LeadTestOptions, leadTest } from './lead-test';
 export { type MarginOfErrorOptions, marginOfError } from './margin-of-error';
+export { type McNemarExactTest, mcnemarExactTest } from './mcnemar-exact-test';
 export {
   type MinimumDetectableDifferenceOptions,
   minimumDetectableDifference,
@@ -28,6 +42,11 @@ export {
   type MultinomialInterval,
   multinomialCI,
 } from './multinomial-ci';
+export {
+  MULTINOMIAL_EXACT_LIMIT,
+  type MultinomialExactTest,
+  multinomialExactTest,
+} from './multinomial-exact-test';
 export {
   type PairedComparison,
   type PairedDifference,

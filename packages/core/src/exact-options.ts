@@ -1,0 +1,47 @@
+// Shared input checks of the exact tests (binomialTest, fisherExactTest,
+// mcnemarExactTest, multinomialExactTest): the `alternative` option and
+// whole counts. Each takes the caller's name, like the checks of validate.ts.
+import { ToplinesError } from './errors';
+import { checkFinite, checkMethod, show } from './validate';
+
+/** The alternative hypotheses of the exact tests: two-sided (the default) or one-sided. */
+export const ALTERNATIVES = ['two-sided', 'greater', 'less'] as const;
+
+/** One of {@link ALTERNATIVES}. */
+export type Alternative = (typeof ALTERNATIVES)[number];
+
+/** The `alternative` option: `'two-sided'` when absent, else checked. */
+export function alternativeOption(fn: string, value: unknown): Alternative {
+  return value === undefined ? 'two-sided' : checkMethod(fn, 'alternative', value, ALTERNATIVES);
+}
+
+/**
+ * Throws unless `value` is a whole count from 0 to `max` (`max` named `maxName` in the
+ * message; omitted, no upper limit).
+ */
+export function checkCount(
+  fn: string,
+  name: string,
+  value: unknown,
+  max = Number.POSITIVE_INFINITY,
+  maxName = '',
+): number {
+  const x = checkFinite(fn, name, value);
+  if (!Number.isInteger(x)) {
+    throw new ToplinesError(
+      'not-integer',
+      fn,
+      `requires ${name} to be a whole count, got ${show(x)}`,
+    );
+  }
+  if (x < 0 || x > max) {
+    const range =
+      max === Number.POSITIVE_INFINITY ? 'at least 0' : `from 0 to ${maxName} = ${show(max)}`;
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires ${name} to be a count ${range}, got ${show(x)}`,
+    );
+  }
+  return x;
+}
