@@ -3,6 +3,7 @@
 // written through a symbolic link, a previous report is replaced whole (no
 // stale charts), a failed run leaves DIR as it was and no temporary folder,
 // and chart files of different questions never share a name.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -23,7 +24,7 @@ import { describe, expect, it } from 'vitest';
 import { BadDataError, UsageError } from '../src/errors';
 import type { Io } from '../src/io';
 import { REPORT_MARKER, writeReport } from '../src/reanalyze/write-report';
-import { toplines } from './helpers';
+import { BIN, toplines } from './helpers';
 
 const HEADER =
   'survey_id,question_id,group_dim,group_value,option,percent,qualifier,is_net,base_n,source_id,quote';
@@ -241,6 +242,21 @@ describe('a run that fails half-way', SLOW, () => {
     await expect(writeReport(doc, load(), '.', ioAt(root), { png: false })).rejects.toThrow(
       UsageError,
     );
+  });
+  it('interrupted by Ctrl-C (SIGINT), removes its new folder', async () => {
+    const root = scratch();
+    const child = spawn(process.execPath, [BIN, 'reanalyze', '--out', 'report'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+    const started = Date.now();
+    while (leftovers(root).length === 0 && Date.now() - started < 20_000)
+      await new Promise((done) => setTimeout(done, 50));
+    expect(leftovers(root)).toHaveLength(1);
+    child.kill('SIGINT');
+    const signal = await new Promise((done) => child.on('exit', (_code, sig) => done(sig)));
+    expect(signal).toBe('SIGINT');
+    expect(readdirSync(root)).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@
 // a report an earlier run wrote (it holds REPORT_MARKER and nothing else of
 // the user's); with --force, only the report's own entries in DIR are replaced.
 import { createHash, randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import {
   lstat,
   mkdir,
@@ -184,6 +185,13 @@ export async function writeReport(
   } catch (e) {
     throw new BadDataError(outText.cannotCreateIn(out, home, reason(e)));
   }
+  // Interrupted (Ctrl-C), the new folder is removed before the process ends as it would have.
+  const interrupted = (signal: NodeJS.Signals) => {
+    rmSync(temp, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const written = await writeInto(temp, doc, io, options.png !== false, write);
     await moveIntoPlace(plan, temp);
@@ -200,6 +208,8 @@ export async function writeReport(
     if (typeof code === 'string') throw new BadDataError(outText.cannotWrite(out, reason(e)));
     throw e;
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
   }
 }
