@@ -20,7 +20,7 @@ import {
   rmdir,
   writeFile,
 } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { DataPackage, QuestionResult, Reanalysis, SurveyResult } from '@toplines/data';
 import { BadDataError, UsageError } from '../errors';
 import type { Io } from '../io';
@@ -96,8 +96,9 @@ export interface OutputPlan {
 export async function planOutput(out: string, cwd: string, force: boolean): Promise<OutputPlan> {
   const dir = resolve(cwd, out);
   if (dirname(dir) === dir) throw new UsageError(outText.root(out), 'reanalyze');
+  // DIR is the working folder or holds it when the way from DIR to it does not go up.
   const up = relative(dir, cwd);
-  if (up === '' || (!up.startsWith('..') && !isAbsolute(up)))
+  if (up.split(sep)[0] !== '..' && !isAbsolute(up))
     throw new UsageError(outText.workingFolder(out), 'reanalyze');
   let info: Awaited<ReturnType<typeof lstat>>;
   try {
