@@ -57,8 +57,12 @@ Options
   --method M       interval method: wilson (default), wilson-cc, wald,
                    agresti-coull, clopper-pearson (or exact), jeffreys
   --level L        confidence level: 0.95 (default), 0.9, 99%…
-  --deff D         design effect, > 0 (default 1), or "implied": each survey's
-                   own, from its reported margin and n (1 where it has none)
+  --deff D         design effect for every survey, > 0; by default ("implied")
+                   each survey's own, from the margin it publishes and its n
+                   (never below 1; 1 where it publishes none). --deff 1 turns
+                   the published margins off
+  --adjust A       adjust the p-values of the leads within each question:
+                   holm (default), bh (Benjamini-Hochberg) or none
   --assume-n LIST  sample sizes to try where n is unknown (default 500,1000,2000)
   --survey ID      only this survey (repeatable)
   --no-png         with --out, skip the PNG files (faster)
@@ -68,7 +72,7 @@ Options
                    by DIR/.toplines-report), which is replaced as a whole
   --force          with --out, write into a folder that holds other files too:
                    only the report's own files and charts/ are replaced
-  --json           print one JSON document (schemaVersion 1) instead of the report
+  --json           print one JSON document (schemaVersion 2) instead of the report
   --strict         treat validation warnings as errors (exit 1)
   -h, --help       this help
 
@@ -83,8 +87,9 @@ Examples
 Usage
   toplines moe [P] --n N [--level L] [--deff D] [--population N]
 
-The pollster's half-width z·√(deff·p(1−p)/n). Without P, p = 0.5: the headline
-margin a poll publishes, the largest for its n.
+The half-width z·√(deff·p(1−p)/n) of a share's interval in a simple random
+sample (times the design effect). Without P, p = 0.5: the largest margin for
+that n, the one pollsters usually publish.
 
 Options
   --n N            sample size (required)
@@ -223,6 +228,7 @@ export const usageText = {
     `${command}: ${name} must be one of ${list(allowed)}, got "${text}"`,
   extraArguments: (command: string, extra: string[]) =>
     `${command}: unexpected argument${extra.length > 1 ? 's' : ''} ${extra.map((e) => `"${e}"`).join(' ')}`,
+  badAdjust: (text: string) => `reanalyze: --adjust must be holm, bh or none, got "${text}"`,
   badAssumeN: (text: string) =>
     `reanalyze: --assume-n must be a list of sample sizes such as 500,1000,2000, got "${text}"`,
   overlapWithoutMultiple: () => 'lead: --overlap applies to check-all questions: add --multiple',

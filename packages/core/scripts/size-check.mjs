@@ -11,12 +11,15 @@ import { build } from 'esbuild';
 /** The performance issue's figure: 8 kB gzipped. Enforced for every export on its own. */
 export const TARGET = 8192;
 /**
- * The budget for the whole package at once, every export imported together: its size when
- * the performance work ended (14,859 B), plus about 1%, so that a regression fails CI. It is
- * above TARGET: the code of the package alone, with every string and numeric constant taken
- * out, gzips to about 9.8 kB (docs/performance.md, "Size").
+ * The budget for the whole package at once, every export imported together, so that a
+ * regression fails CI: 18,318 B measured after the exact tests (fisherExactTest,
+ * binomialTest, mcnemarExactTest, multinomialExactTest: 2,758 B), the credibility interval,
+ * and explain's wording for published margins, opt-in samples and the leader's probability
+ * (about 600 B) were added to the 14,859 B of the performance work, plus 1%. It is above
+ * TARGET: the code alone, every string and numeric constant taken out, gzips to about 9.8 kB
+ * at 14.9 kB (docs/performance.md, "Size"); the per-export TARGET still holds.
  */
-export const WHOLE_BUDGET = 15_000;
+export const WHOLE_BUDGET = 18_500;
 /** The functions of the DESIGN.md contract, with the bulk API and the error class. */
 export const CONTRACT = [
   'proportionCI',

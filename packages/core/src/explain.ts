@@ -1,6 +1,8 @@
+import type { CredibilityInterval } from './credibility-interval';
 import { criticalValue } from './critical-value';
 import { ToplinesError } from './errors';
 import type { LeadChange } from './lead-change';
+import { leadProbability } from './lead-probability';
 import type { LeadTest } from './lead-test';
 import type { PairedDifference } from './paired-difference';
 import type { ProportionCI } from './proportion-ci';
@@ -28,14 +30,28 @@ export interface ExplainOptions {
    * survey. Default `true`.
    */
   caveat?: boolean;
+  /**
+   * How the survey was conducted (`'online'`, …), for the caveat: an
+   * undescribed online sample's interval is a lower bound. Default: not stated.
+   */
+  mode?: string;
+  /**
+   * The margin of error the poll itself published, as a proportion (0.031
+   * for ±3.1 points). A lead's sentence then quotes it ("the poll's
+   * published ±3.1 is for one share"); without it, the sentence names the
+   * margin of a simple random sample of that n instead, and never calls it
+   * the poll's. Default: none published.
+   */
+  publishedMoe?: number;
 }
 
 /**
  * Any result {@link explain} can state, told apart by its `kind`:
- * `'proportion'`, `'lead'`, `'two-sample'`, `'paired'` or `'lead-change'`.
+ * `'proportion'`, `'credibility'`, `'lead'`, `'two-sample'`, `'paired'` or `'lead-change'`.
  */
 export type Explainable =
   | ProportionCI
+  | CredibilityInterval
   | LeadTest
   | TwoProportionTest
   | PairedDifference
@@ -48,32 +64,38 @@ export type Explainable =
  * {@link twoProportionTest}, {@link pairedDifference} or {@link leadChange}
  * into one to three sentences a journalist or a student can read: the
  * figures, the interval in percentage points, and whether the difference is
- * larger than its margin of error — with the caveat a careful reader needs
- * (a lead's margin is not the headline margin; without the overlap of a
- * check-all question only bounds are possible). For opt-in panels
- * (`sampleType: 'nonprobability'`) it follows AAPOR's guidance: it never
- * speaks of a margin of sampling error, calls the interval a model-based
- * credibility interval and says what that assumes.
+ * larger than its margin of error or within it — never "a tie" or "a real
+ * lead". A lead also gets the probability that the leader is really ahead
+ * ({@link leadProbability}: uniform Dirichlet prior) and a reminder that a
+ * lead's margin is not the margin of one share: the poll's own published
+ * margin when `publishedMoe` gives it, otherwise that of a simple random
+ * sample of the same n — never a "headline" margin the poll did not print.
+ * For opt-in samples (`sampleType: 'nonprobability'`) it follows AAPOR: it
+ * speaks of no margin of error, and says the interval was computed as if
+ * the sample were random; it calls an interval a credibility interval only
+ * when it is one (the result of `credibilityInterval`, a Bayesian posterior).
  *
- * Reference: AAPOR, "Margin of Sampling Error/Credibility Interval" and the
- * AAPOR Code of Professional Ethics and Practices (disclosure standards); Pew
- * Research Center, "5 key things to know about the margin of error in
- * election polls" (2016).
+ * Reference: AAPOR, "Margin of Sampling Error/Credibility Interval" (2016)
+ * and the AAPOR Code of Professional Ethics and Practices (disclosure
+ * standards); Pew Research Center, "5 key things to know about the margin of
+ * error in election polls" (2016).
  *
  * Cost: O(1).
  *
  * @param result - a result of one of the functions above, unchanged
- * @param options - `sampleType` (default `'probability'`), `labels`, `caveat` (default true)
+ * @param options - `sampleType` (default `'probability'`), `labels`, `caveat` (default true),
+ *   `mode`, `publishedMoe`
  * @returns the sentences
  * @throws {ToplinesError} for a value that is not one of those results (one without their
- *   `kind`), an unknown sample type, or a `caveat` that is not true or false
+ *   `kind`), an unknown sample type, a `caveat` that is not true or false, or a
+ *   `publishedMoe` outside (0, 1)
  * @example
  * explain(leadTest(0.405, 0.345, 1037), { labels: ['Favourable', 'unfavourable'] });
- * // => 'Favourable 40.5% vs unfavourable 34.5%: a 6.0-point lead, ±5.3 at 95% — larger than its margin of error. The poll’s headline ±3.0 is for one share, not for the gap between two.'
- * explain(proportionCI(0.405, 1037), { labels: ['Favourable'], sampleType: 'nonprobability' });
- * // => 'Favourable: 40.5%, with a 95% credibility interval of 37.6% to 43.5% (n = 1,037). This is an opt-in panel, not a random sample: the interval is model-based and assumes that, after weighting, the panel behaves like a random sample of the population. It is not a margin of sampling error, and it does not cover who chose to join.'
+ * // => 'Favourable 40.5% vs unfavourable 34.5%: a 6.0-point lead, ±5.3 at 95% — larger than its margin of error; the probability that favourable is really ahead is 0.99. A simple random sample of 1,037 has a margin of ±3.0 for one share; the gap between two shares has its own, larger one.'
+ * explain(leadTest(0.405, 0.345, 1037), { labels: ['Favourable', 'unfavourable'], publishedMoe: 0.031 });
+ * // => 'Favourable 40.5% vs unfavourable 34.5%: a 6.0-point lead, ±5.3 at 95% — larger than its margin of error; the probability that favourable is really ahead is 0.99. The poll’s published ±3.1 is for one share, not for the gap between two.'
  * explain(proportionCI(0.405, 1037), { labels: ['Favourable'], sampleType: 'nonprobability', caveat: false });
- * // => 'Favourable: 40.5%, with a 95% credibility interval of 37.6% to 43.5% (n = 1,037).'
+ * // => 'Favourable: 40.5% (n = 1,037); computed as if this opt-in sample were a random one, the 95% interval is 37.6% to 43.5%.'
  */
 export function explain(result: Explainable, options?: ExplainOptions): string {
   const fn = 'explain';
@@ -84,9 +106,11 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
       : checkMethod(fn, 'sampleType', opts['sampleType'], SAMPLE_TYPES);
   const labels = Array.isArray(opts['labels']) ? (opts['labels'] as unknown[]).map(String) : [];
   const optIn = sampleType === 'nonprobability';
+  const mode = typeof opts['mode'] === 'string' ? opts['mode'] : undefined;
   const sentence = booleanOption(fn, 'caveat', opts['caveat'], true)
-    ? sampleCaveat(sampleType)
+    ? sampleCaveat(sampleType, mode === undefined ? undefined : { mode })
     : null;
+  const published = publishedOption(fn, opts['publishedMoe']);
   const caveat = sentence === null ? '' : ` ${sentence}`;
   if (result === null || typeof result !== 'object') {
     throw new ToplinesError('invalid-type', fn, `requires a result object, got ${show(result)}`);
@@ -99,7 +123,7 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
       const [a, b] = [labels[0] ?? 'The first option', labels[1] ?? 'the second'];
       const head = `${a} ${pct(p.p1)} vs ${b} ${pct(p.p2)} (check-all question, n = ${count(p.n)}): a difference of ${pts(p.difference)} points.`;
       if (p.overlapKnown) {
-        return `${head} With ${pct(p.overlap)} choosing both, the ${level} ${optIn ? 'credibility interval' : 'interval'} is ${pts(p.lower)} to ${pts(p.upper)} points — ${verdict(p.lower, p.upper, optIn)}.${caveat}`;
+        return `${head} With ${pct(p.overlap)} choosing both, the ${level} interval${optIn ? AS_IF : ''} is ${pts(p.lower)} to ${pts(p.upper)} points — ${verdict(p.lower, p.upper, optIn)}.${caveat}`;
       }
       const cons = p.conservative;
       const lib = p.liberal;
@@ -110,37 +134,48 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
         : never
           ? 'within its margin whatever the overlap'
           : 'whether it is larger than its margin depends on how many chose both, which the source does not say';
-      return `${head} The share who chose both is not reported; over every overlap the two shares allow, the ${level} interval runs from ${pts(cons.lower)} to ${pts(cons.upper)} points at the least overlap (conservative) and from ${pts(lib.lower)} to ${pts(lib.upper)} at the most: ${conclusion}.${caveat}`;
+      return `${head} The share who chose both is not reported; over every overlap the two shares allow, the ${level} interval${optIn ? AS_IF : ''} runs from ${pts(cons.lower)} to ${pts(cons.upper)} points at the least overlap (conservative) and from ${pts(lib.lower)} to ${pts(lib.upper)} at the most: ${conclusion}.${caveat}`;
     }
     case 'lead-change': {
       const c = result;
-      return `The lead moved from ${pts(c.leadA)} to ${pts(c.leadB)} points: a change of ${pts(c.change)}, ±${pts(c.upper - c.change)} at ${level} — ${verdict(c.lower, c.upper, optIn)}.${caveat}`;
+      return `The lead moved from ${pts(c.leadA)} to ${pts(c.leadB)} points: a change of ${pts(c.change)}, ±${pts(c.upper - c.change)} at ${level}${optIn ? AS_IF : ''} — ${verdict(c.lower, c.upper, optIn)}.${caveat}`;
     }
     case 'two-sample': {
       const t = result;
       const [a, b] = [labels[0] ?? 'The first sample', labels[1] ?? 'the second'];
-      return `${a} ${pct(t.p1)} (n = ${count(t.n1)}) vs ${b} ${pct(t.p2)} (n = ${count(t.n2)}): a difference of ${pts(t.difference)} points, ${level} ${optIn ? 'credibility interval' : 'interval'} ${pts(t.lower)} to ${pts(t.upper)} — ${verdict(t.lower, t.upper, optIn)} (${pValue(t.pValue)}).${caveat}`;
+      return `${a} ${pct(t.p1)} (n = ${count(t.n1)}) vs ${b} ${pct(t.p2)} (n = ${count(t.n2)}): a difference of ${pts(t.difference)} points, ${level} interval${optIn ? AS_IF : ''} ${pts(t.lower)} to ${pts(t.upper)} — ${verdict(t.lower, t.upper, optIn)} (${pValue(t.pValue)}).${caveat}`;
     }
     case 'lead': {
       const l = result;
       const [a, b] = [labels[0] ?? 'The first option', labels[1] ?? 'the second'];
       const half = l.upper - l.difference;
       const lead = Math.abs(l.difference);
-      const headline = criticalValue(l.level) * Math.sqrt(0.25 / l.nEffective);
-      const margin = optIn ? 'credibility interval' : 'margin of error';
-      const note = optIn
-        ? ''
-        : ` The poll’s headline ±${pts(headline)} is for one share, not for the gap between two.`;
-      return `${a} ${pct(l.p1)} vs ${b} ${pct(l.p2)}: ${article(pts(lead))} ${pts(lead)}-point lead, ±${pts(half)} at ${level} — ${
-        l.lower > 0 || l.upper < 0
-          ? `larger than its ${margin}`
-          : `within its ${margin}: the poll cannot tell which is ahead`
-      }.${note}${caveat}`;
+      const within = !(l.lower > 0 || l.upper < 0);
+      const head = `${a} ${pct(l.p1)} vs ${b} ${pct(l.p2)}: ${article(pts(lead))} ${pts(lead)}-point lead`;
+      const ahead = leaderAhead(l, l.difference >= 0 ? a : b);
+      if (optIn) {
+        return `${head}; computed as if this opt-in sample were a random one, its ${level} interval is ±${pts(half)}, and the lead is ${within ? 'within' : 'larger than'} it${ahead}.${caveat}`;
+      }
+      const deff = l.n / l.nEffective;
+      const oneShare = criticalValue(l.level) * Math.sqrt(0.25 / l.nEffective);
+      const note =
+        published !== null
+          ? ` The poll’s published ±${pts(published)} is for one share, not for the gap between two.`
+          : ` A simple random sample of ${count(l.n)}${Math.abs(deff - 1) > 1e-12 ? ` with a design effect of ${trim(deff)}` : ''} has a margin of ±${pts(oneShare)} for one share; the gap between two shares has its own, larger one.`;
+      return `${head}, ±${pts(half)} at ${level} — ${within ? 'within' : 'larger than'} its margin of error${ahead}.${note}${caveat}`;
     }
     case 'proportion': {
       const c = result;
       const label = labels[0] ?? 'The share';
-      return `${label}: ${pct(c.estimate)}, with a ${level} ${optIn ? 'credibility interval' : 'confidence interval'} of ${pct(c.lower)} to ${pct(c.upper)} (n = ${count(c.n)}).${caveat}`;
+      if (optIn) {
+        return `${label}: ${pct(c.estimate)} (n = ${count(c.n)}); computed as if this opt-in sample were a random one, the ${level} interval is ${pct(c.lower)} to ${pct(c.upper)}.${caveat}`;
+      }
+      return `${label}: ${pct(c.estimate)}, with a ${level} confidence interval of ${pct(c.lower)} to ${pct(c.upper)} (n = ${count(c.n)}).${caveat}`;
+    }
+    case 'credibility': {
+      const c = result;
+      const label = labels[0] ?? 'The share';
+      return `${label}: ${pct(c.estimate)}, with a ${level} credibility interval of ${pct(c.lower)} to ${pct(c.upper)} (n = ${count(c.n)}). ${c.model}${caveat}`;
     }
   }
   throw new ToplinesError(
@@ -150,11 +185,38 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
   );
 }
 
+/** What an interval computed as if from a random sample is called for an opt-in one. */
+const AS_IF = ' (computed as if this opt-in sample were a random one)';
+
 function verdict(lower: number, upper: number, optIn: boolean): string {
-  const margin = optIn ? 'credibility interval' : 'margin of error';
-  return lower > 0 || upper < 0
-    ? `larger than its ${margin}`
-    : `within its ${margin}: no clear difference`;
+  const margin = optIn ? 'that interval' : 'its margin of error';
+  return lower > 0 || upper < 0 ? `larger than ${margin}` : `within ${margin}`;
+}
+
+/**
+ * "; the probability that favourable is really ahead is 0.99" — the
+ * Dirichlet posterior's (uniform prior, at the lead's effective n), or
+ * nothing when it cannot be computed.
+ */
+function leaderAhead(l: LeadTest, leader: string): string {
+  const [high, low] = l.p1 >= l.p2 ? [l.p1, l.p2] : [l.p2, l.p1];
+  if (high === low) return '';
+  const probability = leadProbability(high, low, l.n, { deff: l.n / l.nEffective });
+  const name = leader.length > 0 ? leader[0]?.toLowerCase() + leader.slice(1) : leader;
+  return `; the probability that ${name} is really ahead is ${probability >= 0.995 ? (probability >= 0.9995 ? 'above 0.999' : probability.toFixed(2)) : probability.toFixed(2)}`;
+}
+
+/** The `publishedMoe` option: a margin in (0, 1), or null. */
+function publishedOption(fn: string, value: unknown): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !(value > 0 && value < 1)) {
+    throw new ToplinesError(
+      'invalid-option',
+      fn,
+      `requires publishedMoe to be a margin in (0, 1) (0.031 for ±3.1 points), got ${show(value)}`,
+    );
+  }
+  return value;
 }
 
 /** 0.405 → "40.5%". */

@@ -66,7 +66,12 @@ export {
   proportionCI,
 } from './proportion-ci';
 export { type ProportionCIs, type ProportionCIsOptions, proportionCIs } from './proportion-cis';
-export { SAMPLE_TYPES, type SampleType, sampleCaveat } from './sample-caveat';
+export {
+  SAMPLE_TYPES,
+  type SampleCaveatOptions,
+  type SampleType,
+  sampleCaveat,
+} from './sample-caveat';
 export { type SampleSizeOptions, sampleSize } from './sample-size';
 export {
   TWO_PROPORTION_METHODS,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   comparisonPower,
+  credibilityInterval,
   explain,
   impliedDesignEffect,
   leadChange,
@@ -335,11 +336,25 @@ describe('power and design effects fit together', () => {
 });
 
 describe('explain', () => {
-  it('states a lead that is larger than its margin, and the headline caveat', () => {
+  it('states a lead that is larger than its margin, and never a "headline" the poll did not publish', () => {
     const text = explain(leadTest(0.405, 0.345, 1037), { labels: ['Favourable', 'unfavourable'] });
     expect(text).toContain('6.0-point lead, ±5.3 at 95%');
     expect(text).toContain('larger than its margin of error');
-    expect(text).toContain('headline ±3.0');
+    expect(text).not.toMatch(/headline|poll’s/);
+    // z·√(0.25/1037) = 1.959964 × 0.015527 = 0.03043: ±3.0 for one share of a simple random sample
+    expect(text).toContain('A simple random sample of 1,037 has a margin of ±3.0 for one share');
+    // the probability that the leader is ahead: leadProbability's (Dirichlet posterior)
+    expect(text).toContain(
+      `the probability that favourable is really ahead is ${leadProbability(0.405, 0.345, 1037).toFixed(2)}`,
+    );
+  });
+  it("quotes the poll's own margin only when it published one", () => {
+    const text = explain(leadTest(0.405, 0.345, 1037), { publishedMoe: 0.031 });
+    expect(text).toContain('The poll’s published ±3.1 is for one share');
+    const deff = explain(leadTest(0.405, 0.345, 1037, { deff: 1.5 }));
+    // 1.959964 × √(1.5 × 0.25 / 1037) = 0.03727
+    expect(deff).toContain('with a design effect of 1.5 has a margin of ±3.7 for one share');
+    expect(() => explain(leadTest(0.4, 0.3, 100), { publishedMoe: 3.1 })).toThrow(/publishedMoe/);
   });
   it('says "an" before 8, 11 and 18', () => {
     expect(explain(leadTest(0.407, 0.318, 1037))).toContain('an 8.9-point lead');
@@ -348,9 +363,12 @@ describe('explain', () => {
     expect(explain(leadTest(0.3, 0.282, 1037))).toContain('a 1.8-point lead');
   });
 
-  it('states a lead within its margin', () => {
+  it('states a lead within its margin, with the probability the leader is ahead, and no "tie"', () => {
     const text = explain(leadTest(0.288, 0.262, 1037));
     expect(text).toContain('within its margin of error');
+    // leadProbability(0.288, 0.262, 1037) = 0.870 (its own test checks it by simulation)
+    expect(text).toContain('really ahead is 0.87');
+    expect(text).not.toMatch(/cannot tell|tie|real lead/);
   });
   it('never speaks of a margin of sampling error for an opt-in panel', () => {
     for (const result of [
@@ -362,9 +380,30 @@ describe('explain', () => {
     ]) {
       const text = explain(result, { sampleType: 'nonprobability' });
       expect(text).not.toMatch(/margin of error/);
-      expect(text).toContain('not a margin of sampling error');
-      expect(text).toContain('credibility interval');
+      expect(text).toContain('no margin of sampling error applies');
+      // a frequentist interval is never relabelled a credibility interval
+      expect(text).not.toMatch(/credibility/);
+      expect(text).toContain('computed as if this opt-in sample were a random one');
     }
+  });
+  it('calls a credibility interval so only when it is one, and states its model', () => {
+    const text = explain(credibilityInterval(0.405, 1037), {
+      labels: ['Favourable'],
+      sampleType: 'nonprobability',
+      caveat: false,
+    });
+    expect(text).toMatch(
+      /^Favourable: 40\.5%, with a 95% credibility interval of 37\.5% to 43\.5% \(n = 1,037\)\. /,
+    );
+    expect(text).toContain('Beta(0.5, 0.5)');
+  });
+  it('an undescribed online sample: the interval is a lower bound on the uncertainty', () => {
+    expect(sampleCaveat('unknown', { mode: 'online' })).toMatch(/lower bound on the uncertainty/);
+    expect(sampleCaveat('unknown', { mode: 'telephone' })).toBe(sampleCaveat('unknown'));
+    expect(explain(proportionCI(0.4, 500), { sampleType: 'unknown', mode: 'online' })).toMatch(
+      /lower bound on the uncertainty\.$/,
+    );
+    expect(() => sampleCaveat('unknown', { mode: 5 as never })).toThrow(/mode to be a string/);
   });
   it('says when the overlap of a check-all question decides', () => {
     const text = explain(pairedDifference(0.565, 0.532, 536));
@@ -376,7 +415,7 @@ describe('explain', () => {
       const caveat = sampleCaveat(sampleType);
       for (const result of [proportionCI(0.405, 1037), leadTest(0.405, 0.345, 1037)]) {
         const text = explain(result, { sampleType });
-        if (caveat === null) expect(text).not.toMatch(/random sample|opt-in/);
+        if (caveat === null) expect(text).not.toMatch(/the intervals assume|opt-in/);
         else expect(text.endsWith(` ${caveat}`)).toBe(true);
       }
     }

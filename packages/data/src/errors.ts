@@ -11,6 +11,8 @@ import type { ValidationIssue } from './types';
  * - `missing-column`: a verb was given a table without a column it needs
  * - `invalid-option`: a verb option out of range (e.g. `level: 95`)
  * - `invalid-type`: a verb was given something that is not an arquero table
+ * - `unsafe-path`: a resource, schema or document path that is absolute, a URL, climbs out
+ *   with `..`, or is a symbolic link leading out of the package folder (never read)
  *
  * @example
  * import { table } from 'arquero';
@@ -25,7 +27,8 @@ export type DataErrorCode =
   | 'unreadable-resource'
   | 'missing-column'
   | 'invalid-option'
-  | 'invalid-type';
+  | 'invalid-type'
+  | 'unsafe-path';
 
 /** How many issues the message of an `invalid-data` error lists before "… and N more". */
 const LISTED_ISSUES = 20;

@@ -27,7 +27,10 @@ describe('the main entry', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'DataError',
+        'DEFAULT_ASSUMED_N',
         'LEAD_COLUMNS',
+        'SCHEMA_VERSION',
+        'reanalyze',
         'PERCENT_TEXT',
         'assertValid',
         'bundledDescriptor',

@@ -22,6 +22,7 @@ const OPTIONS = {
   level: { type: 'string' },
   deff: { type: 'string' },
   'assume-n': { type: 'string' },
+  adjust: { type: 'string' },
   survey: { type: 'string', multiple: true },
   out: { type: 'string' },
   json: { type: 'boolean' },
@@ -46,7 +47,10 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
     method: parseMethod(stringOption(values, 'method'), 'reanalyze'),
     level: parseLevel(stringOption(values, 'level'), 'reanalyze'),
     deff:
-      deffText?.trim().toLowerCase() === 'implied' ? 'implied' : parseDeff(deffText, 'reanalyze'),
+      deffText === undefined || deffText.trim().toLowerCase() === 'implied'
+        ? 'implied'
+        : parseDeff(deffText, 'reanalyze'),
+    adjust: parseAdjust(stringOption(values, 'adjust')),
     assumeN: parseAssumeN(stringOption(values, 'assume-n')),
     surveys: ((values['survey'] as string[] | undefined) ?? [])
       .flatMap((s) => s.split(','))
@@ -107,6 +111,22 @@ function analyzeOrUsage<T>(run: () => T): T {
       throw new UsageError(e.message, 'reanalyze');
     throw e;
   }
+}
+
+/** `--adjust holm|bh|none` (default holm). */
+function parseAdjust(text: string | undefined): ReanalysisOptions['adjust'] {
+  if (text === undefined) return 'holm';
+  const key = text.trim().toLowerCase();
+  const alias: Record<string, ReanalysisOptions['adjust']> = {
+    holm: 'holm',
+    bh: 'bh',
+    fdr: 'bh',
+    'benjamini-hochberg': 'bh',
+    none: 'none',
+  };
+  const value = alias[key];
+  if (value === undefined) throw new UsageError(usageText.badAdjust(text), 'reanalyze');
+  return value;
 }
 
 function parseAssumeN(text: string | undefined): number[] {

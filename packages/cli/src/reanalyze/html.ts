@@ -2,9 +2,16 @@
 // SVG, no script, no network), beside the charts' .vl.json specs and PNGs.
 
 import type { LeadResult, QuestionResult, Reanalysis, SurveyResult } from '@toplines/data';
-import { count, dateRange, levelText, percentNumber, points, pValue } from '../format/number';
+import { count, dateRange, levelText, points, pValue } from '../format/number';
 import { VERSION } from '../version';
-import { countText, intervalText, shareText, summaryLine, VERDICT_TEXT } from './terminal';
+import {
+  countText,
+  intervalText,
+  marginLine,
+  shareText,
+  summaryLine,
+  VERDICT_TEXT,
+} from './terminal';
 import { METHOD_NAMES } from './terminal-names';
 
 /** A rendered chart, as the report embeds and links it. */
@@ -130,12 +137,7 @@ function surveySection(s: SurveyResult, doc: Reanalysis, charts: Map<string, Cha
     ['Mode', s.mode ?? 'not stated'],
     ['Sample type', s.sampleType === 'unknown' ? 'not described by the source' : s.sampleType],
     ['Population', s.population ?? 'not stated'],
-    [
-      'Margin of error',
-      s.moeReported === null
-        ? `not reported${s.headlineMoe === null ? '' : ` (±${percentNumber(s.headlineMoe)} points at ${levelText(doc.options.level)} for a simple random sample of this n${s.deff === 1 ? '' : ` with design effect ${round(s.deff)}`})`}`
-        : `±${percentNumber(s.moeReported)} points reported${s.impliedDeff === null ? '' : `: implies a design effect of ${round(s.impliedDeff)}`}`,
-    ],
+    ['Margin of error', marginLine(s, doc).replace(/^Margin of error: /, '')],
   ];
   return `<section class="survey" id="s-${slug(s.surveyId)}" aria-labelledby="h-${slug(s.surveyId)}">
 <h2 id="h-${slug(s.surveyId)}">${e(s.title)}</h2>
@@ -201,13 +203,13 @@ function leadsTable(q: QuestionResult, level: string): string {
     .map(
       (
         l,
-      ) => `<tr class="${l.verdict}"><th scope="row">${e(l.optionA)} vs ${e(l.optionB)}</th><td class="num">${e(points(l.difference))}</td><td class="num">${e(leadInterval(l))}</td><td class="num">${l.pValue === null || l.verdict === 'n-unknown' ? '' : e(pValue(l.pValue))}</td><td>${e(verdictText(l))}</td></tr>
-<tr class="sentence"><td colspan="5">${e(sentenceText(l))}</td></tr>`,
+      ) => `<tr class="${l.verdict}"><th scope="row">${e(l.optionA)} vs ${e(l.optionB)}</th><td class="num">${e(points(l.difference))}</td><td class="num">${e(leadInterval(l))}</td><td class="num">${l.pValue === null || l.verdict === 'n-unknown' ? '' : e(pValue(l.pValue))}</td><td class="num">${l.pValueAdjusted === null || l.verdict === 'n-unknown' ? '' : e(pValue(l.pValueAdjusted))}</td><td class="num">${l.probabilityAhead === null ? '' : e(l.probabilityAhead >= 0.9995 ? '> 0.999' : l.probabilityAhead.toFixed(2))}</td><td>${e(verdictText(l))}</td></tr>
+<tr class="sentence"><td colspan="7">${e(sentenceText(l))}</td></tr>`,
     )
     .join('\n');
   return `<table class="leads">
 <caption>${paired ? 'Paired differences (check-all question)' : 'Leads'}, ${level}</caption>
-<thead><tr><th scope="col">${paired ? 'Difference' : 'Lead'}</th><th scope="col" class="num">Points</th><th scope="col" class="num">${level} CI</th><th scope="col" class="num">p</th><th scope="col">Verdict</th></tr></thead>
+<thead><tr><th scope="col">${paired ? 'Difference' : 'Lead'}</th><th scope="col" class="num">Points</th><th scope="col" class="num">${level} CI</th><th scope="col" class="num">p</th><th scope="col" class="num">p adjusted (${e(q.adjustment === 'holm' ? 'Holm' : q.adjustment === 'bh' ? 'BH' : 'none')})</th><th scope="col" class="num">P(A ahead)</th><th scope="col">Verdict</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -234,7 +236,13 @@ function verdictText(l: LeadResult): string {
       ? 'n unknown'
       : `n unknown: larger than its margin from n = ${count(l.minimumN)}`;
   }
-  return VERDICT_TEXT[l.verdict] + (l.notes.length > 0 ? ` (${l.notes.join('; ')})` : '');
+  const adjusted =
+    l.verdict === 'beyond-margin' && l.significantAdjusted === false
+      ? ', but not after adjustment for the other comparisons of this question'
+      : '';
+  return (
+    VERDICT_TEXT[l.verdict] + adjusted + (l.notes.length > 0 ? ` (${l.notes.join('; ')})` : '')
+  );
 }
 
 function sentenceText(l: LeadResult): string {
@@ -244,10 +252,6 @@ function sentenceText(l: LeadResult): string {
 
 function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9_-]+/g, '-');
-}
-
-function round(x: number): string {
-  return String(Number(x.toFixed(2)));
 }
 
 /**

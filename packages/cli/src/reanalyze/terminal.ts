@@ -168,7 +168,7 @@ function optionTable(q: QuestionResult, doc: Reanalysis, width: number, s: Style
   const level = levelText(doc.options.level);
   const ciHeader =
     allUnknown && q.assumedN.length > 0
-      ? `±points at n = ${q.assumedN.map(count).join(' / ')}`
+      ? `${q.options.some((o) => o.bound !== null) ? `${level} bound` : '±points'} at n = ${q.assumedN.map(count).join(' / ')}`
       : `${level} CI`;
   const showCount = !allUnknown;
   const cells = q.options.map((o) => ({
@@ -234,9 +234,13 @@ export function intervalText(o: OptionResult, scenariosOnly: boolean): string {
   if (o.scenarios.length > 0 && scenariosOnly) {
     return o.scenarios
       .map((x) =>
-        x.moe === null
-          ? `${percentNumber(x.lower)}–${percentNumber(x.upper)}`
-          : `±${percentNumber(x.moe)}`,
+        o.bound === 'lower'
+          ? `above ${percentNumber(x.lower)}`
+          : o.bound === 'upper'
+            ? `below ${percentNumber(x.upper)}`
+            : x.moe === null
+              ? `${percentNumber(x.lower)}–${percentNumber(x.upper)}`
+              : `±${percentNumber(x.moe)}`,
       )
       .join(' / ');
   }
@@ -382,7 +386,9 @@ function pText(lead: LeadResult): string {
   if (lead.pValueAdjusted !== null && lead.pValueAdjusted !== lead.pValue)
     parts.push(`adjusted ${pValue(lead.pValueAdjusted)}`);
   if (lead.probabilityAhead !== null)
-    parts.push(`P(ahead) ${lead.probabilityAhead >= 0.9995 ? '> 0.999' : lead.probabilityAhead.toFixed(2)}`);
+    parts.push(
+      `P(ahead) ${lead.probabilityAhead >= 0.9995 ? '> 0.999' : lead.probabilityAhead.toFixed(2)}`,
+    );
   return parts.join(', ');
 }
 

@@ -1,12 +1,41 @@
 // One reported figure, reanalysed: its interval and count check as the
-// verbs computed them, and its sentence. Internal.
-import { explain, type ProportionCI, type SampleType } from '@toplines/core';
+// verbs computed them, how much the check can say, one-sided bounds for
+// "more than" / "less than" figures, and its sentence. Internal.
+import {
+  credibilityInterval,
+  explain,
+  type ProportionCI,
+  proportionCI,
+  type SampleType,
+} from '@toplines/core';
 import type { OptionResult, ReanalysisOptions, Scenario } from './model';
 import { noteText } from './notes';
-import { capitalize, num, positiveInteger, type Row, str, wholeOrZero } from './values';
+import {
+  capitalize,
+  num,
+  positiveInteger,
+  printedDecimals,
+  type Row,
+  str,
+  wholeOrZero,
+} from './values';
 
 /** The column that keeps each row's place in the input's results table. */
 export const ROW = '__toplines_row';
+
+/** What a figure needs from its question and survey. */
+export interface FigureContext {
+  level: number;
+  method: ReanalysisOptions['method'];
+  /** The survey's design effect. */
+  deff: number;
+  sampleType: SampleType;
+  mode: string | null;
+  /** The question's base was inferred, not stated: no count check at that n. */
+  inferredBase: boolean;
+  /** The question restates another: analysed there, not here. */
+  restates: string | null;
+}
 
 /**
  * A figure from its row of `consistency(withIntervals(results))`.
@@ -14,47 +43,20 @@ export const ROW = '__toplines_row';
  * @param r - the row, with `n_used`, `estimate`, `lower`, `upper`, `moe`,
  *   `count_min`, `count_max`, `consistent`
  * @param scenarios - where n is unknown: the same row at each assumed n
- * @param sampleType - how the survey's sample was drawn (for the sentence)
- * @param options - the reanalysis's level and method; `deff`, the survey's
+ * @param context - level, method, the survey's deff and sample type, the question's base
  */
 export function figureResult(
   r: Row,
   scenarios: { n: number; row: Row }[],
-  sampleType: SampleType,
-  options: Pick<ReanalysisOptions, 'level' | 'method'> & { deff: number },
+  context: FigureContext,
 ): OptionResult {
   const percent = num(r['percent']);
   const estimate = percent === null ? null : percent / 100;
   const n = positiveInteger(r['n_used']);
   const qualifier = str(r['qualifier']) ?? 'exact';
   const option = String(r['option'] ?? '');
-  const lower = num(r['lower']);
-  const upper = num(r['upper']);
   const notes: string[] = [];
-  if (qualifier !== 'exact') notes.push(noteText.qualifier(qualifier));
-  let sentence: string | null = null;
-  if (estimate === null) notes.push(noteText.percentMissing());
-  else if (n === null) notes.push(noteText.nUnknown());
-  else if (lower !== null && upper !== null) {
-    const ci = {
-      kind: 'proportion',
-      estimate,
-      lower,
-      upper,
-      level: options.level,
-      method: options.method,
-      n,
-      nEffective: n / options.deff,
-    } as ProportionCI;
-    sentence = explain(ci, { sampleType, labels: [capitalize(option)], caveat: false });
-  } else {
-    const why = str(r['interval_note']);
-    if (why !== null) notes.push(why);
-  }
-  const consistent = typeof r['consistent'] === 'boolean' ? r['consistent'] : null;
-  if (consistent === false)
-    notes.push(noteText.noCount(str(r['percent_text']) ?? String(percent), n));
-  return {
+  const result: OptionResult = {
     option,
     percent,
     percentText: str(r['percent_text']),
@@ -63,19 +65,164 @@ export function figureResult(
     row: (r[ROW] as number) + 1,
     n,
     estimate,
-    lower,
-    upper,
-    moe: num(r['moe']),
+    lower: null,
+    upper: null,
+    moe: null,
+    countMin: null,
+    countMax: null,
+    consistent: null,
+    countCheck: 'not-checked',
+    bound: null,
+    interval: null,
+    model: null,
+    notes,
+    scenarios: [],
+    sentence: null,
+  };
+  if (context.restates !== null) {
+    notes.push(noteText.restated(context.restates));
+    return result;
+  }
+  if (qualifier !== 'exact') notes.push(noteText.qualifier(qualifier));
+  if (estimate === null) {
+    notes.push(noteText.percentMissing());
+    return result;
+  }
+  if (n === null) {
+    notes.push(noteText.nUnknown());
+    result.scenarios = scenarios.map((s) => scenarioOf(s, qualifier, context));
+    if (qualifier === 'more-than') result.bound = 'lower';
+    if (qualifier === 'less-than') result.bound = 'upper';
+    return result;
+  }
+  const lower = num(r['lower']);
+  const upper = num(r['upper']);
+  if (lower === null || upper === null) {
+    const why = str(r['interval_note']);
+    if (why !== null) notes.push(why);
+  } else if (qualifier === 'more-than' || qualifier === 'less-than') {
+    Object.assign(result, oneSided(estimate, n, qualifier, context));
+    result.sentence = boundSentence(result, context);
+  } else if (context.sampleType === 'nonprobability') {
+    // AAPOR: no margin of sampling error for an opt-in sample; a Bayesian
+    // credibility interval, with its model stated, instead.
+    const ci = credibilityInterval(estimate, n, { level: context.level, deff: context.deff });
+    Object.assign(result, {
+      lower: ci.lower,
+      upper: ci.upper,
+      interval: 'credibility',
+      model: ci.model,
+    });
+    result.sentence = explain(ci, {
+      sampleType: context.sampleType,
+      labels: [capitalize(option)],
+      caveat: false,
+    });
+    if (qualifier === 'approx') notes.push(noteText.approxInterval());
+  } else {
+    Object.assign(result, { lower, upper, moe: num(r['moe']), interval: 'confidence' });
+    const ci = {
+      kind: 'proportion',
+      estimate,
+      lower,
+      upper,
+      level: context.level,
+      method: context.method,
+      n,
+      nEffective: n / context.deff,
+    } as ProportionCI;
+    result.sentence = explain(ci, {
+      sampleType: context.sampleType,
+      labels: [capitalize(option)],
+      caveat: false,
+    });
+    if (qualifier === 'approx') notes.push(noteText.approxInterval());
+  }
+  Object.assign(result, countCheckOf(r, n, qualifier, context));
+  if (result.consistent === false)
+    notes.push(noteText.noCount(str(r['percent_text']) ?? String(percent), n));
+  return result;
+}
+
+/** The count check: what it found, and whether it could have failed at all. */
+function countCheckOf(
+  r: Row,
+  n: number,
+  qualifier: string,
+  context: FigureContext,
+): Pick<OptionResult, 'countMin' | 'countMax' | 'consistent' | 'countCheck'> {
+  if (qualifier !== 'exact' || context.inferredBase) {
+    return { countMin: null, countMax: null, consistent: null, countCheck: 'not-checked' };
+  }
+  const consistent = typeof r['consistent'] === 'boolean' ? r['consistent'] : null;
+  return {
     countMin: wholeOrZero(r['count_min']),
     countMax: wholeOrZero(r['count_max']),
     consistent,
-    notes,
-    scenarios: estimate === null || n !== null ? [] : scenarios.map(scenarioOf),
-    sentence,
+    countCheck:
+      consistent === null
+        ? 'not-checked'
+        : canFail(n, printedDecimals(r))
+          ? 'checked'
+          : 'cannot-fail',
   };
 }
 
-function scenarioOf({ n, row }: { n: number; row: Row }): Scenario {
+/**
+ * True when some figure printed with these decimals is no whole count's
+ * share out of n: the shares of consecutive counts are 100/n points apart,
+ * and a printed figure stands for an interval 10^−decimals wide, so when
+ * 100/n ≤ 10^−decimals every printed figure is reachable and the check
+ * cannot fail (n ≥ 100 for whole percentages, n ≥ 1,000 for one decimal).
+ */
+export function canFail(n: number, decimals: number): boolean {
+  return 100 / n > 10 ** -decimals * (1 + 1e-12);
+}
+
+/**
+ * A "more than" figure gets a one-sided lower bound, a "less than" figure a
+ * one-sided upper bound, each at the level and computed at the printed
+ * figure — the least extreme value the text allows, so the bound is
+ * conservative.
+ */
+function oneSided(
+  estimate: number,
+  n: number,
+  qualifier: string,
+  context: FigureContext,
+): Pick<OptionResult, 'lower' | 'upper' | 'bound' | 'interval'> {
+  const ci = proportionCI(estimate, n, {
+    method: context.method,
+    level: 2 * context.level - 1,
+    deff: context.deff,
+  });
+  return qualifier === 'more-than'
+    ? { lower: ci.lower, upper: null, bound: 'lower', interval: 'confidence' }
+    : { lower: null, upper: ci.upper, bound: 'upper', interval: 'confidence' };
+}
+
+function boundSentence(f: OptionResult, context: FigureContext): string {
+  return noteText.boundSentence(
+    capitalize(f.option),
+    f.percentText ?? String(f.percent),
+    f.bound as 'lower' | 'upper',
+    (f.bound === 'lower' ? f.lower : f.upper) as number,
+    context.level,
+    f.n as number,
+    context.sampleType === 'nonprobability',
+  );
+}
+
+function scenarioOf(
+  { n, row }: { n: number; row: Row },
+  qualifier: string,
+  context: FigureContext,
+): Scenario {
+  const estimate = (num(row['percent']) as number) / 100;
+  if (qualifier === 'more-than' || qualifier === 'less-than') {
+    const bound = oneSided(estimate, n, qualifier, context);
+    return { n, lower: bound.lower ?? 0, upper: bound.upper ?? 1, moe: null, significant: null };
+  }
   return {
     n,
     lower: num(row['lower']) as number,

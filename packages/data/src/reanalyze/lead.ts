@@ -1,7 +1,15 @@
 // One difference between two options of one question, from the pairs the
 // `leads` verb tested: its verdict, its scenarios where n is unknown, and
 // its sentence. Internal.
-import { explain, type LeadTest, type PairedDifference, type SampleType } from '@toplines/core';
+import {
+  binomialTest,
+  explain,
+  type LeadTest,
+  leadProbability,
+  type PairedDifference,
+  type SampleType,
+} from '@toplines/core';
+import { isLibraryError } from '@toplines/core/internal';
 import { type LeadPair, pairTest } from '../verbs/leads';
 import type { LeadResult, OptionResult, Scenario, Verdict } from './model';
 import { noteText } from './notes';
@@ -14,6 +22,9 @@ export interface LeadContext {
   /** The sizes tried where n is unknown (empty when n is known). */
   assumedN: number[];
   sampleType: SampleType;
+  mode: string | null;
+  /** The margin the survey published (a proportion), quoted by the sentences; null when none. */
+  publishedMoe: number | null;
 }
 
 /**
@@ -55,6 +66,11 @@ export function leadResult(
     overlapRange: null,
     significant: null,
     verdict: 'not-computed',
+    pValueAdjusted: null,
+    significantAdjusted: null,
+    probabilityAhead: null,
+    test: null,
+    smallCounts: false,
     minimumN: null,
     scenarios: [],
     sentence: null,
@@ -62,7 +78,12 @@ export function leadResult(
     notes,
   };
   const explained = (t: LeadTest | PairedDifference) =>
-    explain(t, { sampleType: context.sampleType, labels, caveat: false });
+    explain(t, {
+      sampleType: context.sampleType,
+      labels,
+      caveat: false,
+      ...(context.publishedMoe === null ? {} : { publishedMoe: context.publishedMoe }),
+    });
   if (pair.error !== null) {
     notes.push(noteText.notComputed(pair.error));
   } else if (pair.test !== null && pair.n !== null) {
@@ -77,9 +98,11 @@ export function leadResult(
       pValue: t.pValue,
       significant,
       verdict: verdictOf(significant),
+      test: t.kind === 'paired' ? 'paired-bounds' : 'z',
       sentence: explained(t),
       ...pairedEnds(t),
     });
+    if (t.kind === 'lead') Object.assign(result, smallSample(t, context.deff, notes));
   } else if (a.n !== null && b.n !== null) {
     notes.push(noteText.differentN(a.n, b.n));
   } else if (context.assumedN.length > 0) {
@@ -105,6 +128,40 @@ export function leadResult(
     );
   }
   return result;
+}
+
+/**
+ * A lead of one sample whose expected counts (share × n / deff) are small:
+ * below 5 for either option, the large-sample z test misleads, and the
+ * p-value comes from the exact conditional binomial test — among the
+ * x_A + x_B who chose either option, x_A ~ Binomial(x_A + x_B, ½) if the
+ * two shares are equal (Agresti 2013, §1.4 and §11.1). Also the probability
+ * that the leader is ahead (Dirichlet posterior).
+ */
+function smallSample(
+  t: LeadTest,
+  deff: number,
+  notes: string[],
+): Pick<LeadResult, 'probabilityAhead' | 'smallCounts' | 'pValue' | 'test'> {
+  const m = t.n / deff;
+  const xa = Math.round(t.p1 * m);
+  const xb = Math.round(t.p2 * m);
+  let probabilityAhead: number | null = null;
+  try {
+    probabilityAhead = t.p1 === t.p2 ? 0.5 : leadProbability(t.p1, t.p2, t.n, { deff });
+  } catch (e) {
+    if (!isLibraryError(e)) throw e;
+  }
+  const small = Math.min(t.p1 * m, t.p2 * m) < 5;
+  if (!small || xa + xb === 0)
+    return { probabilityAhead, smallCounts: small, pValue: t.pValue, test: 'z' };
+  notes.push(noteText.smallCounts());
+  return {
+    probabilityAhead,
+    smallCounts: true,
+    pValue: binomialTest(xa, xa + xb, 0.5).pValue,
+    test: 'exact-binomial',
+  };
 }
 
 function scenarioOf(pair: LeadPair, n: number): Scenario {

@@ -9,9 +9,9 @@ import type { ProportionCIMethod, SampleType } from '@toplines/core';
  * meaning or goes (fields are added without a bump).
  *
  * @example
- * SCHEMA_VERSION; // => 1
+ * SCHEMA_VERSION; // => 2
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * How a reanalysis was run: the options of {@link reanalyze} with every default filled in.
@@ -24,12 +24,44 @@ export interface ReanalysisOptions {
   method: ProportionCIMethod;
   /** Confidence level. */
   level: number;
-  /** Design effect for every survey, or `"implied"`: each survey's own from its reported margin. */
+  /**
+   * Design effect for every survey, or `"implied"`: each survey's own, from
+   * the margin it publishes (never below 1), and 1 where it publishes none.
+   */
   deff: number | 'implied';
+  /**
+   * How the p-values of the leads within one question are adjusted for
+   * multiple comparisons: Holm (family-wise), Benjamini–Hochberg (false
+   * discovery rate), or not at all.
+   */
+  adjust: Adjustment;
   /** Sample sizes tried where n is unknown. */
   assumeN: number[];
   /** Only these surveys (empty: all). */
   surveys: string[];
+}
+
+/** How the p-values of a question's leads are adjusted: `holm`, `bh` (Benjamini–Hochberg) or `none`. */
+export type Adjustment = 'holm' | 'bh' | 'none';
+
+/**
+ * A follow-up's base worked out from the question that selected its
+ * respondents: the share who gave those answers times that question's n.
+ */
+export interface InferredBase {
+  /** The base used: the filter's share times its n, rounded (within the range). */
+  n: number;
+  /** The smallest and largest whole counts whose shares print as the filter's figures. */
+  min: number;
+  max: number;
+  /** The question whose answers selected the respondents. */
+  questionId: string;
+  /** Its options whose respondents were asked (worded as in the results). */
+  options: string[];
+  /** Their share, percent units, as printed (summed over the options). */
+  percent: number;
+  /** That question's n. */
+  of: number;
 }
 
 /**
@@ -74,6 +106,26 @@ export interface OptionResult {
   countMax: number | null;
   /** Whether some whole count out of n prints as the figure (null: not checked). */
   consistent: boolean | null;
+  /**
+   * What the count check could say: `checked` (it ran, and could have
+   * failed), `cannot-fail` (at this n every figure with these decimals is
+   * some count's share, so passing says nothing), `not-checked` (no n, a
+   * qualified or inferred-base figure, or a restatement).
+   */
+  countCheck: 'checked' | 'cannot-fail' | 'not-checked';
+  /**
+   * For a "more than" / "less than" figure: the interval is one-sided, a
+   * lower (`lower`) or upper (`upper`) bound at the level; null otherwise.
+   */
+  bound: 'lower' | 'upper' | null;
+  /**
+   * What `lower`–`upper` is: a frequentist `confidence` interval, or a
+   * Bayesian `credibility` interval (for an opt-in sample; `model` says what
+   * it assumes); null without an interval.
+   */
+  interval: 'confidence' | 'credibility' | null;
+  /** For a credibility interval: its model (prior, likelihood, effective n). */
+  model: string | null;
   /** Why an interval or a check is missing or qualified. */
   notes: string[];
   /** Where n is unknown: the interval at each assumed n. */
@@ -120,6 +172,26 @@ export interface LeadResult {
   overlapRange: [number, number] | null;
   significant: boolean | null;
   verdict: Verdict;
+  /** The p-value adjusted over the leads of this question (`options.adjust`); null without a p-value. */
+  pValueAdjusted: number | null;
+  /** Whether the adjusted p-value is below 1 − level (null: not computed, or n unknown). */
+  significantAdjusted: boolean | null;
+  /**
+   * The probability that option A is really ahead of B, from the Dirichlet
+   * posterior of the question's shares (core's leadProbability, uniform
+   * prior, at n / deff); null for a check-all question or an unknown n.
+   */
+  probabilityAhead: number | null;
+  /**
+   * The test behind `pValue`: `z` (the large-sample test of the two shares
+   * of one sample), `exact-binomial` (the exact conditional binomial test of
+   * A against B among those who chose either, used when an expected count
+   * is below 5), `paired-bounds` (check-all: the large-sample paired test at
+   * the least and most overlap); null when not computed.
+   */
+  test: 'z' | 'exact-binomial' | 'paired-bounds' | null;
+  /** True when an expected count (share × n / deff) of either option is below 5. */
+  smallCounts: boolean;
   /** Where n is unknown: the smallest n at which the difference would exceed its margin (whatever the overlap). */
   minimumN: number | null;
   scenarios: Scenario[];
@@ -151,6 +223,12 @@ export interface QuestionResult {
   leads: LeadResult[];
   /** Sample sizes tried for this question where n is unknown (empty when known). */
   assumedN: number[];
+  /** A follow-up's base, worked out from the question that selected its respondents; null otherwise. */
+  inferredBase: InferredBase | null;
+  /** The question this one restates (the source printed the same figures twice); analysed there. */
+  restates: string | null;
+  /** How the p-values of this question's leads were adjusted. */
+  adjustment: Adjustment;
   caveats: string[];
 }
 
@@ -164,17 +242,39 @@ export interface SurveyResult {
   population: string | null;
   mode: string | null;
   sampleType: SampleType;
+  /**
+   * Whether the published figures are weighted, as the surveys table says:
+   * `weighted`, `unweighted`, or null when the source does not say. A count
+   * ("420 of 1,037") is exact only for unweighted figures.
+   */
+  weighting: 'weighted' | 'unweighted' | null;
   fieldStart: string | null;
   fieldEnd: string | null;
   n: number | null;
   /** The margin the source reports, as a proportion (0.031 for ±3.1 points). */
   moeReported: number | null;
-  /** The design effect that margin implies at the survey's n (impliedDesignEffect). */
+  /** The design effect that margin implies at the survey's n (impliedDesignEffect, 95%). */
   impliedDeff: number | null;
+  /**
+   * The design effects the published margin allows once its rounding is
+   * counted ("±3" is anything from 2.5 to 3.5); null without one.
+   */
+  impliedDeffRange: [number, number] | null;
   /** The design effect the intervals use. */
   deff: number;
-  /** The textbook margin at p = 0.5 for the survey's n and deff. */
-  headlineMoe: number | null;
+  /**
+   * Where `deff` comes from: `published-margin` (the design effect the
+   * survey's published margin implies, never below 1), `option` (given by
+   * the user), `none` (1: no published margin).
+   */
+  deffSource: 'published-margin' | 'option' | 'none';
+  /**
+   * The margin of error at p = 0.5 for the survey's n and the design effect
+   * used, at the reanalysis's level: what a simple random sample (times the
+   * design effect) of that size gives. Not a figure the poll published
+   * unless `moeReported` says so.
+   */
+  moeAtHalf: number | null;
   sourceId: string | null;
   notes: string | null;
   questions: QuestionResult[];
@@ -194,6 +294,14 @@ export interface Summary {
   nUnknownLeads: number;
   inconsistent: number;
   nUnknownFigures: number;
+  /** How p-values were adjusted within each question. */
+  adjustment: Adjustment;
+  /** Leads whose adjusted p-value is below 1 − level. */
+  beyondMarginAdjusted: number;
+  /** Figures whose count check ran and could have failed. */
+  checkableFigures: number;
+  /** Figures whose count check cannot fail at their n and decimals. */
+  uncheckableFigures: number;
 }
 
 /** A validation issue, as the report carries it. */

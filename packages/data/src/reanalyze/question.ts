@@ -1,14 +1,27 @@
 // One question (in one group, from one source), reanalysed: its figures in
-// scale order, its response type, the n it is out of, and its leads. Internal.
+// scale order, its response type, the n it is out of (stated, inferred from
+// the question that selected its respondents, or assumed), and its leads
+// with p-values adjusted within the question. Internal.
+import { adjustPValues } from '@toplines/core';
 import type { LeadPair } from '../verbs/leads';
-import { figureResult } from './figure';
+import { type FigureContext, figureResult } from './figure';
 import { type LeadContext, leadResult } from './lead';
-import type { OptionResult, QuestionResult, ReanalysisOptions, SurveyResult } from './model';
+import type {
+  InferredBase,
+  LeadResult,
+  OptionResult,
+  QuestionResult,
+  ReanalysisOptions,
+  SurveyResult,
+} from './model';
 import { noteText } from './notes';
-import { num, positiveInteger, printedDecimals, type Row, str } from './values';
+import { isTotal, num, positiveInteger, printedDecimals, type Row, str } from './values';
 
 /** The response types a question can have. */
 export const RESPONSE_TYPES: readonly string[] = ['single', 'multiple', 'scale'];
+
+/** A group of unknown size is shown at these fractions of its survey's n. */
+export const SUBGROUP_FRACTIONS: readonly number[] = [0.1, 0.25, 0.5];
 
 /** One block of rows: a question in one group from one source. */
 export interface Block {
@@ -21,6 +34,10 @@ export interface Block {
   responseTypeInferred: boolean;
   /** The sum of its exact, non-net shares, percent units. */
   sum: number;
+  /** The question it restates, if any. */
+  restates: string | null;
+  /** Its base, when inferred from the question that selected its respondents. */
+  inferredBase: InferredBase | null;
 }
 
 /**
@@ -32,7 +49,7 @@ export function blockType(
   members: number[],
   rows: Row[],
   question: Row,
-): Omit<Block, 'members' | 'question'> {
+): Pick<Block, 'responseType' | 'responseTypeInferred' | 'sum'> {
   const plain = members.filter(
     (i) => rows[i]?.['is_net'] !== true && num(rows[i]?.['percent']) !== null,
   );
@@ -44,23 +61,59 @@ export function blockType(
   return { responseType: type, responseTypeInferred: inferred, sum };
 }
 
+/**
+ * The sizes tried where a block's n is unknown, and the caveat that says so:
+ * - a group of unknown size (age 70s): a tenth, a quarter and half of the
+ *   survey's n, or of the middle assumed size when the survey's n is unknown
+ *   too — never more than the survey;
+ * - a follow-up of a known sample whose filter is unknown: a quarter, half
+ *   and all of the sample (at most all of it);
+ * - otherwise (the survey's n is unknown): the assumed sizes.
+ */
+export function assumedSizes(
+  block: Block,
+  rows: Row[],
+  survey: SurveyResult,
+  options: ReanalysisOptions,
+): { sizes: number[]; caveat: string | null } {
+  const first = rows[block.members[0] as number] as Row;
+  if (!isTotal(first)) {
+    const reference =
+      survey.n ?? (options.assumeN[Math.floor(options.assumeN.length / 2)] as number);
+    const sizes = [
+      ...new Set(SUBGROUP_FRACTIONS.map((f) => Math.max(1, Math.round(f * reference)))),
+    ];
+    return { sizes, caveat: noteText.subgroupNUnknown(reference, survey.n !== null, sizes) };
+  }
+  if (survey.n !== null) {
+    const n = survey.n;
+    const sizes = [
+      ...new Set([Math.floor(n / 4), Math.floor(n / 2), n].map((x) => Math.max(1, x))),
+    ];
+    return { sizes, caveat: noteText.subsetNUnknown(str(block.question['base']), n, sizes) };
+  }
+  return { sizes: options.assumeN, caveat: null };
+}
+
 /** What a question needs from its survey's analysis. */
 export interface QuestionInputs {
   rows: Row[];
+  /** The sizes tried where n is unknown (empty when known), and their caveat. */
+  assumed: { sizes: number[]; caveat: string | null };
   /** Where n is unknown: the survey's rows at each assumed n (same order as `rows`). */
   rowsAtSize: Row[][];
-  /** The pairs of this block at the known n, keyed by `a,b` row indices. */
+  /** The pairs of this block at the known n. */
   pairs: LeadPair[];
-  /** The pairs of this block at each assumed n. */
+  /** The pairs of this block at each assumed n, in the order of `pairs`. */
   pairsAtSize: LeadPair[][];
 }
 
 /**
  * A question from its block.
  *
- * @param block - its rows, question metadata and type
- * @param inputs - the survey's rows and the block's tested pairs
- * @param survey - the survey's header (n, deff, sample type)
+ * @param block - its rows, question metadata, type, base
+ * @param inputs - the survey's rows, the sizes tried and the block's tested pairs
+ * @param survey - the survey's header (n, deff, sample type, published margin)
  * @param options - the reanalysis's options
  */
 export function questionResult(
@@ -72,31 +125,35 @@ export function questionResult(
   const { rows } = inputs;
   const first = rows[block.members[0] as number] as Row;
   const ordered = scaleOrdered(block, rows);
-  const base = str(block.question['base']);
   const caveats: string[] = [];
   if (block.responseTypeInferred && ordered.filter((i) => rows[i]?.['is_net'] !== true).length > 1)
     caveats.push(noteText.inferredType(block.responseType, block.sum));
+  if (block.inferredBase !== null) caveats.push(noteText.inferredBase(block.inferredBase));
 
-  // Sizes to try where n is unknown: a subset of a known sample cannot exceed it.
   const ns = ordered.map((i) => positiveInteger(rows[i]?.['n_used']));
-  const anyUnknown = ns.some((n) => n === null);
-  const assumedN = anyUnknown ? assumedSizes(survey, options) : [];
-  if (anyUnknown && survey.n !== null)
-    caveats.push(noteText.subsetNUnknown(base, survey.n, assumedN));
+  const assumedN = ns.some((n) => n === null) ? inputs.assumed.sizes : [];
+  if (assumedN.length > 0 && inputs.assumed.caveat !== null) caveats.push(inputs.assumed.caveat);
   const known = ns.filter((n): n is number => n !== null);
   const questionN =
     known.length === ns.length && known.every((n) => n === known[0]) ? (known[0] ?? null) : null;
 
-  const settings = { level: options.level, method: options.method, deff: survey.deff };
+  const figureContext: FigureContext = {
+    level: options.level,
+    method: options.method,
+    deff: survey.deff,
+    sampleType: survey.sampleType,
+    mode: survey.mode,
+    inferredBase: block.inferredBase !== null,
+    restates: block.restates,
+  };
   const figures = new Map<number, OptionResult>();
   for (const i of ordered) {
-    const atSize = anyUnknown
-      ? assumedN.map((n, k) => ({ n, row: inputs.rowsAtSize[k]?.[i] as Row }))
-      : [];
-    figures.set(i, figureResult(rows[i] as Row, atSize, survey.sampleType, settings));
+    const atSize = assumedN.map((n, k) => ({ n, row: inputs.rowsAtSize[k]?.[i] as Row }));
+    figures.set(i, figureResult(rows[i] as Row, atSize, figureContext));
   }
   const options_ = ordered.map((i) => figures.get(i) as OptionResult);
-  if (options_.some((o) => o.qualifier !== 'exact')) caveats.push(noteText.qualifiedFigures());
+  if (block.restates === null && options_.some((o) => o.qualifier !== 'exact'))
+    caveats.push(noteText.qualifiedFigures());
   if (options_.some((o) => o.consistent === false)) caveats.push(noteText.inconsistentFigures());
 
   const context: LeadContext = {
@@ -104,16 +161,25 @@ export function questionResult(
     deff: survey.deff,
     assumedN,
     sampleType: survey.sampleType,
+    mode: survey.mode,
+    publishedMoe: survey.moeReported,
   };
   const leads = leadOrder(inputs.pairs, ordered, figures).map(({ pair, k }) =>
     leadResult(
       pair,
       figures.get(pair.a) as OptionResult,
       figures.get(pair.b) as OptionResult,
-      anyUnknown ? inputs.pairsAtSize.map((ps) => ps[k] as LeadPair) : [],
+      assumedN.length > 0 ? inputs.pairsAtSize.map((ps) => ps[k] as LeadPair) : [],
       context,
     ),
   );
+  const tested = adjust(leads, options);
+  if (tested > 1 && options.adjust !== 'none')
+    caveats.push(noteText.adjusted(options.adjust, tested));
+  if (block.responseType === 'scale' && leads.length > 0) {
+    const nets = options_.filter((o) => o.isNet).length;
+    caveats.push(nets >= 2 ? noteText.comparedNets() : noteText.comparedLargest());
+  }
   if (block.responseType === 'multiple' && leads.length > 0) caveats.push(noteText.pairedNote());
 
   return {
@@ -122,7 +188,7 @@ export function questionResult(
     wording: str(block.question['wording']),
     responseType: block.responseType,
     responseTypeInferred: block.responseTypeInferred,
-    base,
+    base: str(block.question['base']),
     groupDim: String(first['group_dim'] ?? 'total'),
     groupValue: String(first['group_value'] ?? 'total'),
     sourceId: str(first['source_id']),
@@ -131,14 +197,29 @@ export function questionResult(
     options: options_,
     leads,
     assumedN,
+    inferredBase: block.inferredBase,
+    restates: block.restates,
+    adjustment: options.adjust,
     caveats,
   };
 }
 
-/** The sizes tried where n is unknown: a quarter, half and all of a known survey n, else the options'. */
-export function assumedSizes(survey: SurveyResult, options: ReanalysisOptions): number[] {
-  if (survey.n === null) return options.assumeN;
-  return [Math.max(1, Math.floor(survey.n / 4)), Math.max(1, Math.floor(survey.n / 2)), survey.n];
+/**
+ * Adjusts the p-values of a question's leads for their number (core's
+ * adjustPValues, as R's p.adjust): the leads with a p-value at a known n
+ * form the family. Returns how many there were.
+ */
+function adjust(leads: LeadResult[], options: ReanalysisOptions): number {
+  const tested = leads.filter((l) => l.pValue !== null && l.n !== null);
+  const raw = tested.map((l) => l.pValue as number);
+  const adjusted = options.adjust === 'none' ? raw : adjustPValues(raw, options.adjust);
+  tested.forEach((l, k) => {
+    const p = adjusted[k] as number;
+    l.pValueAdjusted = p;
+    // A check-all difference is significant only if its conservative end is.
+    l.significantAdjusted = p < 1 - options.level;
+  });
+  return tested.length;
 }
 
 /** The block's rows in the question's scale order (when it has one), else as listed. */
@@ -165,36 +246,17 @@ function leadOrder(
   figures: Map<number, OptionResult>,
 ): { pair: LeadPair; k: number }[] {
   const byShare = ordered
-    .filter((i) => figures.get(i)?.isNet === false && figures.get(i)?.estimate !== null)
+    .filter((i) => figures.get(i)?.estimate !== null)
     .sort((x, y) => (figures.get(y)?.percent ?? 0) - (figures.get(x)?.percent ?? 0));
   const place = new Map(byShare.map((i, at) => [i, at]));
   return pairs
     .map((pair, k) => ({ pair, k }))
     .filter(({ pair }) => place.has(pair.a) && place.has(pair.b))
-    .map(({ pair, k }) => {
-      // The leader first, as the reader's order has it (ties keep scale order).
-      const [a, b] =
-        (place.get(pair.a) as number) <= (place.get(pair.b) as number)
-          ? [pair.a, pair.b]
-          : [pair.b, pair.a];
-      return {
-        pair:
-          a === pair.a
-            ? pair
-            : {
-                ...pair,
-                a,
-                b,
-                optionA: pair.optionB,
-                optionB: pair.optionA,
-                percentA: pair.percentB,
-                percentB: pair.percentA,
-              },
-        k,
-        x: place.get(a) as number,
-        y: place.get(b) as number,
-      };
-    })
-    .sort((p, q) => p.x - q.x || p.y - q.y)
-    .map(({ pair, k }) => ({ pair, k }));
+    .sort(
+      (p, q) =>
+        Math.min(place.get(p.pair.a) as number, place.get(p.pair.b) as number) -
+          Math.min(place.get(q.pair.a) as number, place.get(q.pair.b) as number) ||
+        Math.max(place.get(p.pair.a) as number, place.get(p.pair.b) as number) -
+          Math.max(place.get(q.pair.a) as number, place.get(q.pair.b) as number),
+    );
 }

@@ -1,7 +1,7 @@
 import type { ProportionCIMethod } from '@toplines/core';
-import { groupKey } from '@toplines/core/internal';
+import { groupKey, readChoice } from '@toplines/core/internal';
 import { type ColumnTable, escape as escapeFn } from 'arquero';
-import { DataError } from '../errors';
+import { DataError, dataError } from '../errors';
 import { load } from '../io/bundled';
 import { errorText } from '../messages';
 import type { DataPackage, ValidationIssue } from '../types';
@@ -9,8 +9,17 @@ import { deffOption, isTable, levelOption, methodOption } from '../util/table-in
 import { consistency } from '../verbs/consistency';
 import { type LeadPair, leadPairs } from '../verbs/leads';
 import { withIntervals } from '../verbs/with-intervals';
+import { inferredBase } from './bases';
 import { ROW } from './figure';
-import type { Issue, Reanalysis, ReanalysisOptions, Summary, SurveyResult } from './model';
+import type {
+  Adjustment,
+  InferredBase,
+  Issue,
+  Reanalysis,
+  ReanalysisOptions,
+  Summary,
+  SurveyResult,
+} from './model';
 import { SCHEMA_VERSION } from './model';
 import { noteText } from './notes';
 import { assumedSizes, type Block, blockType, questionResult } from './question';
@@ -48,9 +57,17 @@ export interface ReanalyzeOptions {
   level?: number;
   /**
    * Design effect for every survey (> 0), or `"implied"`: each survey's own,
-   * from the margin it reports at its n (1 where it reports none). Default `1`.
+   * from the margin it publishes at its n — never below 1, and 1 where it
+   * publishes none. Default `"implied"`: a published margin is used unless
+   * a number (e.g. `1`) is given.
    */
   deff?: number | 'implied';
+  /**
+   * How the p-values of the leads within one question are adjusted for their
+   * number: `"holm"` (family-wise, the default), `"bh"` (Benjamini–Hochberg,
+   * false discovery rate) or `"none"`. Raw and adjusted p-values are both reported.
+   */
+  adjust?: Adjustment;
   /** The sample sizes tried where a survey gives no n (whole numbers ≥ 1). Default `[500, 1000, 2000]`. */
   assumeN?: number[];
   /** Only these survey ids (each must exist). Default: every survey. */
@@ -62,6 +79,9 @@ export interface ReanalyzeOptions {
   /** Called after each question (for a progress indicator). Not part of the document. */
   onProgress?: (done: number, total: number) => void;
 }
+
+/** The adjustments of {@link ReanalyzeOptions.adjust}, the default first. */
+const ADJUSTMENTS: readonly Adjustment[] = ['holm', 'bh', 'none'];
 
 /** The sizes tried where a survey gives no n, unless `assumeN` says otherwise. */
 export const DEFAULT_ASSUMED_N: readonly number[] = [500, 1000, 2000];
@@ -136,10 +156,11 @@ export function reanalyze(input: ReanalyzeInput, options?: ReanalyzeOptions): Re
       method: opts.method,
       level: opts.level,
       deff: opts.deff,
+      adjust: opts.adjust,
       assumeN: opts.assumeN,
       surveys: opts.surveys,
     },
-    summary: summarize(surveys),
+    summary: summarize(surveys, opts.adjust),
     warnings: opts.warnings,
     surveys,
   };
@@ -172,7 +193,11 @@ function resolveOptions(
     throw new DataError('invalid-option', errorText.option(fn, 'options', 'an object', options));
   }
   const opts = (options ?? {}) as Record<string, unknown>;
-  const deff = opts['deff'] === 'implied' ? 'implied' : deffOption(fn, opts['deff']);
+  const deff =
+    opts['deff'] === undefined || opts['deff'] === 'implied'
+      ? 'implied'
+      : deffOption(fn, opts['deff']);
+  const adjust = readChoice(fn, dataError, 'adjust', opts['adjust'], ADJUSTMENTS);
   const assumeN = opts['assumeN'] === undefined ? [...DEFAULT_ASSUMED_N] : opts['assumeN'];
   if (
     !Array.isArray(assumeN) ||
@@ -196,6 +221,7 @@ function resolveOptions(
     method: methodOption(fn, opts['method']) as ProportionCIMethod,
     level: levelOption(fn, opts['level']),
     deff,
+    adjust,
     assumeN: [...new Set(assumeN as number[])].sort((a, b) => a - b),
     surveys: surveys as string[],
     input: (opts['input'] as Reanalysis['input'] | undefined) ?? defaultInput(input),
@@ -270,7 +296,11 @@ function countBlocks(table: ColumnTable): number {
   return new Set((table.objects() as Row[]).map(blockKey)).size;
 }
 
-/** One survey: its figures and checks, its blocks, their pairs (also at each assumed n), its questions. */
+/**
+ * One survey: the n of each row (stated, or a follow-up's inferred base),
+ * its figures and checks, its blocks, their pairs (also at each assumed n),
+ * its questions.
+ */
 function analyseSurvey(
   header: SurveyResult,
   table: ColumnTable,
@@ -280,32 +310,57 @@ function analyseSurvey(
   progress: () => void,
 ): SurveyResult {
   const intervals = { method: opts.method, level: opts.level, deff: header.deff };
-  const checked = consistency(withIntervals(table, { ...sample, ...intervals }), sample);
+  // Pass 1: the n the data states; then the bases of follow-ups it does not.
+  const stated = withIntervals(table, { ...sample, ...intervals }).objects() as Row[];
+  const blocks = surveyBlocks(stated, questionMeta);
+  const bases = inferBases(blocks, stated);
+  const sized =
+    bases.size === 0
+      ? table
+      : table.assign({
+          base_n: stated.map((r, i) => positiveInteger(r['n_used']) ?? bases.get(i) ?? null),
+        });
+  // Pass 2: intervals and count checks at those n.
+  const checked = consistency(withIntervals(sized, { ...sample, ...intervals }), sample);
   const rows = checked.objects() as Row[];
-  const blocks = surveyBlocks(rows, questionMeta);
-  const typed = checked.assign({ response_type: typesByRow(rows.length, blocks) });
-  const level = { level: opts.level, deff: header.deff };
-  const pairs = byBlock(leadPairs('reanalyze', typed, level), rows);
+  const typed = checked.assign({
+    response_type: typesByRow(rows.length, blocks),
+    scale_order: scaleOrders(rows.length, blocks),
+  });
+  const testOptions = { level: opts.level, deff: header.deff, pairs: 'meaningful' as const };
+  const pairs = byBlock(leadPairs('reanalyze', typed, testOptions), rows);
 
-  // Where some n is unknown: the same rows and pairs at each assumed size.
-  const unknown = rows.some((r) => positiveInteger(r['n_used']) === null);
-  const sizes = unknown ? assumedSizes(header, opts) : [];
+  // Where some n is still unknown: the same rows and pairs at each assumed size.
   const known = rows.map((r) => positiveInteger(r['n_used']));
-  const rowsAtSize: Row[][] = [];
-  const pairsAtSize: Map<string, LeadPair[]>[] = [];
-  for (const size of sizes) {
-    const base = known.map((n) => n ?? size);
-    const sized = withIntervals(table.assign({ base_n: base }), { ...sample, ...intervals });
-    rowsAtSize.push(sized.objects() as Row[]);
-    pairsAtSize.push(byBlock(leadPairs('reanalyze', typed.assign({ n_used: base }), level), rows));
-  }
+  const atSizes = new Map<string, { rows: Row[][]; pairs: Map<string, LeadPair[]>[] }>();
+  const scenarios = (sizes: number[]) => {
+    const key = sizes.join(',');
+    let found = atSizes.get(key);
+    if (found === undefined) {
+      found = { rows: [], pairs: [] };
+      for (const size of sizes) {
+        const base = known.map((n) => n ?? size);
+        const at = withIntervals(sized.assign({ base_n: base }), { ...sample, ...intervals });
+        found.rows.push(at.objects() as Row[]);
+        found.pairs.push(
+          byBlock(leadPairs('reanalyze', typed.assign({ n_used: base }), testOptions), rows),
+        );
+      }
+      atSizes.set(key, found);
+    }
+    return found;
+  };
 
   for (const [key, block] of blocks) {
+    const unknown = block.members.some((i) => known[i] === null);
+    const assumed = unknown ? assumedSizes(block, rows, header, opts) : { sizes: [], caveat: null };
+    const at = scenarios(assumed.sizes);
     const inputs = {
       rows,
-      rowsAtSize,
+      assumed,
+      rowsAtSize: at.rows,
       pairs: pairs.get(key) ?? [],
-      pairsAtSize: pairsAtSize.map((m) => m.get(key) ?? []),
+      pairsAtSize: at.pairs.map((m) => m.get(key) ?? []),
     };
     header.questions.push(questionResult(block, inputs, header, opts));
     progress();
@@ -313,7 +368,31 @@ function analyseSurvey(
   if (header.n === null && header.questions.some((q) => q.options.some((o) => o.n === null))) {
     header.caveats.push(noteText.surveyNUnknown(opts.assumeN));
   }
+  const counted = header.questions.some((q) =>
+    q.options.some((o) => o.countCheck !== 'not-checked'),
+  );
+  if (counted && header.weighting !== 'unweighted')
+    header.caveats.push(noteText.unweightedAssumed());
   return header;
+}
+
+/**
+ * The inferred base of each row of a follow-up whose n is not stated but
+ * whose filter question and options are (see {@link inferredBase}); the
+ * blocks get theirs. Row index → base.
+ */
+function inferBases(blocks: Map<string, Block>, rows: Row[]): Map<number, number> {
+  const byRow = new Map<number, number>();
+  for (const block of blocks.values()) {
+    const first = rows[block.members[0] as number] as Row;
+    const unknown = block.members.every((i) => positiveInteger(rows[i]?.['n_used']) === null);
+    if (!unknown || !isTotal(first) || block.restates !== null) continue;
+    const base: InferredBase | null = inferredBase(block.question, rows);
+    if (base === null) continue;
+    block.inferredBase = base;
+    for (const i of block.members) byRow.set(i, base.n);
+  }
+  return byRow;
 }
 
 /** The blocks of a survey, in the questions table's order, whole sample before groups. */
@@ -349,15 +428,34 @@ function surveyBlocks(
   for (const [key, list] of sorted) {
     const r = rows[list[0] as number] as Row;
     const question = questionMeta.get(groupKey(r['survey_id'], r['question_id']))?.row ?? {};
-    blocks.set(key, { members: list, question, ...blockType(list, rows, question) });
+    blocks.set(key, {
+      members: list,
+      question,
+      ...blockType(list, rows, question),
+      restates: str(question['restates']),
+      inferredBase: null,
+    });
   }
   return blocks;
 }
 
 function typesByRow(count: number, blocks: Map<string, Block>): string[] {
   const types = new Array<string>(count).fill('single');
-  for (const block of blocks.values()) for (const i of block.members) types[i] = block.responseType;
+  for (const block of blocks.values()) {
+    // A restatement is analysed under the question it restates: no pairs here.
+    const type = block.restates === null ? block.responseType : 'restated';
+    for (const i of block.members) types[i] = type;
+  }
   return types;
+}
+
+function scaleOrders(count: number, blocks: Map<string, Block>): (string | null)[] {
+  const orders = new Array<string | null>(count).fill(null);
+  for (const block of blocks.values()) {
+    const order = str(block.question['scale_order']);
+    for (const i of block.members) orders[i] = order;
+  }
+  return orders;
 }
 
 /** Pairs grouped by their block. */
@@ -372,7 +470,7 @@ function byBlock(pairs: LeadPair[], rows: Row[]): Map<string, LeadPair[]> {
   return out;
 }
 
-function summarize(surveys: SurveyResult[]): Summary {
+function summarize(surveys: SurveyResult[], adjustment: Adjustment): Summary {
   const questions = surveys.flatMap((s) => s.questions);
   const options = questions.flatMap((q) => q.options);
   const leads = questions.flatMap((q) => q.leads);
@@ -388,5 +486,9 @@ function summarize(surveys: SurveyResult[]): Summary {
     nUnknownLeads: verdicts('n-unknown'),
     inconsistent: options.filter((o) => o.consistent === false).length,
     nUnknownFigures: options.filter((o) => o.n === null).length,
+    adjustment,
+    beyondMarginAdjusted: leads.filter((l) => l.significantAdjusted === true).length,
+    checkableFigures: options.filter((o) => o.countCheck === 'checked').length,
+    uncheckableFigures: options.filter((o) => o.countCheck === 'cannot-fail').length,
   };
 }

@@ -1,4 +1,4 @@
-// The header of one survey: who, when, n, the margin it reports and the
+// The header of one survey: who, when, n, the margin it publishes and the
 // design effect the intervals use. Internal.
 import {
   impliedDesignEffect,
@@ -12,8 +12,17 @@ import type { ReanalysisOptions, SurveyResult } from './model';
 import { noteText } from './notes';
 import { num, positiveInteger, type Row, str } from './values';
 
+/** The level a published margin is taken to be at (pollsters state ±X "at 95%"). */
+const PUBLISHED_LEVEL = 0.95;
+
 /**
  * The survey's header, with no questions yet.
+ *
+ * The design effect: the user's, when the options give a number; otherwise
+ * (`deff: "implied"`, the default) the one the survey's published margin
+ * implies at its n, never below 1 — a margin smaller than a simple random
+ * sample of n allows is flagged, not used to narrow the intervals — and 1
+ * when the survey publishes no margin or no n.
  *
  * @param surveyId - the survey
  * @param s - its row of the surveys table (`{}` when the table does not have it)
@@ -22,14 +31,31 @@ import { num, positiveInteger, type Row, str } from './values';
 export function surveyResult(surveyId: string, s: Row, options: ReanalysisOptions): SurveyResult {
   const n = positiveInteger(s['n']);
   const reported = num(s['moe_reported']);
-  const moeReported = reported === null ? null : reported / 100;
-  const impliedDeff = moeReported !== null && n !== null ? implied(moeReported, n) : null;
-  const deff = options.deff === 'implied' ? (impliedDeff ?? 1) : options.deff;
-  const sampleType = sampleTypeOf(s['sample_type']);
+  const moeReported = reported === null || reported <= 0 ? null : reported / 100;
+  const implied = moeReported !== null && n !== null ? impliedRange(reported as number, n) : null;
   const caveats: string[] = [];
-  const shared = sampleCaveat(sampleType);
-  if (shared !== null) caveats.push(shared);
-  if (options.deff === 'implied' && impliedDeff === null) caveats.push(noteText.noImpliedDeff());
+  let deff: number;
+  let deffSource: SurveyResult['deffSource'];
+  if (options.deff !== 'implied') {
+    deff = options.deff;
+    deffSource = 'option';
+  } else if (implied !== null) {
+    deff = Math.max(1, implied.point);
+    deffSource = 'published-margin';
+  } else {
+    deff = 1;
+    deffSource = 'none';
+  }
+  if (implied !== null && moeReported !== null && n !== null) {
+    const srs = marginOfError(0.5, n, { level: PUBLISHED_LEVEL });
+    if (implied.range[1] < 1) caveats.push(noteText.marginBelowSrs(moeReported, srs, n));
+    else if (implied.point < 1 && deffSource === 'published-margin')
+      caveats.push(noteText.impliedBelowOne(implied.point, implied.range));
+  }
+  const sampleType = sampleTypeOf(s['sample_type']);
+  const mode = str(s['mode']);
+  const shared = sampleCaveat(sampleType, mode === null ? undefined : { mode });
+  if (shared !== null) caveats.unshift(shared);
   return {
     surveyId,
     title: str(s['title']) ?? surveyId,
@@ -37,15 +63,19 @@ export function surveyResult(surveyId: string, s: Row, options: ReanalysisOption
     sponsor: str(s['sponsor']),
     country: str(s['country']),
     population: str(s['population']),
-    mode: str(s['mode']),
+    mode,
     sampleType,
+    weighting:
+      s['weighting'] === 'weighted' || s['weighting'] === 'unweighted' ? s['weighting'] : null,
     fieldStart: str(s['field_start']),
     fieldEnd: str(s['field_end']),
     n,
     moeReported,
-    impliedDeff,
+    impliedDeff: implied?.point ?? null,
+    impliedDeffRange: implied?.range ?? null,
     deff,
-    headlineMoe: n === null ? null : marginOfError(0.5, n, { level: options.level, deff }),
+    deffSource,
+    moeAtHalf: n === null ? null : marginOfError(0.5, n, { level: options.level, deff }),
     sourceId: str(s['source_id']),
     notes: str(s['notes']),
     questions: [],
@@ -53,14 +83,34 @@ export function surveyResult(surveyId: string, s: Row, options: ReanalysisOption
   };
 }
 
-/** The design effect a reported margin implies at n, or null when core cannot say. */
-function implied(moe: number, n: number): number | null {
+/**
+ * The design effect a published margin (percentage points, as printed)
+ * implies at n, and the range its rounding allows: "±3" is any margin in
+ * [2.5, 3.5], "±3.1" any in [3.05, 3.15]. Null when core cannot say.
+ */
+function impliedRange(
+  printed: number,
+  n: number,
+): { point: number; range: [number, number] } | null {
+  const decimals = decimalsOf(printed);
+  const half = 0.5 * 10 ** -decimals;
   try {
-    return impliedDesignEffect(moe, n, { level: 0.95 });
+    const at = (points: number) => impliedDesignEffect(points / 100, n, { level: PUBLISHED_LEVEL });
+    return {
+      point: at(printed),
+      range: [printed - half > 0 ? at(printed - half) : 0, at(printed + half)],
+    };
   } catch (e) {
     if (!isLibraryError(e)) throw e;
     return null;
   }
+}
+
+/** The decimals a number is written with (3 → 0, 3.1 → 1). */
+function decimalsOf(x: number): number {
+  const text = String(x);
+  const dot = text.indexOf('.');
+  return dot === -1 ? 0 : text.length - dot - 1;
 }
 
 /** The sample type as the data gives it; `unknown` for anything else. */

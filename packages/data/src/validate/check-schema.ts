@@ -44,7 +44,8 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
   }
   const fieldNames = new Set(schema.fields.map((f) => f.name));
   for (const field of schema.fields) {
-    if (!header.includes(field.name)) {
+    // A column the schema does not require may be left out: its cells are all unknown.
+    if (!header.includes(field.name) && field.constraints?.required === true) {
       issues.push(
         issue(
           'missing-column',

@@ -1,6 +1,7 @@
 import { type LeadTest, leadTest, type PairedDifference, pairedDifference } from '@toplines/core';
-import { groupKey, isLibraryError } from '@toplines/core/internal';
+import { groupKey, isLibraryError, readChoice } from '@toplines/core/internal';
 import { type ColumnTable, table as makeTable } from 'arquero';
+import { dataError } from '../errors';
 import { PERCENT_TEXT } from '../io/read-resource';
 import { noteText } from '../messages';
 import { questionKey, rowDecimals, sampleLookup } from '../util/sample-size';
@@ -54,6 +55,18 @@ export interface LeadsOptions extends SampleOptions {
    * writes it (31.0 → 0). Read only when `rounding` is true.
    */
   decimals?: number;
+  /**
+   * Which pairs are compared. `"all"`: every pair of non-net options.
+   * `"meaningful"`: what a methodologist would compare — every pair of a
+   * single-choice question's options and of a check-all question's; for a
+   * scale question, its two sides: its nets against each other when it has
+   * two or more ("opposed (net)" vs "in favour (net)"); else, with one net,
+   * the net against the options its `scale_order` names (the poles the
+   * source reports, e.g. "support | opposed"); else its two largest answers —
+   * never two points of one side of a scale, never a component against its
+   * net. Reads a `scale_order` column when the table has one. Default `"all"`.
+   */
+  pairs?: 'all' | 'meaningful';
 }
 
 /**
@@ -240,24 +253,66 @@ export function leadPairs(fn: string, table: ColumnTable, options?: LeadsOptions
     rounding: booleanOption(fn, 'rounding', opts['rounding']),
     decimals: decimalsOption(fn, opts['decimals']),
   };
+  const mode = readChoice(fn, dataError, 'pairs', opts['pairs'], PAIR_MODES);
   const input = tableInput(fn, table, ['survey_id', 'question_id', 'option', 'percent']);
   const sample = opts as SampleOptions;
   const ns = rowNs(input, sample, true);
   const c = pairColumns(input);
   const pairs: LeadPair[] = [];
-  for (const { method, members } of pairGroups(input, c, sample)) {
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        let a = members[x] as number;
-        let b = members[y] as number;
-        const pa = percentOf(c.percent[a]);
-        const pb = percentOf(c.percent[b]);
-        if (pa !== null && pb !== null && pb > pa) [a, b] = [b, a];
-        pairs.push(testPair(c, a, b, ns, method, settings));
-      }
+  for (const group of pairGroups(input, c, sample)) {
+    for (let [a, b] of chosenPairs(group, c, mode)) {
+      const pa = percentOf(c.percent[a]);
+      const pb = percentOf(c.percent[b]);
+      if (pa !== null && pb !== null && pb > pa) [a, b] = [b, a];
+      pairs.push(testPair(c, a, b, ns, group.method, settings));
     }
   }
   return pairs;
+}
+
+/** The values of the `pairs` option of {@link leads}, the default first. */
+const PAIR_MODES = ['all', 'meaningful'] as const;
+
+/** The rows of one question in one group from one source, and how its pairs are compared. */
+interface PairGroup {
+  method: 'lead' | 'paired';
+  type: string;
+  /** Its non-net rows, in table order. */
+  members: number[];
+  /** Its net rows, in table order. */
+  nets: number[];
+}
+
+/** Every pair of a list, in order: (0, 1), (0, 2), …, (1, 2), … */
+function allPairs(rows: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let x = 0; x < rows.length; x++) {
+    for (let y = x + 1; y < rows.length; y++) out.push([rows[x] as number, rows[y] as number]);
+  }
+  return out;
+}
+
+/** The pairs a question's options are compared in (see the `pairs` option). */
+function chosenPairs(group: PairGroup, c: Columns, mode: 'all' | 'meaningful'): [number, number][] {
+  if (mode === 'all' || group.type !== 'scale') return allPairs(group.members);
+  if (group.nets.length >= 2) return allPairs(group.nets);
+  const first = group.members[0] ?? group.nets[0];
+  const poles = new Set(
+    String(first === undefined ? '' : (c.scaleOrder[first] ?? ''))
+      .split('|')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
+  );
+  if (group.nets.length === 1) {
+    const sides = group.members.filter((i) => poles.has(String(c.option[i])));
+    return sides.map((i) => [group.nets[0] as number, i].sort((x, y) => x - y) as [number, number]);
+  }
+  const largest = [...group.members]
+    .filter((i) => percentOf(c.percent[i]) !== null)
+    .sort((x, y) => (percentOf(c.percent[y]) as number) - (percentOf(c.percent[x]) as number))
+    .slice(0, 2)
+    .sort((x, y) => x - y);
+  return allPairs(largest);
 }
 
 type Columns = Record<
@@ -271,7 +326,8 @@ type Columns = Record<
   | 'text'
   | 'qualifier'
   | 'isNet'
-  | 'type',
+  | 'type'
+  | 'scaleOrder',
   unknown[]
 >;
 
@@ -290,6 +346,7 @@ function pairColumns(input: TableInput): Columns {
     qualifier: input.column('qualifier'),
     isNet: input.column('is_net'),
     type: input.column('response_type'),
+    scaleOrder: input.column('scale_order'),
   };
 }
 
@@ -297,24 +354,22 @@ function pairColumns(input: TableInput): Columns {
  * The non-net rows of each survey, question, group and source whose type
  * is known, with how they are compared; questions of unknown type are left out.
  */
-function pairGroups(
-  input: TableInput,
-  c: Columns,
-  sample: SampleOptions,
-): { method: 'lead' | 'paired'; members: number[] }[] {
+function pairGroups(input: TableInput, c: Columns, sample: SampleOptions): PairGroup[] {
   const lookup = sampleLookup(undefined, sample.questions);
-  const groups = new Map<string, { method: 'lead' | 'paired'; members: number[] }>();
+  const groups = new Map<string, PairGroup>();
   for (let i = 0; i < input.numRows; i++) {
-    if (c.isNet[i] === true) continue;
     const type = input.has('response_type')
       ? c.type[i]
       : lookup.questionType.get(questionKey(c.survey[i], c.question[i]));
     const method = typeof type === 'string' ? METHOD_OF_TYPE.get(type) : undefined;
     if (method === undefined) continue;
     const key = groupKey(c.survey[i], c.question[i], c.groupDim[i], c.groupValue[i], c.source[i]);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, { method, members: [i] });
-    else group.members.push(i);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { method, type: type as string, members: [], nets: [] };
+      groups.set(key, group);
+    }
+    (c.isNet[i] === true ? group.nets : group.members).push(i);
   }
   return [...groups.values()];
 }

@@ -2,7 +2,7 @@
 // findings a reader checks by hand, options, and errors.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { leadTest, pairedDifference, proportionCI } from '@toplines/core';
+import { leadTest, pairedDifference, proportionCI, sampleCaveat } from '@toplines/core';
 import { table } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { DataError, load, reanalyze } from '../../src/index';
@@ -100,9 +100,9 @@ describe('reanalyze(load())', () => {
 
   it('says the sample-type caveat once per survey, not in every sentence', () => {
     const api = doc.surveys[0];
-    expect(api?.caveats[0]).toBe(
-      'The source does not say how the sample was drawn; the interval assumes a random sample.',
-    );
+    // An undescribed online sample: the interval is a lower bound (AAPOR on opt-in samples).
+    expect(api?.caveats[0]).toBe(sampleCaveat('unknown', { mode: 'online' }));
+    expect(api?.caveats[0]).toMatch(/lower bound on the uncertainty/);
     const sentences = api?.questions.flatMap((q) => [
       ...q.options.map((o) => o.sentence),
       ...q.leads.map((l) => l.sentence),

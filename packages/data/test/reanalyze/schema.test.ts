@@ -27,6 +27,6 @@ describe('schema/reanalysis.schema.json', () => {
     const broken = JSON.parse(JSON.stringify(doc));
     broken.surveys[0].questions[0].options[0].lower = 'wide';
     expect(validate(broken)).toBe(false);
-    expect(validate({ ...doc, schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...doc, schemaVersion: 1 })).toBe(false);
   });
 });
