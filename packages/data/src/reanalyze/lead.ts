@@ -135,7 +135,8 @@ export function leadResult(
  * below 5 for either option, the large-sample z test misleads, and the
  * p-value comes from the exact conditional binomial test — among the
  * x_A + x_B who chose either option, x_A ~ Binomial(x_A + x_B, ½) if the
- * two shares are equal (Agresti 2013, §1.4 and §11.1). Also the probability
+ * two shares are equal (the exact form of McNemar's test; Agresti, Categorical
+ * Data Analysis, 2013). Also the probability
  * that the leader is ahead (Dirichlet posterior).
  */
 function smallSample(
