@@ -71,7 +71,11 @@ const charts = {
   },
 
   // Is the lead real?
-  'lead-korea-outlook': () => leadChart(rows, { question: 'korea-relations-outlook' }),
+  'lead-korea-outlook': () =>
+    leadChart(leads(results, { surveys, questions }), {
+      question: 'korea-relations-outlook',
+      survey: 'api-2025-jp',
+    }),
   'paired-economic-partners': () =>
     pairedChart(
       leads(
@@ -88,7 +92,7 @@ const charts = {
           upper_liberal: r.upper_liberal,
         })),
       {
-        title: 'Economic partners: which differences are real?',
+        title: 'Economic partners: which differences are larger than their margin?',
         subtitle: [
           'Check-all question, API/EAI/KEI survey, Japan, 19–21 Aug 2025, n = 1,037.',
           'The overlap (who ticked both) is not published: light bars assume the smallest overlap the shares allow,',
@@ -177,13 +181,15 @@ const charts = {
     marginCurve(
       [
         { survey_id: 'whole', title: 'the whole sample', n: 1037 },
-        { survey_id: 'seventies', title: 'a subgroup of 15% (age 70s)', n: 156 },
-        { survey_id: 'women-60s', title: 'a subgroup of 8% (women in their 60s)', n: 83 },
+        { survey_id: 'seventies', title: 'a subgroup of 150 (age 70s)', n: 150 },
+        { survey_id: 'women-60s', title: 'a subgroup of 80 (women in their 60s)', n: 80 },
       ],
       {
         range: [50, 2000],
         title: 'Subgroups have the margin of a small poll',
-        notes: ["A subgroup's margin is that of a poll of its size, not the whole sample's ±3.0."],
+        notes: [
+          "A subgroup's margin is that of a poll of its size, not the whole sample's ±3.0 (simple random samples, at 50%).",
+        ],
       },
     ),
   'design-effect': () => {
