@@ -20,6 +20,9 @@ export interface CountRange {
   max: number;
 }
 
+/** Counts tried at each end of the closed-form range: a bound on the work, O(1). */
+const STEPS = 6;
+
 /** Slack on the rounding boundary, so that a half-way value counts either way. */
 const BOUNDARY_SLACK = 1e-9;
 
@@ -45,7 +48,7 @@ const BOUNDARY_SLACK = 1e-9;
  *
  * @param printed - the printed percentage, in [0, 100]: a number (40.5) or the figure as
  *   printed ("40.5%", "51.0"), whose decimals then count
- * @param n - the base it is a percentage of, a positive integer
+ * @param n - the base it is a percentage of, a positive integer up to 2^53 − 1
  * @param options - `decimals` (default: as many as `percent` has)
  * @returns `{ min, max }` of the counts that fit, or `null` when none does
  * @throws {ToplinesError} for a percent outside [0, 100], n not a positive integer, or
@@ -77,12 +80,15 @@ export function consistentCounts(
   const half = 0.5 * 10 ** -decimals;
   const fits = (x: number) => Math.abs((100 * x) / n - percent) <= half + BOUNDARY_SLACK;
   // Start just outside the closed-form range and step inward: the rounding of
-  // the two products can move an end by at most one.
-  let min = Math.max(0, Math.floor(((percent - half) * n) / 100) - 1);
-  while (min <= n && !fits(min)) min++;
-  let max = Math.min(n, Math.ceil(((percent + half) * n) / 100) + 1);
-  while (max >= 0 && !fits(max)) max--;
-  if (min > max) return null;
+  // the two products (and of 100·x/n in fits) moves an end by at most one, so
+  // a few steps find it, and an end not found in them means no count fits.
+  const from = Math.max(0, Math.floor(((percent - half) * n) / 100) - STEPS / 2);
+  const to = Math.min(n, Math.ceil(((percent + half) * n) / 100) + STEPS / 2);
+  let min = from;
+  while (min <= to && min < from + STEPS && !fits(min)) min++;
+  let max = to;
+  while (max >= from && max > to - STEPS && !fits(max)) max--;
+  if (min > max || !fits(min) || !fits(max)) return null;
   return { min, max };
 }
 

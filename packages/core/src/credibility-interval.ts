@@ -24,7 +24,8 @@ export interface CredibilityIntervalOptions {
   deff?: number;
   /**
    * The Beta prior of the share: `'jeffreys'` (Beta(½, ½)), `'uniform'` (Beta(1, 1)) or the
-   * two shapes `[a, b]`, each > 0. Default `'jeffreys'`.
+   * two shapes `[a, b]`, each in (0, 10⁶] (a prior worth at most a million respondents).
+   * Default `'jeffreys'`.
    */
   prior?: (typeof CREDIBILITY_PRIORS)[number] | [number, number];
 }
@@ -67,6 +68,8 @@ export interface CredibilityInterval {
  * sample behaves like a simple random sample of that size, which nothing in an opt-in panel
  * guarantees; the `model` sentence says so, for the reader. Under the Jeffreys prior the
  * bounds are those of the Jeffreys interval (without its boundary rule at p = 0 and 1).
+ * Unlike a confidence interval it need not contain p: it is the posterior's, and at p = 0
+ * (or under a prior strong against the data) its lower bound lies above p.
  *
  * Reference: AAPOR (2016), "AAPOR Guidance on Reporting Precision for Nonprobability
  * Samples", https://aapor.org/wp-content/uploads/2023/01/NPS-Precision-Guidance.pdf ;
@@ -81,8 +84,8 @@ export interface CredibilityInterval {
  * @returns the estimate, the interval, the prior and posterior shapes, n, the effective n,
  *   the design effect and the model sentence
  * @throws {ToplinesError} for p outside [0, 1] (a percentage is named as such), n not a
- *   positive integer, level outside (0, 1), deff ≤ 0, or a prior that is neither a name
- *   nor two shapes above 0
+ *   positive integer up to 2^53 − 1, level outside (0, 1), deff outside [0.001, 1000], or
+ *   a prior that is neither a name nor two shapes in (0, 10⁶]
  * @example
  * // an opt-in panel of 1,000 weighted with a design effect of 1.6: 42% say yes
  * const ci = credibilityInterval(0.42, 1000, { deff: 1.6 });
@@ -136,11 +139,11 @@ function priorOption(fn: string, value: unknown): [number, number] {
   if (Array.isArray(value) && value.length === 2) {
     const a = checkFinite(fn, 'prior[0]', value[0]);
     const b = checkFinite(fn, 'prior[1]', value[1]);
-    if (a > 0 && b > 0) return [a, b];
+    if (a > 0 && b > 0 && a <= 1e6 && b <= 1e6) return [a, b];
   }
   throw new ToplinesError(
     'invalid-option',
     fn,
-    `requires prior to be "jeffreys", "uniform" or two Beta shapes [a, b] above 0, got ${Array.isArray(value) ? `[${value.map(show).join(', ')}]` : show(value)}`,
+    `requires prior to be "jeffreys", "uniform" or two Beta shapes [a, b] above 0 and at most 1000000, got ${Array.isArray(value) ? `[${value.map(show).join(', ')}]` : show(value)}`,
   );
 }

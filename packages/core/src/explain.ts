@@ -8,7 +8,7 @@ import type { PairedDifference } from './paired-difference';
 import type { ProportionCI } from './proportion-ci';
 import { SAMPLE_TYPES, type SampleType, sampleCaveat } from './sample-caveat';
 import type { TwoProportionTest } from './two-proportion-test';
-import { booleanOption, checkMethod, checkOptions, show } from './validate';
+import { booleanOption, checkMethod, checkOptions, readProperty, show } from './validate';
 
 /** Options of {@link explain}. */
 export interface ExplainOptions {
@@ -104,7 +104,7 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
     opts['sampleType'] === undefined
       ? 'probability'
       : checkMethod(fn, 'sampleType', opts['sampleType'], SAMPLE_TYPES);
-  const labels = Array.isArray(opts['labels']) ? (opts['labels'] as unknown[]).map(String) : [];
+  const labels = readLabels(fn, opts['labels']);
   const optIn = sampleType === 'nonprobability';
   const mode = typeof opts['mode'] === 'string' ? opts['mode'] : undefined;
   const sentence = booleanOption(fn, 'caveat', opts['caveat'], true)
@@ -115,6 +115,7 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
   if (result === null || typeof result !== 'object') {
     throw new ToplinesError('invalid-type', fn, `requires a result object, got ${show(result)}`);
   }
+  checkResult(fn, result);
   const level = `${trim(100 * result.level)}%`;
   const kind: unknown = result.kind;
   switch (result.kind) {
@@ -183,6 +184,119 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
     fn,
     `requires a result of proportionCI, leadTest, twoProportionTest, pairedDifference or leadChange, got an object of kind ${show(kind)}`,
   );
+}
+
+/** The labels option: strings, or values whose String() works; none when absent. */
+function readLabels(fn: string, value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((label: unknown, i) => {
+    try {
+      return String(label);
+    } catch {
+      throw new ToplinesError(
+        'invalid-option',
+        fn,
+        `requires labels to be strings, got ${show(label)} at index ${i}, which has no string form`,
+      );
+    }
+  });
+}
+
+/** The fields each kind of result must have: [name, low, high] (integer sizes: high 0). */
+const FIELDS: Record<string, [string, number, number][]> = {
+  proportion: [
+    ['estimate', 0, 1],
+    ['lower', 0, 1],
+    ['upper', 0, 1],
+    ['n', 1, 0],
+  ],
+  lead: [
+    ['p1', 0, 1],
+    ['p2', 0, 1],
+    ['difference', -1, 1],
+    ['lower', -1, 1],
+    ['upper', -1, 1],
+    ['n', 1, 0],
+    ['nEffective', 0, Number.MAX_VALUE],
+  ],
+  'two-sample': [
+    ['p1', 0, 1],
+    ['p2', 0, 1],
+    ['difference', -1, 1],
+    ['lower', -1, 1],
+    ['upper', -1, 1],
+    ['pValue', 0, 1],
+    ['n1', 1, 0],
+    ['n2', 1, 0],
+  ],
+  paired: [
+    ['p1', 0, 1],
+    ['p2', 0, 1],
+    ['difference', -1, 1],
+    ['overlap', 0, 1],
+    ['lower', -1, 1],
+    ['upper', -1, 1],
+    ['conservative.lower', -1, 1],
+    ['conservative.upper', -1, 1],
+    ['liberal.lower', -1, 1],
+    ['liberal.upper', -1, 1],
+    ['n', 1, 0],
+  ],
+  'lead-change': [
+    ['leadA', -1, 1],
+    ['leadB', -1, 1],
+    ['change', -2, 2],
+    ['lower', -2, 2],
+    ['upper', -2, 2],
+  ],
+};
+FIELDS['credibility'] = FIELDS['proportion']!;
+
+/**
+ * Throws unless a result with a known `kind` has the fields its sentences
+ * use, each a finite number in range (sizes: whole numbers from 1 to 2^53 − 1),
+ * and a level in (0, 1). Results of another kind are left to the caller's error.
+ */
+function checkResult(fn: string, result: object): void {
+  const read = (path: string): unknown =>
+    path
+      .split('.')
+      .reduce<unknown>(
+        (value, key) =>
+          value !== null && typeof value === 'object'
+            ? readProperty(fn, value, key, 'result')
+            : undefined,
+        result,
+      );
+  const kind = read('kind');
+  const fields = typeof kind === 'string' && Object.hasOwn(FIELDS, kind) ? FIELDS[kind] : undefined;
+  if (fields === undefined) return;
+  if (kind === 'credibility' && typeof read('model') !== 'string') {
+    throw new ToplinesError(
+      'invalid-type',
+      fn,
+      `requires a result of kind "credibility" with model a string, got ${show(read('model'))}`,
+    );
+  }
+  for (const [name, low, high] of [...fields, ['level', 0, 1] as [string, number, number]]) {
+    const value = read(name);
+    const integer = high === 0;
+    const ok =
+      typeof value === 'number' &&
+      (integer
+        ? Number.isInteger(value) && value >= 1 && value <= Number.MAX_SAFE_INTEGER
+        : value >= low &&
+          value <= high &&
+          (name !== 'level' || (value > 0 && value < 1)) &&
+          (name !== 'nEffective' || value > 0));
+    if (!ok) {
+      throw new ToplinesError(
+        typeof value === 'number' && !Number.isFinite(value) ? 'not-finite' : 'invalid-type',
+        fn,
+        `requires a result of kind ${show(kind)} with ${name} ${integer ? 'a whole number from 1 to 9007199254740991' : `a number in [${low}, ${high === Number.MAX_VALUE ? '∞' : high}]`}, got ${show(value)}`,
+      );
+    }
+  }
 }
 
 /** What an interval computed as if from a random sample is called for an opt-in one. */

@@ -1,7 +1,14 @@
 import { checkMoe } from './check-moe';
 import { criticalValue } from './critical-value';
 import { ToplinesError } from './errors';
-import { checkOptions, checkProportion, checkSampleSize, levelOption, show } from './validate';
+import {
+  checkOptions,
+  checkProportion,
+  checkSampleSize,
+  DEFF_RANGE,
+  levelOption,
+  show,
+} from './validate';
 
 /** Options of {@link impliedDesignEffect}. */
 export interface ImpliedDesignEffectOptions {
@@ -30,9 +37,10 @@ export interface ImpliedDesignEffectOptions {
  * @param moe - the published margin, as a proportion in (0, 1): 0.031 for ±3.1 points
  * @param n - the sample size, a positive integer
  * @param options - `p` (default 0.5), `level` (default 0.95)
- * @returns the implied design effect, > 0
+ * @returns the implied design effect, from 0.001 to 1000 (the range the other functions accept)
  * @throws {ToplinesError} for moe outside (0, 1) (3.1 is named as percentage points), n not a
- *   positive integer, p outside (0, 1) or level outside (0, 1)
+ *   positive integer up to 2^53 − 1, p outside (0, 1), level outside (0, 1), or an implied
+ *   design effect outside [0.001, 1000] (a margin far too small or too large for its n)
  * @example
  * // a poll of 1,037 that publishes ±4.0 points instead of ±3.0
  * impliedDesignEffect(0.04, 1037); // => 1.7276769867341126
@@ -56,5 +64,13 @@ export function impliedDesignEffect(
   }
   const level = levelOption(fn, opts['level']);
   const z = criticalValue(level);
-  return (n * moe * moe) / (z * z * p * (1 - p));
+  const deff = (n * moe * moe) / (z * z * p * (1 - p));
+  if (!(deff >= DEFF_RANGE[0] && deff <= DEFF_RANGE[1])) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `finds that a margin of ${show(moe)} at n = ${show(n)} implies a design effect of ${show(Number(deff.toPrecision(4)))}, outside the 0.001 to 1000 the package accepts: check the margin and its n`,
+    );
+  }
+  return deff;
 }

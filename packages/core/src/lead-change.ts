@@ -8,6 +8,7 @@ import {
   checkSampleSize,
   checkSingleChoiceSum,
   levelOption,
+  readProperty,
   show,
 } from './validate';
 
@@ -44,9 +45,9 @@ export interface LeadChange {
   change: number;
   /** Standard error of the change. */
   se: number;
-  /** Lower bound of the interval for the change. */
+  /** Lower bound of the interval for the change, in [−2, 2]. */
   lower: number;
-  /** Upper bound of the interval for the change. */
+  /** Upper bound of the interval for the change, in [−2, 2]. */
   upper: number;
   /** The z statistic, change / se. */
   z: number;
@@ -64,6 +65,8 @@ export interface LeadChange {
  * {@link leadTest}, deff·(p1 + p2 − (p1 − p2)²)/n; the polls are
  * independent samples, so the variance of the change is the sum of the two.
  * The interval is change ± z·se and the p-value that of the Wald z test.
+ * Each lead lies in [−1, 1], so the change lies in [−2, 2], and the interval
+ * is clipped to [−2, 2] (it reaches past only at samples of one or two).
  *
  * Reference: Franklin (2007), "The 'Margin of Error' for Differences in
  * Polls", ABC News Polling Unit (the lead's variance); independence of the
@@ -107,8 +110,9 @@ export function leadChange(
     leadB,
     change,
     se,
-    lower: change - half,
-    upper: change + half,
+    // A lead lies in [−1, 1], so a change of lead in [−2, 2]: the interval is clipped to it.
+    lower: Math.max(-2, change - half),
+    upper: Math.min(2, change + half),
     ...zTest(change, se),
     level,
   };
@@ -122,7 +126,8 @@ function checkPoll(fn: string, name: string, poll: unknown): Required<PollLead> 
       `requires ${name} to be an object { p1, p2, n }, got ${show(poll)}`,
     );
   }
-  const { p1, p2, n, deff } = poll as Record<string, unknown>;
+  const read = (key: string) => readProperty(fn, poll, key, name);
+  const [p1, p2, n, deff] = [read('p1'), read('p2'), read('n'), read('deff')];
   const checked = {
     p1: checkProportion(fn, `${name}.p1`, p1),
     p2: checkProportion(fn, `${name}.p2`, p2),

@@ -13,11 +13,11 @@ import {
 /** Options of {@link leadProbability}. */
 export interface LeadProbabilityOptions {
   /**
-   * Dirichlet concentration added to every option's count, > 0: 1 is the
-   * uniform prior (the default), 0.5 Jeffreys'.
+   * Dirichlet concentration added to every option's count, in (0, 10⁶]: 1 is
+   * the uniform prior (the default), 0.5 Jeffreys'.
    */
   prior?: number;
-  /** Design effect, > 0: the counts are p·n/deff. Default `1`. */
+  /** Design effect, from 0.001 to 1000: the counts are p·n/deff. Default `1`. */
   deff?: number;
 }
 
@@ -43,11 +43,11 @@ export interface LeadProbabilityOptions {
  *
  * @param p1 - share of the first option, in [0, 1]
  * @param p2 - share of the second option, in [0, 1]; p1 + p2 ≤ 1.01
- * @param n - the sample size, a positive integer
+ * @param n - the sample size, a positive integer up to 2^53 − 1
  * @param options - `prior` (default 1), `deff` (default 1)
  * @returns P(θ1 > θ2 | data), in [0, 1]
  * @throws {ToplinesError} for shares outside [0, 1] or summing past 1.01, n not a positive
- *   integer, prior ≤ 0 or deff ≤ 0
+ *   integer up to 2^53 − 1, prior outside (0, 10⁶] or deff outside [0.001, 1000]
  * @example
  * // API/EAI/KEI Japan, n = 1,037: favourable 40.5% vs unfavourable 34.5% of the U.S.
  * leadProbability(0.405, 0.345, 1037); // => 0.9871451890621812
@@ -72,14 +72,21 @@ export function leadProbability(
   return regularizedBetaUpper(0.5, p1 * m + prior, p2 * m + prior);
 }
 
-/** Throws unless `value` is a Dirichlet concentration: finite and above 0. */
+/**
+ * The largest Dirichlet concentration accepted: a prior worth a million
+ * respondents on every option. Far past it the incomplete beta (whose cost
+ * grows with its shapes) would run for minutes, and no reader means it.
+ */
+export const MAX_PRIOR = 1e6;
+
+/** Throws unless `value` is a Dirichlet concentration: above 0 and at most {@link MAX_PRIOR}. */
 export function checkPrior(fn: string, value: unknown): number {
   const prior = checkFinite(fn, 'prior', value);
-  if (!(prior > 0)) {
+  if (!(prior > 0 && prior <= MAX_PRIOR)) {
     throw new ToplinesError(
       'out-of-range',
       fn,
-      `requires prior to be greater than 0, got ${show(prior)}`,
+      `requires prior to be greater than 0${prior > 0 ? " and at most 1000000 (a million respondents' worth on every option)" : ''}, got ${show(prior)}`,
     );
   }
   return prior;

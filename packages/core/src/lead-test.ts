@@ -1,5 +1,11 @@
 import { criticalValue } from './critical-value';
-import { candidatePairs, checkReportedDecimalsPair, countsOf, reportedRange } from './rounding';
+import {
+  candidatePairs,
+  checkReportedDecimalsPair,
+  checkRunLength,
+  countsOf,
+  reportedRange,
+} from './rounding';
 import { normalSurvival } from './special/normal-survival';
 import {
   checkOptions,
@@ -35,9 +41,9 @@ export interface LeadTest {
   difference: number;
   /** Standard error of the difference. */
   se: number;
-  /** Lower bound of the interval for the difference. */
+  /** Lower bound of the interval for the difference, in [−1, 1]. */
   lower: number;
-  /** Upper bound of the interval for the difference. */
+  /** Upper bound of the interval for the difference, in [−1, 1]. */
   upper: number;
   /** The z statistic, difference / se. */
   z: number;
@@ -67,8 +73,9 @@ export interface LeadTest {
  * negatively correlated (a respondent who picks one cannot pick the other),
  * so the variance of their difference is not the sum of their variances: it
  * is Var(p̂1 − p̂2) = deff·(p1 + p2 − (p1 − p2)²)/n, from the multinomial
- * covariance −p1·p2/n. The interval is difference ± z·se and the p-value is
- * that of the Wald z test. This is why a lead's margin of error is larger
+ * covariance −p1·p2/n. The interval is difference ± z·se, clipped to
+ * [−1, 1] (as twoProportionTest's; it reaches past only in samples of a few),
+ * and the p-value is that of the Wald z test. This is why a lead's margin of error is larger
  * than the poll's headline margin — nearly twice it when the two options
  * share most of the sample. Options of a check-all question are not
  * exclusive and need a paired comparison instead.
@@ -129,11 +136,17 @@ export function leadTest(p1: number, p2: number, n: number, options?: LeadTestOp
     nEffective,
   };
   if (opts['reportedDecimals'] === undefined) {
-    return { ...result, lower: difference - zCrit * se, upper: difference + zCrit * se };
+    return {
+      ...result,
+      lower: Math.max(-1, difference - zCrit * se),
+      upper: Math.min(1, difference + zCrit * se),
+    };
   }
   const [decimals1, decimals2] = checkReportedDecimalsPair(fn, opts['reportedDecimals']);
   const range1 = reportedRange(fn, 'p1', p1, n, decimals1, deff === 1);
   const range2 = reportedRange(fn, 'p2', p2, n, decimals2, deff === 1);
+  checkRunLength(fn, 'p1', range1);
+  checkRunLength(fn, 'p2', range2);
   let lower = Infinity;
   let upper = -Infinity;
   const total = range1.low + range2.low <= 1 ? 1 : undefined;
@@ -142,7 +155,12 @@ export function leadTest(p1: number, p2: number, n: number, options?: LeadTestOp
     lower = Math.min(lower, a - b - half);
     upper = Math.max(upper, a - b + half);
   }
-  return { ...result, lower, upper, counts: [countsOf(range1), countsOf(range2)] };
+  return {
+    ...result,
+    lower: Math.max(-1, Math.min(lower, difference)),
+    upper: Math.min(1, Math.max(upper, difference)),
+    counts: [countsOf(range1), countsOf(range2)],
+  };
 }
 
 /** √((p1 + p2 − (p1 − p2)²)/m): the standard error of a lead in a sample of effective size m. */

@@ -12,7 +12,7 @@ import {
 export interface MarginOfErrorOptions {
   /** Confidence level, strictly between 0 and 1. Default `0.95`. */
   level?: number;
-  /** Design effect, > 0: the variance is multiplied by it. Default `1`. */
+  /** Design effect, from 0.001 to 1000: the variance is multiplied by it. Default `1`. */
   deff?: number;
   /**
    * Size of the population sampled (an integer ≥ n). When given, the finite
@@ -30,7 +30,10 @@ export interface MarginOfErrorOptions {
  * given. At p = 0.5 it is the largest, and that is the "headline" margin a
  * poll states for all its figures. It is the half-width of the Wald interval,
  * and it describes one share: the margin of a lead between two shares of the
- * same sample is larger (see {@link leadTest}).
+ * same sample is larger (see {@link leadTest}). It is capped at 1, the
+ * largest half-width that means anything (p ± 1 covers all of [0, 1] for
+ * every p): the formula passes 1 only when n/deff is below about one
+ * respondent. It is 0 at p = 0 or 1, and when the whole population was sampled.
  *
  * Reference: AAPOR, "Margin of Sampling Error/Credibility Interval" (statement);
  * Kish (1965), Survey Sampling (finite population correction; design effect).
@@ -38,11 +41,11 @@ export interface MarginOfErrorOptions {
  * Cost: O(1).
  *
  * @param p - the proportion, in [0, 1]; 0.5 gives the headline figure
- * @param n - the sample size, a positive integer
+ * @param n - the sample size, a positive integer up to 2^53 − 1
  * @param options - `level` (default 0.95), `deff` (default 1), `populationSize` (default none)
- * @returns the margin of error as a proportion (0.0304 is ±3.04 points)
- * @throws {ToplinesError} for p outside [0, 1], n not a positive integer, level outside
- *   (0, 1), deff ≤ 0, or populationSize smaller than n
+ * @returns the margin of error as a proportion in [0, 1] (0.0304 is ±3.04 points)
+ * @throws {ToplinesError} for p outside [0, 1], n not a positive integer up to 2^53 − 1,
+ *   level outside (0, 1), deff outside [0.001, 1000], or populationSize smaller than n
  * @example
  * // the headline margin of the API/EAI/KEI Japan sample, n = 1,037
  * marginOfError(0.5, 1037); // => 0.03043187540505491
@@ -58,7 +61,8 @@ export function marginOfError(p: number, n: number, options?: MarginOfErrorOptio
     opts['populationSize'] === undefined
       ? 1
       : finitePopulationCorrection(n, checkPopulationSize(fn, opts['populationSize'], n));
-  return criticalValue(level) * Math.sqrt((deff * p * (1 - p)) / n) * fpc;
+  // At most 1: a wider half-width says no more, since p ± 1 already covers [0, 1].
+  return Math.min(1, criticalValue(level) * Math.sqrt((deff * p * (1 - p)) / n) * fpc);
 }
 
 /**

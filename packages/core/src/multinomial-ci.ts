@@ -69,6 +69,13 @@ export interface MultinomialCI {
   n: number;
 }
 
+/**
+ * The largest k·√n (options × root of the sample size) Sison–Glaz accepts:
+ * its search runs up to 20·√n + 20 steps of O(k), so this bounds the work to
+ * about 2·10⁶ steps (a fraction of a second); n = 2.5·10⁹ with two options.
+ */
+const SISON_GLAZ_LIMIT = 100_000;
+
 /** Slack on the allowance, so that shares summing to exactly 0.99 or 1.01 count as within it. */
 const SUM_SLACK = 1e-9;
 
@@ -132,7 +139,10 @@ const SUM_SLACK = 1e-9;
  *
  * Cost: O(k) for Goodman. Sison–Glaz tries c = 1, 2, … up to about z·√n, each
  * step O(k): the truncated Poisson moments are summed outward from the
- * observed counts, one term per side and option per step.
+ * observed counts, one term per side and option per step. It gives up (not
+ * converged) past c = 20·√n + 20, which no level reaches (c ≤ z·√n/2 with z
+ * below 10 for any level a double can hold), and refuses k·√n above 100,000
+ * (n = 2.5·10⁹ with two options), where Goodman's intervals are as good.
  *
  * @param shares - the option shares of one single-choice question, each in [0, 1]
  *   (0.405 for 40.5%), at least two, summing to at most 1 + 0.01
@@ -143,8 +153,9 @@ const SUM_SLACK = 1e-9;
  * @throws {ToplinesError} when shares is not an array of at least two proportions (a
  *   percentage like 40.5 is named as such), the shares sum past 1 + 0.01 (a
  *   check-all-that-apply question has no multinomial interval), n is not a positive
- *   integer, level is outside (0, 1) or the method is unknown; `not-converged` when
- *   Sison–Glaz finds no c (one option holding nearly every answer)
+ *   integer up to 2^53 − 1, level is outside (0, 1) or the method is unknown; for
+ *   Sison–Glaz, when k·√n exceeds 100,000, and `not-converged` when it finds no c (one
+ *   option holding nearly every answer)
  * @example
  * // API/EAI/KEI survey, Japan, n = 1,037: outlook for Japan–South Korea relations,
  * // "no change" 44.9%, "improvement" 26.2%, "deterioration" 28.8%
@@ -213,6 +224,14 @@ export function multinomialCI(
   }
 
   // Sison–Glaz: whole counts adding up to n, the remainder category last.
+  const cells = props.length + (hasRemainder ? 1 : 0);
+  if (cells * Math.sqrt(n) > SISON_GLAZ_LIMIT) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires k·√n at most ${SISON_GLAZ_LIMIT} for method 'sison-glaz' (its search takes about 20·√n steps of k options), got k = ${cells} options and n = ${show(n)}: use method 'goodman', which is O(k)`,
+    );
+  }
   const quotas = hasRemainder
     ? [...props.map((p) => p * n), (1 - sum) * n]
     : props.map((p) => (p * n) / sum);
@@ -369,7 +388,8 @@ function coverage(cells: readonly Cell[], logPmfTotal: number): number {
 /**
  * The c and γ of Sison & Glaz (1995): the first whole c ≥ 1 with
  * ν(c) ≤ 1 − α < ν(c + 1), and γ = (1 − α − ν(c)) / (ν(c + 1) − ν(c)).
- * The search runs c upward from 1 as statsmodels does, up to c = n + 1.
+ * The search runs c upward from 1 as statsmodels does, up to c = n + 1 or
+ * 20·√n + 21, whichever is smaller.
  */
 function sisonGlazConstants(
   counts: readonly number[],
@@ -388,8 +408,9 @@ function sisonGlazConstants(
   let nuC = coverage(cells, logPmfTotal);
   for (const cell of cells) widen(cell, total);
   let nuNext = coverage(cells, logPmfTotal);
+  const last = Math.min(total, Math.ceil(20 * Math.sqrt(total)) + 20);
   while (!(nuC <= target && target < nuNext)) {
-    if (c > total) {
+    if (c > last) {
       throw new ToplinesError(
         'not-converged',
         'multinomialCI',

@@ -29,9 +29,9 @@ export interface PairedComparison {
   overlap: number;
   /** Standard error of the difference at this overlap. */
   se: number;
-  /** Lower bound of the interval for the difference. */
+  /** Lower bound of the interval for the difference, in [−1, 1]. */
   lower: number;
-  /** Upper bound of the interval for the difference. */
+  /** Upper bound of the interval for the difference, in [−1, 1]. */
   upper: number;
   /** The z statistic, difference / se. */
   z: number;
@@ -84,7 +84,8 @@ export interface PairedDifference extends PairedComparison {
  * difference p1 − p2 is the share who chose only the first minus the share who
  * chose only the second, and
  * Var(p̂1 − p̂2) = deff·(p1 + p2 − 2o − (p1 − p2)²)/n,
- * the variance of McNemar's paired comparison. The overlap is rarely
+ * the variance of McNemar's paired comparison; the interval, difference ±
+ * z·se, is clipped to [−1, 1] (it reaches past only in samples of a few). The overlap is rarely
  * published: without it, the result spans every overlap the two shares allow
  * (the Fréchet bounds max(0, p1 + p2 − 1) ≤ o ≤ min(p1, p2)). The variance
  * falls as the overlap grows, so the smallest overlap is the conservative end
@@ -136,8 +137,8 @@ export function pairedDifference(
     return {
       overlap,
       se,
-      lower: difference - zCrit * se,
-      upper: difference + zCrit * se,
+      lower: Math.max(-1, difference - zCrit * se),
+      upper: Math.min(1, difference + zCrit * se),
       ...zTest(difference, se),
     };
   };

@@ -14,7 +14,11 @@ import {
 
 /** Options of {@link probabilityOfFirst}. */
 export interface ProbabilityOfFirstOptions {
-  /** Posterior draws, an integer from 100 to 10,000,000. Default `100000`. */
+  /**
+   * Posterior draws, an integer from 100 to 10,000,000, with draws × options at
+   * most {@link DRAW_BUDGET} (2,000,000). Default `100000`, or fewer when there
+   * are more than 20 options: the budget divided by their number.
+   */
   draws?: number;
   /** Seed of the random generator, an integer; the same seed gives the same answer. Default `1`. */
   seed?: number;
@@ -23,6 +27,12 @@ export interface ProbabilityOfFirstOptions {
   /** Design effect, > 0: the counts are p·n/deff. Default `1`. */
   deff?: number;
 }
+
+/**
+ * The most Gamma variates (draws × options) one call of {@link probabilityOfFirst}
+ * draws: a few tenths of a second.
+ */
+export const DRAW_BUDGET = 2_000_000;
 
 /** The result of {@link probabilityOfFirst}. */
 export interface ProbabilityOfFirst {
@@ -52,7 +62,7 @@ export interface ProbabilityOfFirst {
  * Appendix A (drawing from a Dirichlet through Gamma variates); Marsaglia & Tsang
  * (2000), ACM TOMS 26(3):363–372 (the Gamma sampler).
  *
- * Cost: O(draws · k) Gamma variates for k options.
+ * Cost: O(draws · k) Gamma variates for k options, at most 2,000,000 (a few tenths of a second).
  *
  * @param shares - the options' shares of one single-choice question, each in [0, 1], summing
  *   to at most 1.01
@@ -61,8 +71,9 @@ export interface ProbabilityOfFirst {
  *   (default 1)
  * @returns each option's probability of being on top, with its Monte Carlo error
  * @throws {ToplinesError} for fewer than 2 shares, a share outside [0, 1], shares summing past
- *   1.01, n not a positive integer, draws outside 100 to 10⁷, a seed that is not an integer,
- *   prior ≤ 0 or deff ≤ 0
+ *   1.01, n not a positive integer up to 2^53 − 1, draws outside 100 to 10⁷ or draws × shares
+ *   above 2,000,000 (more than 20,000 shares), a seed that is not an integer, prior outside
+ *   (0, 10⁶] or deff outside [0.001, 1000]
  * @example
  * // API/EAI/KEI Japan, n = 1,037, Japan's role in a Taiwan contingency: logistical and
  * // humanitarian support only 27.5%, avoid military involvement 26.0%, SDF 10.3%
@@ -87,7 +98,17 @@ export function probabilityOfFirst(
   checkSingleChoiceSum(fn, 'a sum', sum, 'the shares');
   checkSampleSize(fn, 'n', n);
   const opts = checkOptions(fn, options);
-  const draws = opts['draws'] === undefined ? 100_000 : checkDraws(fn, opts['draws']);
+  const draws =
+    opts['draws'] === undefined
+      ? Math.min(100_000, Math.floor(DRAW_BUDGET / values.length))
+      : checkDraws(fn, opts['draws']);
+  if (draws < 100 || draws * values.length > DRAW_BUDGET) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires draws × shares to be at most ${DRAW_BUDGET} (with at least 100 draws), got ${show(draws)} × ${values.length}: pass fewer draws or fewer shares`,
+    );
+  }
   const seed = opts['seed'] === undefined ? 1 : checkSeed(fn, opts['seed']);
   const prior = opts['prior'] === undefined ? 1 : checkPrior(fn, opts['prior']);
   const deff = deffOption(fn, 'deff', opts['deff']);

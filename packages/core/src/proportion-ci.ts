@@ -31,7 +31,8 @@ export interface ProportionCIOptions {
   /** Interval method. Default `'wilson'` (Wilson score, no continuity correction). */
   method?: ProportionCIMethod;
   /**
-   * Design effect (variance inflation from weighting and clustering), > 0.
+   * Design effect (variance inflation from weighting and clustering), from
+   * 0.001 to 1000 (real ones lie between about 0.5 and 10).
    * Every formula uses the effective sample size n / deff and the effective
    * count p · n / deff, which need not be whole. Default `1`.
    */
@@ -111,19 +112,22 @@ export function intervalBounds(
       const alpha = 1 - level;
       const x = p * nEff;
       const y = (1 - p) * nEff;
+      // The bounds contain p (up to the quantiles' rounding, which min/max undo).
       return [
-        p <= 0 ? 0 : betaQuantile(alpha / 2, x, y + 1),
-        p >= 1 ? 1 : betaQuantile(1 - alpha / 2, x + 1, y),
+        p <= 0 ? 0 : Math.min(p, betaQuantile(alpha / 2, x, y + 1)),
+        p >= 1 ? 1 : Math.max(p, betaQuantile(1 - alpha / 2, x + 1, y)),
       ];
     }
     case 'jeffreys': {
-      // Brown, Cai & DasGupta (2001): lower 0 at x = 0, upper 1 at x = n.
+      // Brown, Cai & DasGupta (2001): lower 0 at x = 0, upper 1 at x = n. The
+      // equal-tailed posterior interval can miss p itself when x is small and
+      // the level low (x = 0.003 of 3 at level 0.5): the bound is then moved to p.
       const alpha = 1 - level;
       const x = p * nEff + 0.5;
       const y = (1 - p) * nEff + 0.5;
       return [
-        p <= 0 ? 0 : betaQuantile(alpha / 2, x, y),
-        p >= 1 ? 1 : betaQuantile(1 - alpha / 2, x, y),
+        p <= 0 ? 0 : Math.min(p, betaQuantile(alpha / 2, x, y)),
+        p >= 1 ? 1 : Math.max(p, betaQuantile(1 - alpha / 2, x, y)),
       ];
     }
   }
@@ -142,7 +146,9 @@ function clip01(value: number): number {
  * correction, the Wald interval (the textbook p ± z·se, poor near 0 and 1),
  * Agresti–Coull, Clopper–Pearson ("exact", conservative) and Jeffreys (the
  * equal-tailed Bayesian interval under a Beta(½, ½) prior). Wald and
- * Agresti–Coull are clipped to [0, 1]. With a design effect, the effective
+ * Agresti–Coull are clipped to [0, 1]. Every interval contains p: where
+ * Jeffreys' equal-tailed interval would miss it (a tiny share of a tiny
+ * sample at a low level), the near bound is moved to p. With a design effect, the effective
  * sample size n/deff and the effective count p·n/deff are used throughout,
  * including in the beta quantiles of Clopper–Pearson and Jeffreys.
  *
@@ -155,12 +161,13 @@ function clip01(value: number): number {
  * Cost: O(1); Clopper–Pearson and Jeffreys solve two beta quantiles.
  *
  * @param p - the reported proportion, in [0, 1] (0.405 for 40.5%)
- * @param n - the sample size (unweighted completes), a positive integer
+ * @param n - the sample size (unweighted completes), a positive integer up to 2^53 − 1
  * @param options - `level` (default 0.95), `method` (default `'wilson'`), `deff` (default 1),
  *   `reportedDecimals` (default none)
  * @returns the estimate, the bounds, and the level, method, n and effective n used
  * @throws {ToplinesError} when p is outside [0, 1] (a percentage like 40.5 is named
- *   as such), n is not a positive integer, level is outside (0, 1), deff ≤ 0, or
+ *   as such), n is not a positive integer up to 2^53 − 1, level is outside (0, 1), deff is
+ *   outside [0.001, 1000], or
  *   the method is unknown; with `reportedDecimals`, when no count out of n prints as the
  *   figure (code `inconsistent-input`)
  * @example
@@ -194,8 +201,8 @@ export function proportionCI(p: number, n: number, options?: ProportionCIOptions
   return {
     kind: 'proportion',
     estimate: p,
-    lower,
-    upper,
+    lower: Math.min(lower, p),
+    upper: Math.max(upper, p),
     level,
     method,
     n,

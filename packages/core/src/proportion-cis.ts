@@ -106,7 +106,9 @@ export function proportionCIs(
   const nAt = (i: number): number => {
     if (single) return (ns as number) / deff;
     const n = (ns as ArrayLike<number>)[i] as number;
-    if (!(n > 0 && n <= Number.MAX_SAFE_INTEGER && Math.floor(n) === n)) bad('ns', i, n);
+    if (typeof n !== 'number' || !(n > 0 && n <= Number.MAX_SAFE_INTEGER && Math.floor(n) === n)) {
+      bad('ns', i, n);
+    }
     return n / deff;
   };
   const pAt = (i: number): number => {
@@ -141,8 +143,8 @@ export function proportionCIs(
       const nEff = nAt(i);
       const x = p * nEff;
       const y = (1 - p) * nEff;
-      lower[i] = p <= 0 ? 0 : betaQuantile(alpha / 2, x, y + 1);
-      upper[i] = p >= 1 ? 1 : betaQuantile(1 - alpha / 2, x + 1, y);
+      lower[i] = p <= 0 ? 0 : Math.min(p, betaQuantile(alpha / 2, x, y + 1));
+      upper[i] = p >= 1 ? 1 : Math.max(p, betaQuantile(1 - alpha / 2, x + 1, y));
     }
   } else {
     for (let i = 0; i < k; i++) {

@@ -93,6 +93,25 @@ export function reportedRange(
   };
 }
 
+/** The most whole counts one figure may allow when every one is visited (leads, comparisons). */
+const MAX_RUN = 1_000_000;
+
+/**
+ * Throws unless the counts a range allows are few enough to visit one by one
+ * ({@link MAX_RUN}): a figure printed with d decimals allows about n·10^−d/100
+ * counts, so n above 10⁸·10^d is refused. Internal.
+ */
+export function checkRunLength(fn: string, name: string, range: ReportedRange): void {
+  const counts = countsOf(range);
+  if (counts !== null && counts > MAX_RUN) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires the printed ${name} to allow at most ${MAX_RUN} whole counts with reportedDecimals, got ${counts}: n is too large for the rounding of the figure to matter; leave reportedDecimals out`,
+    );
+  }
+}
+
 /** Pairs beyond which only the boundary of the rectangle is scanned. */
 const FULL_GRID_LIMIT = 250_000;
 

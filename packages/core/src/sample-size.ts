@@ -7,6 +7,7 @@ import {
   checkProportion,
   deffOption,
   levelOption,
+  MAX_SAMPLE_SIZE,
   show,
 } from './validate';
 
@@ -16,7 +17,7 @@ export interface SampleSizeOptions {
   p?: number;
   /** Confidence level, strictly between 0 and 1. Default `0.95`. */
   level?: number;
-  /** Design effect, > 0: the sample needed is multiplied by it. Default `1`. */
+  /** Design effect, from 0.001 to 1000: the sample needed is multiplied by it. Default `1`. */
   deff?: number;
   /** Size of the population (an integer ≥ 1), for the finite population correction. Default: none. */
   populationSize?: number;
@@ -37,9 +38,10 @@ export interface SampleSizeOptions {
  *
  * @param moe - the margin of error wanted, as a proportion in (0, 1): 0.03 for ±3 points
  * @param options - `p` (default 0.5), `level` (default 0.95), `deff` (default 1), `populationSize`
- * @returns the sample size, an integer
+ * @returns the sample size, an integer from 1 to 2^53 − 1
  * @throws {ToplinesError} for moe outside (0, 1) (3 for "±3 points" is named as such), p
- *   outside [0, 1], level outside (0, 1), deff ≤ 0, or populationSize not an integer ≥ 1
+ *   outside [0, 1], level outside (0, 1), deff outside [0.001, 1000], populationSize not an
+ *   integer from 1 to 2^53 − 1, or a margin so small that the sample needed passes 2^53 − 1
  * @example
  * sampleSize(0.03); // => 1068
  * sampleSize(0.03, { deff: 1.5 }); // => 1601
@@ -55,16 +57,25 @@ export function sampleSize(moe: number, options?: SampleSizeOptions): number {
   let n = (z * z * deff * p * (1 - p)) / (moe * moe);
   if (opts['populationSize'] !== undefined) {
     const size = checkFinite(fn, 'populationSize', opts['populationSize']);
-    if (!Number.isInteger(size) || size < 1) {
+    if (!Number.isInteger(size) || size < 1 || size > MAX_SAMPLE_SIZE) {
       throw new ToplinesError(
         'out-of-range',
         fn,
-        `requires populationSize to be a positive integer, got ${show(size)}`,
+        `requires populationSize to be a positive integer up to 9007199254740991, got ${show(size)}`,
       );
     }
-    n = (n * size) / (n + size - 1);
+    // n₀·N/(n₀ + N − 1) written so that a huge (even infinite) n₀ gives N, never NaN.
+    if (n > 0) n = size / (1 + (size - 1) / n);
   }
-  return Math.max(1, ceilGuarded(n));
+  const needed = Math.max(1, ceilGuarded(n));
+  if (!(needed <= MAX_SAMPLE_SIZE)) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `finds that a margin of ${show(moe)} needs more than 9007199254740991 respondents (Number.MAX_SAFE_INTEGER), the largest sample size the package handles: ask for a wider margin`,
+    );
+  }
+  return needed;
 }
 
 /** Ceiling that treats a value within 1e-9 (relative) of an integer as that integer. */

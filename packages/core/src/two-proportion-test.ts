@@ -1,6 +1,12 @@
 import { criticalValue } from './critical-value';
 import { zTest } from './lead-test';
-import { candidatePairs, checkReportedDecimalsPair, countsOf, reportedRange } from './rounding';
+import {
+  candidatePairs,
+  checkReportedDecimalsPair,
+  checkRunLength,
+  countsOf,
+  reportedRange,
+} from './rounding';
 import {
   checkOptions,
   checkProportion,
@@ -157,6 +163,8 @@ export function twoProportionTest(
   const [decimals1, decimals2] = checkReportedDecimalsPair(fn, opts['reportedDecimals']);
   const range1 = reportedRange(fn, 'p1', p1, n1, decimals1, deff1 === 1);
   const range2 = reportedRange(fn, 'p2', p2, n2, decimals2, deff2 === 1);
+  checkRunLength(fn, 'p1', range1);
+  checkRunLength(fn, 'p2', range2);
   let lower = Infinity;
   let upper = -Infinity;
   for (const [a, b] of candidatePairs(range1, range2, n1, n2)) {
@@ -164,7 +172,12 @@ export function twoProportionTest(
     lower = Math.min(lower, low);
     upper = Math.max(upper, high);
   }
-  return { ...result, lower, upper, counts: [countsOf(range1), countsOf(range2)] };
+  return {
+    ...result,
+    lower: Math.min(lower, difference),
+    upper: Math.max(upper, difference),
+    counts: [countsOf(range1), countsOf(range2)],
+  };
 }
 
 /** Interval for p1 − p2 from independent samples of effective sizes m1, m2. Internal. */

@@ -48,9 +48,25 @@ export function checkProportion(fn: string, name: string, value: unknown): numbe
   return p;
 }
 
-/** Throws unless `value` is a positive integer (a sample size). */
+/**
+ * The largest sample size accepted: Number.MAX_SAFE_INTEGER, 2^53 − 1. Beyond
+ * it not every integer is a double, so a count out of n is no longer exact.
+ */
+export const MAX_SAMPLE_SIZE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Throws unless `value` is a positive integer (a sample size) no larger than
+ * {@link MAX_SAMPLE_SIZE}.
+ */
 export function checkSampleSize(fn: string, name: string, value: unknown): number {
   const n = checkFinite(fn, name, value);
+  if (n > MAX_SAMPLE_SIZE) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires ${name} to be at most 9007199254740991 (Number.MAX_SAFE_INTEGER, the largest whole number a double holds exactly), got ${show(n)}`,
+    );
+  }
   if (n <= 0) {
     throw new ToplinesError(
       'out-of-range',
@@ -89,7 +105,16 @@ export function checkLevel(fn: string, value: unknown): number {
   return level;
 }
 
-/** Throws unless `value` is a design effect: a finite number above 0. */
+/**
+ * The range of design effects accepted, [0.001, 1000]. Real design effects
+ * lie between about 0.5 and 10; the bounds keep the effective sample size
+ * n/deff where the formulas hold (beyond 1,000 an n of 1 is a thousandth of
+ * a respondent, and the Wilson bounds overflow; below 0.001 the beta
+ * quantiles and incomplete betas are asked for shapes past 10^19).
+ */
+export const DEFF_RANGE: readonly [number, number] = [0.001, 1000];
+
+/** Throws unless `value` is a design effect: a finite number in {@link DEFF_RANGE}. */
 export function checkDeff(fn: string, name: string, value: unknown): number {
   const deff = checkFinite(fn, name, value);
   if (!(deff > 0)) {
@@ -99,12 +124,26 @@ export function checkDeff(fn: string, name: string, value: unknown): number {
       `requires ${name} (the design effect) to be greater than 0, got ${show(deff)}`,
     );
   }
+  if (deff < DEFF_RANGE[0] || deff > DEFF_RANGE[1]) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires ${name} (the design effect) to be from 0.001 to 1000, got ${show(deff)}: real design effects lie between about 0.5 and 10`,
+    );
+  }
   return deff;
 }
 
 /** Throws unless `value` is a population size no smaller than the sample size `n`. */
 export function checkPopulationSize(fn: string, value: unknown, n: number): number {
   const size = checkFinite(fn, 'populationSize', value);
+  if (size > MAX_SAMPLE_SIZE) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires populationSize to be at most 9007199254740991 (Number.MAX_SAFE_INTEGER), got ${show(size)}`,
+    );
+  }
   if (!Number.isInteger(size) || size < n || size < 1) {
     throw new ToplinesError(
       size < n ? 'out-of-range' : 'not-integer',
@@ -164,17 +203,48 @@ export function checkNumberArray(fn: string, name: string, value: unknown): Arra
   return array as ArrayLike<number>;
 }
 
-/** Throws unless `value` is an options object (or undefined). */
-export function checkOptions(fn: string, value: unknown): Record<string, unknown> {
+/**
+ * Throws unless `value` is an options object (or undefined). Returns a view
+ * of it whose reads turn an exception (a throwing getter, a hostile Proxy)
+ * into a ToplinesError `invalid-option` that names the option.
+ */
+export function checkOptions(
+  fn: string,
+  value: unknown,
+  name = 'options',
+): Record<string, unknown> {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ToplinesError(
       'invalid-type',
       fn,
-      `requires options to be an object, got ${show(value)}`,
+      `requires ${name} to be an object, got ${show(value)}`,
     );
   }
-  return value as Record<string, unknown>;
+  const object = value as Record<string, unknown>;
+  return new Proxy(object, {
+    get(_target, key) {
+      return readProperty(fn, object, key, name);
+    },
+  });
+}
+
+/** `object[key]`, with an exception while reading it turned into a ToplinesError. */
+export function readProperty(
+  fn: string,
+  object: object,
+  key: string | symbol,
+  name: string,
+): unknown {
+  try {
+    return (object as Record<string | symbol, unknown>)[key];
+  } catch (e) {
+    throw new ToplinesError(
+      'invalid-option',
+      fn,
+      `could not read ${name}.${String(key)}: reading it threw ${e instanceof Error ? e.name : show(e)}`,
+    );
+  }
 }
 
 /** The `level` option: 0.95 when absent, else checked. */
