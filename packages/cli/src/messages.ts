@@ -89,7 +89,9 @@ Usage
 
 The half-width z·√(deff·p(1−p)/n) of a share's interval in a simple random
 sample (times the design effect). Without P, p = 0.5: the largest margin for
-that n, the one pollsters usually publish.
+that n, the one pollsters usually publish. A warning (stderr, and "warnings" in
+--json) says when no whole count out of n prints as P (45% of 25: 11/25 = 44%,
+12/25 = 48%); not with --deff, whose figures are weighted.
 
 Options
   --n N            sample size (required)
@@ -119,6 +121,10 @@ Options
   --json           print JSON
   -h, --help       this help
 
+A warning (stderr, and "warnings" in --json) says when no whole count out of n
+prints as P, with the decimals as typed (0.45 and 45% have none, 45.0% one);
+not with --deff.
+
 Examples
   npx toplines ci 0.405 --n 1037
   npx toplines ci 0.405 --n 1037 --method clopper-pearson
@@ -134,6 +140,15 @@ their difference is larger than either share's (when one rises the other tends
 to fall). For two options of a check-all question, add --multiple: the paired
 difference, bounded over the share who chose both unless --overlap gives it.
 
+At small counts (share × n / deff below 5 for either option) the large-sample z
+test misleads: the p-value then comes from the exact conditional binomial test
+of those who chose either option (R's binom.test(xa, xa + xb)), with counts
+round(share × n). With --multiple, an exact test needs the overlap: with
+--overlap, McNemar's exact test on b = round((P1 − O)·n) and
+c = round((P2 − O)·n) when b, c or a share × n is below 5; without it, a
+warning. The output names the test. A share no whole count out of n prints as
+is warned about, and the test then uses the nearest counts.
+
 Options
   --n N            sample size (required)
   --level L        confidence level (default 0.95)
@@ -146,6 +161,7 @@ Options
 Examples
   npx toplines lead 0.405 0.345 --n 1037
   npx toplines lead 56.5% 53.2% --n 536 --multiple
+  npx toplines lead 30% 10% --n 20
 `,
   compare: () => `toplines compare — did two independent samples really differ?
 
@@ -155,6 +171,13 @@ Usage
 Two polls, two waves, two countries or two disjoint groups: a pooled z test (as
 R's prop.test without continuity correction) and an interval for the
 difference (Newcombe's by default).
+
+At small counts (an expected count of the 2×2 table below 10, under the pooled
+proportion) the p-value comes from Fisher's exact test on the counts
+round(P × n) (R's fisher.test), and the difference and interval from those
+counts; the interval is then approximate. The output names the test. A share
+no whole count out of its n prints as is warned about (45% of 25: 11/25 = 44%,
+12/25 = 48%), and the exact test then uses the nearest counts.
 
 Options
   --n1 N, --n2 N   the two sample sizes (required)
@@ -169,6 +192,7 @@ Options
 Examples
   npx toplines compare 0.45 --n1 1000 0.18 --n2 1000
   npx toplines compare 45% --n1 1000 18% --n2 1000 --labels "Aug 2024,Aug 2025"
+  npx toplines compare 44% --n1 25 20% --n2 25
 `,
   check: () => `toplines check — is this printed percentage possible out of n?
 
@@ -285,4 +309,90 @@ export const dataText = {
   notFound: (path: string) => `cannot read "${path}": no such file or folder`,
   internal: (message: string) =>
     `internal error: ${message}\nThis is a bug in toplines, not in your data: please report it at https://github.com/toplines/toplines/issues with the command you ran (TOPLINES_DEBUG=1 prints the stack)`,
+};
+
+/**
+ * The one-off commands at small n (#13): impossible percentages, which test
+ * gave the p-value, and why. Warnings go to stderr and into the `warnings`
+ * array of `--json`.
+ */
+export const smallSampleText = {
+  /** "45% is not possible out of 25: … the nearest possible figures are 11/25 = 44% and 12/25 = 48%". */
+  impossiblePercent: (printed: string, n: number, nearest: readonly string[]) =>
+    `${dataText.impossible(printed, n)}; the nearest possible figure${nearest.length === 1 ? ' is' : 's are'} ${nearest.join(' and ')}`,
+  /** The counts an exact test used when a figure given is impossible at its n. */
+  nearestCounts: (counts: readonly string[]) =>
+    `a figure given is not possible at its n, so the exact test runs on the nearest whole counts (${counts.join(' and ')}): its p-value is then approximate`,
+  /** With a design effect, an exact test runs on effective counts. */
+  effectiveCounts: () =>
+    'with a design effect, the exact test runs on effective counts (share × n / deff, rounded), so its p-value is approximate',
+  compareSmall: (smallest: number, threshold: number, counts: string, method: string) =>
+    `an expected count is ${smallest.toFixed(1)}, below ${threshold}: the large-sample z test would mislead here, so the p-value is from Fisher's exact test on the counts ${counts}; the interval (${method}) is approximate at these counts`,
+  leadSmall: (smallest: number, threshold: number, either: number) =>
+    `an expected count is ${smallest.toFixed(1)}, below ${threshold}: the large-sample z test would mislead here, so the p-value is from the exact conditional binomial test of the ${either} who chose either option; the interval is approximate at these counts`,
+  pairedNeedsOverlap: (smallest: number, threshold: number) =>
+    `an expected count is ${smallest.toFixed(1)}, below ${threshold}: the large-sample paired test may mislead here; an exact McNemar test needs the share who chose both: give it with --overlap`,
+  pairedSmall: (smallest: number, threshold: number, b: number, c: number) =>
+    `a discordant count is ${smallest.toFixed(1)}, below ${threshold}: the large-sample paired test would mislead here, so the p-value is from McNemar's exact test (${b} chose only the first option, ${c} only the second); the interval is approximate at these counts`,
+  compareExactSentence: (
+    names: readonly [string, string],
+    shares: readonly [string, string],
+    difference: string,
+    p: string,
+    verdict: string,
+    level: string,
+    interval: string,
+    method: string,
+  ) =>
+    `${names[0]} ${shares[0]} vs ${names[1]} ${shares[1]}: a difference of ${difference} points; Fisher's exact test gives ${p}, ${verdict}. The ${level} interval, ${interval} points (${method}), is approximate at these counts.`,
+  leadExactSentence: (
+    names: readonly [string, string],
+    shares: readonly [string, string],
+    n: number,
+    lead: string,
+    either: number,
+    counts: readonly [number, number],
+    p: string,
+    verdict: string,
+    level: string,
+    half: string,
+  ) =>
+    `${names[0]} ${shares[0]} vs ${names[1]} ${shares[1]} (n = ${n.toLocaleString('en-US')}): a ${lead}-point lead; the exact conditional binomial test of the ${either} who chose either option (${counts[0]} vs ${counts[1]}) gives ${p}, ${verdict}. Its ${level} margin, ±${half} points, is a large-sample one and approximate at these counts.`,
+  pairedExactSentence: (
+    names: readonly [string, string],
+    shares: readonly [string, string],
+    n: number,
+    overlap: string,
+    difference: string,
+    b: number,
+    c: number,
+    p: string,
+    verdict: string,
+    level: string,
+    interval: string,
+  ) =>
+    `${names[0]} ${shares[0]} vs ${names[1]} ${shares[1]} (check-all question, n = ${n.toLocaleString('en-US')}), ${overlap} choosing both: a difference of ${difference} points; McNemar's exact test (${b} chose only the first, ${c} only the second) gives ${p}, ${verdict}. The ${level} interval, ${interval} points, is a large-sample one and approximate at these counts.`,
+  /** The name of the test that gave the p-value, as the output says it. */
+  testName: (test: OneOffTest) => TEST_NAMES[test],
+  /** "not significant at the 5% level" or "significant at the 5% level", by the exact p-value. */
+  verdict: (p: number, level: number) =>
+    `${p < 1 - level ? 'significant' : 'not significant'} at the ${Number((100 * (1 - level)).toFixed(4))}% level`,
+};
+
+/** Which test gave a one-off command's p-value (the `test` field of its `--json`). */
+export type OneOffTest =
+  | 'z'
+  | 'fisher'
+  | 'exact-binomial'
+  | 'paired-z'
+  | 'paired-bounds'
+  | 'mcnemar-exact';
+
+const TEST_NAMES: Record<OneOffTest, string> = {
+  z: 'large-sample z test',
+  fisher: "Fisher's exact test",
+  'exact-binomial': 'exact conditional binomial test',
+  'paired-z': 'large-sample paired z test',
+  'paired-bounds': 'large-sample paired z test, bounded over the overlap',
+  'mcnemar-exact': "McNemar's exact test",
 };

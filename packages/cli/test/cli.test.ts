@@ -71,7 +71,7 @@ describe('toplines reanalyze options', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const doc = JSON.parse(run.stdout);
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.tool.name).toBe('toplines');
     expect(doc.surveys).toHaveLength(10);
     const q = doc.surveys[0].questions.find(
@@ -119,7 +119,9 @@ describe('toplines reanalyze options', () => {
       toplines(['reanalyze', '--json', '--deff', '2', '--survey', 'api-2025-jp']).stdout,
     );
     expect(doc.surveys[0].deff).toBe(2);
-    expect(doc.surveys[0].headlineMoe).toBeCloseTo(0.043, 3);
+    // 1.959964 × √(2 × 0.25 / 1037) = 0.04304
+    expect(doc.surveys[0].moeAtHalf).toBeCloseTo(0.043, 3);
+    expect(doc.surveys[0].deffSource).toBe('option');
   });
 
   it('an unknown survey is a usage error that lists the surveys', () => {
@@ -162,15 +164,21 @@ describe("toplines reanalyze on a user's data", () => {
   it('reads a data package and the design effect its margin implies', () => {
     const run = toplines(['reanalyze', 'my-package']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(
-      '±4.0 points reported, implies a design effect of 1.67 at n = 1,000',
+    expect(flat(run.stdout)).toContain(
+      '±4.0 points published, implying a design effect of 1.67 (1.28 to 2.11 with its rounding) at n = 1,000',
     );
     const implied = JSON.parse(
       toplines(['reanalyze', 'my-package/datapackage.json', '--deff', 'implied', '--json']).stdout,
     );
     expect(implied.surveys[0].impliedDeff).toBeCloseTo(1.6659, 3);
     expect(implied.surveys[0].deff).toBeCloseTo(1.6659, 3);
-    expect(implied.surveys[0].headlineMoe).toBeCloseTo(0.04, 10);
+    expect(implied.surveys[0].moeAtHalf).toBeCloseTo(0.04, 10);
+    // the default is the published margin's design effect; --deff 1 turns it off
+    const byDefault = JSON.parse(toplines(['reanalyze', 'my-package', '--json']).stdout);
+    expect(byDefault.surveys[0].deff).toBe(implied.surveys[0].deff);
+    expect(byDefault.surveys[0].deffSource).toBe('published-margin');
+    const off = JSON.parse(toplines(['reanalyze', 'my-package', '--json', '--deff', '1']).stdout);
+    expect(off.surveys[0].deff).toBe(1);
   });
 });
 
@@ -259,7 +267,9 @@ describe('one-off commands', () => {
     const b = toplines(['lead', '40.5%', '34.5%', '--n', '1,037']);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    expect(a.stdout).toContain('Lead: +6.0 points, 95% CI +0.7 to +11.3, z = 2.24, p = 0.025');
+    expect(a.stdout).toContain(
+      'Lead: +6.0 points, 95% CI +0.7 to +11.3; large-sample z test: z = 2.24, p = 0.025',
+    );
     expect(flat(a.stdout)).toContain(
       'a 6.0-point lead, ±5.3 at 95% — larger than its margin of error',
     );
@@ -276,8 +286,9 @@ describe('one-off commands', () => {
     const run = toplines(['compare', '0.45', '--n1', '1000', '0.18', '--n2', '1000']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^Difference: \+27\.0 points, 95% CI \+23\.0 to \+30\.8 \(newcombe\), z = 13\.00, p < 0\.001\n/,
+      /^Difference: \+27\.0 points, 95% CI \+23\.0 to \+30\.8 \(newcombe\)\nLarge-sample z test: z = 13\.00, p < 0\.001\n/,
     );
+    expect(run.stderr).toBe('');
     expect(flat(run.stdout)).toContain(
       'a difference of 27.0 points, 95% interval 23.0 to 30.8 — larger than its margin of error',
     );
@@ -396,11 +407,12 @@ describe('--out DIR', () => {
   it('writes index.html, the charts as .vl.json and .png, and the CSVs', () => {
     const run = toplines(['reanalyze', join(FIXTURES, 'my-package'), '--out', dir]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^wrote .*index\.html \(3 charts, \d+ files\)\n$/);
+    // a share chart per question, and a lead chart per question with leads (the check-all one too)
+    expect(run.stderr).toMatch(/^wrote .*index\.html \(4 charts, \d+ files\)\n$/);
     expect(existsSync(join(dir, 'index.html'))).toBe(true);
     const charts = readdirSync(join(dir, 'charts'));
-    expect(charts.filter((f) => f.endsWith('.vl.json'))).toHaveLength(3);
-    expect(charts.filter((f) => f.endsWith('.png'))).toHaveLength(3);
+    expect(charts.filter((f) => f.endsWith('.vl.json'))).toHaveLength(4);
+    expect(charts.filter((f) => f.endsWith('.png'))).toHaveLength(4);
     const png = readFileSync(join(dir, 'charts', charts.find((f) => f.endsWith('.png')) as string));
     expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
     const spec = JSON.parse(
@@ -411,7 +423,7 @@ describe('--out DIR', () => {
     );
     expect(spec.$schema).toMatch(/vega-lite/);
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
-    expect(html.match(/<svg/g)).toHaveLength(3);
+    expect(html.match(/<svg/g)).toHaveLength(4);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
     const csv = readFileSync(join(dir, 'results.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe(

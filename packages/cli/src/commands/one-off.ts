@@ -1,11 +1,17 @@
 // The one-off commands: moe, ci, lead, compare, check. Each reads its
 // numbers, calls @toplines/core, and prints a line of result and (where core
-// has one) explain()'s sentence — or, with --json, one JSON object.
+// has one) explain()'s sentence — or, with --json, one JSON object. At small
+// n (#13) they warn about percentages no whole count out of n prints as, and
+// take the p-value of `compare` and `lead` from an exact test where the
+// expected counts are small, saying which test gave it.
 import {
+  binomialTest,
   consistentCounts,
   explain,
+  fisherExactTest,
   leadTest,
   marginOfError,
+  mcnemarExactTest,
   pairedDifference,
   proportionCI,
   TWO_PROPORTION_METHODS,
@@ -21,17 +27,49 @@ import {
   parseMethod,
   parseN,
   parseShare,
+  type Share,
   stringOption,
 } from '../args';
 import { UsageError } from '../errors';
 import { count, levelText, percent, percentNumber, points, pValue } from '../format/number';
 import { wrap } from '../format/text';
 import type { Io } from '../io';
-import { dataText, usageText } from '../messages';
+import { dataText, type OneOffTest, smallSampleText, usageText } from '../messages';
 import { METHOD_NAMES } from '../reanalyze/terminal-names';
 import { VERSION } from '../version';
 
 const COMMON = { json: { type: 'boolean' } } as const satisfies OptionSpec;
+
+/**
+ * The smallest expected count at which `compare` keeps the large-sample z test:
+ * the success–failure condition of the pooled two-proportion test (each of the
+ * four cells, under the pooled proportion, at least 10: Diez, Çetinkaya-Rundel
+ * & Barr, OpenIntro Statistics, 4th ed., §6.2.3, https://www.openintro.org/book/os/).
+ * Cochran's 5 would leave 11/25 vs 5/25 (expected counts 8 and 17) to the z
+ * test, whose p = 0.069 there is half Fisher's exact 0.13.
+ */
+const COMPARE_MIN_EXPECTED = 10;
+
+/**
+ * The smallest expected count (share × n / deff) at which `lead` keeps the
+ * large-sample z test: 5, the rule `toplines reanalyze` follows for the same
+ * leads (@toplines/data), so the two commands agree on a lead.
+ */
+const LEAD_MIN_EXPECTED = 5;
+
+/** The interval methods of `compare`, as a sentence names them. */
+const TWO_PROPORTION_NAMES: Record<(typeof TWO_PROPORTION_METHODS)[number], string> = {
+  newcombe: 'Newcombe',
+  wald: 'Wald',
+  'agresti-caffo': 'Agresti–Caffo',
+};
+
+/** A warning of a one-off command: on stderr, and in the `warnings` of its `--json`. */
+interface Warning {
+  /** `impossible-percent`, `small-counts`, `approximate-counts` or `overlap-needed`. */
+  code: string;
+  message: string;
+}
 
 function emit(
   io: Io,
@@ -39,7 +77,9 @@ function emit(
   json: boolean,
   data: Record<string, unknown>,
   lines: string[],
+  warnings: readonly Warning[] = [],
 ): void {
+  for (const w of warnings) io.err(`warning: ${command}: ${w.message}\n`);
   if (json) {
     io.out(
       `${JSON.stringify({ schemaVersion: 1, tool: { name: 'toplines', version: VERSION }, command, ...data }, null, 2)}\n`,
@@ -48,6 +88,49 @@ function emit(
   }
   const width = Math.min(100, io.columns ?? 100);
   io.out(`${lines.flatMap((l) => wrap(l, width)).join('\n')}\n`);
+}
+
+/**
+ * The figure as printed, in percent units, and its decimals; null when it
+ * cannot be checked against n: a proportion in exponent form, or one with
+ * more than 10 decimals as a percentage (a computed figure, not a printed one).
+ * A proportion counts as printed with the decimals it has in percent units
+ * (0.45 as 45%, 0.405 as 40.5%), as `check` reads it.
+ */
+function printedPercent(share: Share): { value: number; decimals: number; text: string } | null {
+  if (/e/i.test(share.text) || share.percentDecimals > 10) return null;
+  const decimals = share.percentDecimals;
+  const value = Number((share.value * 100).toFixed(Math.min(10, decimals + 2)));
+  return { value, decimals, text: `${value.toFixed(decimals)}%` };
+}
+
+/**
+ * A warning when no whole count out of n prints as the share given, naming the
+ * nearest figures that are possible; null when one does (or it cannot be checked).
+ */
+function impossibleWarning(share: Share, n: number): Warning | null {
+  const printed = printedPercent(share);
+  if (printed === null) return null;
+  if (consistentCounts(printed.value, n, { decimals: printed.decimals }) !== null) return null;
+  const below = Math.floor((printed.value * n) / 100);
+  const nearest = [below, below + 1]
+    .filter((x) => x >= 0 && x <= n)
+    .map((x) => `${count(x)}/${count(n)} = ${((100 * x) / n).toFixed(printed.decimals)}%`);
+  return {
+    code: 'impossible-percent',
+    message: smallSampleText.impossiblePercent(printed.text, n, nearest),
+  };
+}
+
+/** The impossible-percent warnings of shares of one sample; none for weighted figures (deff ≠ 1). */
+function impossibleWarnings(shares: readonly Share[], n: number, deff: number): Warning[] {
+  if (deff !== 1) return [];
+  return shares.map((s) => impossibleWarning(s, n)).filter((w) => w !== null);
+}
+
+/** "11/25" */
+function fraction(x: number, n: number): string {
+  return `${count(x)}/${count(n)}`;
 }
 
 function labelsOption(text: string | undefined, command: string): string[] {
@@ -70,8 +153,8 @@ export async function moeCommand(argv: string[], io: Io): Promise<number> {
     population: { type: 'string' },
   });
   noExtraPositionals(c, positionals, 1);
-  const p =
-    positionals[0] === undefined ? 0.5 : parseShare(positionals[0], c, 'P, the share').value;
+  const share = positionals[0] === undefined ? null : parseShare(positionals[0], c, 'P, the share');
+  const p = share === null ? 0.5 : share.value;
   const n = parseN(stringOption(values, 'n'), c, '--n, the sample size');
   const level = parseLevel(stringOption(values, 'level'), c);
   const deff = parseDeff(stringOption(values, 'deff'), c);
@@ -89,14 +172,21 @@ export async function moeCommand(argv: string[], io: Io): Promise<number> {
   ]
     .filter((x) => x !== null)
     .join(', ');
+  const warnings = share === null ? [] : impossibleWarnings([share], n, deff);
   emit(
     io,
     c,
     values['json'] === true,
-    { input: { p, n, level, deff, populationSize: populationSize ?? null }, result: { moe } },
+    {
+      input: { p, n, level, deff, populationSize: populationSize ?? null },
+      result: { moe },
+      test: null,
+      warnings,
+    },
     [
       `±${percentNumber(moe)} points — the margin of error at ${levelText(level)} of a ${percent(p)} share, n = ${count(n)}${extras === '' ? '' : ` (${extras})`}`,
     ],
+    warnings,
   );
   return 0;
 }
@@ -134,6 +224,7 @@ export async function ciCommand(argv: string[], io: Io): Promise<number> {
     );
   }
   lines.push(explain(ci));
+  const warnings = impossibleWarnings([share], n, deff);
   emit(
     io,
     c,
@@ -142,8 +233,11 @@ export async function ciCommand(argv: string[], io: Io): Promise<number> {
       input: { p: share.value, n, level, deff, method, rounding },
       result: ci,
       sentence: explain(ci),
+      test: null,
+      warnings,
     },
     lines,
+    warnings,
   );
   return 0;
 }
@@ -161,8 +255,9 @@ export async function leadCommand(argv: string[], io: Io): Promise<number> {
     labels: { type: 'string' },
   });
   noExtraPositionals(c, positionals, 2);
-  const p1 = parseShare(positionals[0], c, 'P1, the first share (0.405 or 40.5%)').value;
-  const p2 = parseShare(positionals[1], c, 'P2, the second share (0.345 or 34.5%)').value;
+  const share1 = parseShare(positionals[0], c, 'P1, the first share (0.405 or 40.5%)');
+  const share2 = parseShare(positionals[1], c, 'P2, the second share (0.345 or 34.5%)');
+  const [p1, p2] = [share1.value, share2.value];
   const n = parseN(stringOption(values, 'n'), c, '--n, the sample size');
   const level = parseLevel(stringOption(values, 'level'), c);
   const deff = parseDeff(stringOption(values, 'deff'), c);
@@ -173,30 +268,169 @@ export async function leadCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(usageText.overlapWithoutMultiple(), c);
   const json = values['json'] === true;
   const input = { p1, p2, n, level, deff, multiple };
+  const names = [labels[0] ?? 'The first option', labels[1] ?? 'the second'] as const;
+  // The counts an exact test sees: of the effective sample n / deff, as `reanalyze` takes them.
+  const m = n / deff;
+  const smallest = Math.min(p1, p2) * m;
+  const exactNotes = (impossible: readonly Warning[], counts: readonly number[]): Warning[] => [
+    ...(impossible.length > 0
+      ? [
+          {
+            code: 'approximate-counts',
+            message: smallSampleText.nearestCounts(counts.map((x) => fraction(x, n))),
+          },
+        ]
+      : []),
+    ...(deff === 1
+      ? []
+      : [{ code: 'approximate-counts', message: smallSampleText.effectiveCounts() }]),
+  ];
   if (multiple) {
-    const overlap =
-      overlapText === undefined ? undefined : parseShare(overlapText, c, '--overlap').value;
+    const overlapShare = overlapText === undefined ? null : parseShare(overlapText, c, '--overlap');
+    const overlap = overlapShare?.value;
+    const warnings = impossibleWarnings(
+      overlapShare === null ? [share1, share2] : [share1, share2, overlapShare],
+      n,
+      deff,
+    );
     const r = pairedDifference(p1, p2, n, {
       level,
       deff,
       ...(overlap === undefined ? {} : { overlap }),
     });
-    const sentence = explain(r, { labels });
-    const head = r.overlapKnown
-      ? `Paired difference: ${points(r.difference)} points, ${levelText(level)} CI ${points(r.lower)} to ${points(r.upper)}, ${pValue(r.pValue)}`
-      : `Paired difference: ${points(r.difference)} points; ${levelText(level)} CI ${points(r.conservative.lower)} to ${points(r.conservative.upper)} at the least overlap (${percent(r.overlapRange[0])} chose both), ${points(r.liberal.lower)} to ${points(r.liberal.upper)} at the most (${percent(r.overlapRange[1])})`;
-    emit(io, c, json, { input: { ...input, overlap: overlap ?? null }, result: r, sentence }, [
-      head,
-      sentence,
-    ]);
+    const data = { input: { ...input, overlap: overlap ?? null }, result: r };
+    if (overlap === undefined) {
+      if (smallest < LEAD_MIN_EXPECTED) {
+        warnings.push({
+          code: 'overlap-needed',
+          message: smallSampleText.pairedNeedsOverlap(smallest, LEAD_MIN_EXPECTED),
+        });
+      }
+      const sentence = explain(r, { labels });
+      const head = `Paired difference: ${points(r.difference)} points; ${levelText(level)} CI ${points(r.conservative.lower)} to ${points(r.conservative.upper)} at the least overlap (${percent(r.overlapRange[0])} chose both), ${points(r.liberal.lower)} to ${points(r.liberal.upper)} at the most (${percent(r.overlapRange[1])})`;
+      const test: OneOffTest = 'paired-bounds';
+      emit(
+        io,
+        c,
+        json,
+        { ...data, test, pValue: r.pValue, sentence, warnings },
+        [head, sentence],
+        warnings,
+      );
+      return 0;
+    }
+    const b = Math.round((p1 - overlap) * m);
+    const cc = Math.round((p2 - overlap) * m);
+    const discordant = Math.min(p1 - overlap, p2 - overlap) * m;
+    if (Math.min(smallest, discordant) >= LEAD_MIN_EXPECTED) {
+      const sentence = explain(r, { labels });
+      const test: OneOffTest = 'paired-z';
+      emit(
+        io,
+        c,
+        json,
+        { ...data, test, pValue: r.pValue, sentence, warnings },
+        [
+          `Paired difference: ${points(r.difference)} points, ${levelText(level)} CI ${points(r.lower)} to ${points(r.upper)}; ${smallSampleText.testName(test)}: ${pValue(r.pValue)}`,
+          sentence,
+        ],
+        warnings,
+      );
+      return 0;
+    }
+    const exact = mcnemarExactTest(b, cc);
+    warnings.push(
+      {
+        code: 'small-counts',
+        message: smallSampleText.pairedSmall(
+          Math.min(smallest, discordant),
+          LEAD_MIN_EXPECTED,
+          b,
+          cc,
+        ),
+      },
+      ...exactNotes(warnings, [b, cc]),
+    );
+    const verdict = smallSampleText.verdict(exact.pValue, level);
+    const sentence = smallSampleText.pairedExactSentence(
+      names,
+      [percent(p1), percent(p2)],
+      n,
+      percent(overlap),
+      points(r.difference).replace('+', ''),
+      b,
+      cc,
+      pValue(exact.pValue),
+      verdict,
+      levelText(level),
+      `${points(r.lower)} to ${points(r.upper)}`,
+    );
+    const test: OneOffTest = 'mcnemar-exact';
+    emit(
+      io,
+      c,
+      json,
+      { ...data, test, pValue: exact.pValue, exact, sentence, warnings },
+      [
+        `Paired difference: ${points(r.difference)} points; ${smallSampleText.testName(test)} (${b} vs ${cc}): ${pValue(exact.pValue)}`,
+        sentence,
+      ],
+      warnings,
+    );
     return 0;
   }
+  const warnings = impossibleWarnings([share1, share2], n, deff);
   const r = leadTest(p1, p2, n, { level, deff });
-  const sentence = explain(r, { labels });
-  emit(io, c, json, { input, result: r, sentence }, [
-    `Lead: ${points(r.difference)} points, ${levelText(level)} CI ${points(r.lower)} to ${points(r.upper)}, z = ${r.z.toFixed(2)}, ${pValue(r.pValue)}`,
-    sentence,
-  ]);
+  const xa = Math.round(p1 * m);
+  const xb = Math.round(p2 * m);
+  if (smallest >= LEAD_MIN_EXPECTED || xa + xb === 0) {
+    const sentence = explain(r, { labels });
+    const test: OneOffTest = 'z';
+    emit(
+      io,
+      c,
+      json,
+      { input, result: r, test, pValue: r.pValue, sentence, warnings },
+      [
+        `Lead: ${points(r.difference)} points, ${levelText(level)} CI ${points(r.lower)} to ${points(r.upper)}; ${smallSampleText.testName(test)}: z = ${r.z.toFixed(2)}, ${pValue(r.pValue)}`,
+        sentence,
+      ],
+      warnings,
+    );
+    return 0;
+  }
+  const exact = binomialTest(xa, xa + xb, 0.5);
+  warnings.push(
+    {
+      code: 'small-counts',
+      message: smallSampleText.leadSmall(smallest, LEAD_MIN_EXPECTED, xa + xb),
+    },
+    ...exactNotes(warnings, [xa, xb]),
+  );
+  const sentence = smallSampleText.leadExactSentence(
+    names,
+    [percent(p1), percent(p2)],
+    n,
+    points(Math.abs(r.difference)).replace('+', ''),
+    xa + xb,
+    [xa, xb],
+    pValue(exact.pValue),
+    smallSampleText.verdict(exact.pValue, level),
+    levelText(level),
+    points(r.upper - r.difference).replace('+', ''),
+  );
+  const test: OneOffTest = 'exact-binomial';
+  emit(
+    io,
+    c,
+    json,
+    { input, result: r, test, pValue: exact.pValue, exact, sentence, warnings },
+    [
+      `Lead: ${points(r.difference)} points; ${smallSampleText.testName(test)} (${xa} vs ${xb}): ${pValue(exact.pValue)}`,
+      sentence,
+    ],
+    warnings,
+  );
   return 0;
 }
 
@@ -214,8 +448,9 @@ export async function compareCommand(argv: string[], io: Io): Promise<number> {
     labels: { type: 'string' },
   });
   noExtraPositionals(c, positionals, 2);
-  const p1 = parseShare(positionals[0], c, 'P1, the first sample’s share (0.45 or 45%)').value;
-  const p2 = parseShare(positionals[1], c, 'P2, the second sample’s share (0.18 or 18%)').value;
+  const share1 = parseShare(positionals[0], c, 'P1, the first sample’s share (0.45 or 45%)');
+  const share2 = parseShare(positionals[1], c, 'P2, the second sample’s share (0.18 or 18%)');
+  const [p1, p2] = [share1.value, share2.value];
   const n1 = parseN(stringOption(values, 'n1'), c, '--n1, the first sample size');
   const n2 = parseN(stringOption(values, 'n2'), c, '--n2, the second sample size');
   const level = parseLevel(stringOption(values, 'level'), c);
@@ -229,17 +464,106 @@ export async function compareCommand(argv: string[], io: Io): Promise<number> {
   const deff1 = parseDeff(stringOption(values, 'deff1'), c);
   const deff2 = parseDeff(stringOption(values, 'deff2'), c);
   const labels = labelsOption(stringOption(values, 'labels'), c);
-  const r = twoProportionTest(p1, n1, p2, n2, { level, method, deff1, deff2 });
-  const sentence = explain(r, { labels });
+  const json = values['json'] === true;
+  const input = { p1, n1, p2, n2, level, method, deff1, deff2 };
+  const impossible = [
+    ...impossibleWarnings([share1], n1, deff1),
+    ...impossibleWarnings([share2], n2, deff2),
+  ];
+  // The 2×2 table of counts an exact test sees: of the effective sizes n / deff, rounded.
+  const m1 = Math.max(1, Math.round(n1 / deff1));
+  const m2 = Math.max(1, Math.round(n2 / deff2));
+  const x1 = Math.round(p1 * m1);
+  const x2 = Math.round(p2 * m2);
+  const pooled = (x1 + x2) / (m1 + m2);
+  const smallest = Math.min(m1, m2) * Math.min(pooled, 1 - pooled);
+  const counts = { x1, n1: m1, x2, n2: m2 };
+  if (smallest >= COMPARE_MIN_EXPECTED) {
+    const r = twoProportionTest(p1, n1, p2, n2, { level, method, deff1, deff2 });
+    const sentence = explain(r, { labels });
+    const test: OneOffTest = 'z';
+    emit(
+      io,
+      c,
+      json,
+      {
+        input,
+        result: r,
+        test,
+        pValue: r.pValue,
+        counts,
+        smallestExpected: smallest,
+        sentence,
+        warnings: impossible,
+      },
+      [
+        `Difference: ${points(r.difference)} points, ${levelText(level)} CI ${points(r.lower)} to ${points(r.upper)} (${method})`,
+        `${smallSampleText.testName(test).replace(/^l/, 'L')}: z = ${r.z.toFixed(2)}, ${pValue(r.pValue)}`,
+        sentence,
+      ],
+      impossible,
+    );
+    return 0;
+  }
+  // Small counts: the difference, its interval and the exact test all from the counts.
+  const exact = fisherExactTest(x1, m1, x2, m2, { level });
+  const r = twoProportionTest(x1 / m1, n1, x2 / m2, n2, { level, method, deff1, deff2 });
+  const shown = `${fraction(x1, m1)} and ${fraction(x2, m2)}`;
+  const warnings: Warning[] = [
+    ...impossible,
+    {
+      code: 'small-counts',
+      message: smallSampleText.compareSmall(
+        smallest,
+        COMPARE_MIN_EXPECTED,
+        shown,
+        TWO_PROPORTION_NAMES[method],
+      ),
+    },
+    ...(impossible.length > 0
+      ? [
+          {
+            code: 'approximate-counts',
+            message: smallSampleText.nearestCounts([fraction(x1, m1), fraction(x2, m2)]),
+          },
+        ]
+      : []),
+    ...(deff1 === 1 && deff2 === 1
+      ? []
+      : [{ code: 'approximate-counts', message: smallSampleText.effectiveCounts() }]),
+  ];
+  const names = [labels[0] ?? 'The first sample', labels[1] ?? 'the second'] as const;
+  const sentence = smallSampleText.compareExactSentence(
+    names,
+    [`${fraction(x1, m1)} (${percent(x1 / m1)})`, `${fraction(x2, m2)} (${percent(x2 / m2)})`],
+    points(r.difference).replace('+', ''),
+    pValue(exact.pValue),
+    smallSampleText.verdict(exact.pValue, level),
+    levelText(level),
+    `${points(r.lower).replace('+', '')} to ${points(r.upper).replace('+', '')}`,
+    TWO_PROPORTION_NAMES[method],
+  );
+  const test: OneOffTest = 'fisher';
   emit(
     io,
     c,
-    values['json'] === true,
-    { input: { p1, n1, p2, n2, level, method, deff1, deff2 }, result: r, sentence },
+    json,
+    {
+      input,
+      result: r,
+      test,
+      pValue: exact.pValue,
+      exact,
+      counts,
+      smallestExpected: smallest,
+      sentence,
+      warnings,
+    },
     [
-      `Difference: ${points(r.difference)} points, ${levelText(level)} CI ${points(r.lower)} to ${points(r.upper)} (${method}), z = ${r.z.toFixed(2)}, ${pValue(r.pValue)}`,
+      `Difference of the counts ${shown}: ${points(r.difference)} points; ${smallSampleText.testName(test)}: ${pValue(exact.pValue)}`,
       sentence,
     ],
+    warnings,
   );
   return 0;
 }

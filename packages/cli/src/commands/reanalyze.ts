@@ -37,7 +37,7 @@ const OPTIONS = {
  * @example
  * await reanalyzeCommand(['--json'], io); // => 0
  * // one JSON document on standard output
- * JSON.parse(written.join('')).schemaVersion; // => 1
+ * JSON.parse(written.join('')).schemaVersion; // => 2
  */
 export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('reanalyze', argv, OPTIONS);

@@ -37,5 +37,11 @@ export function leadRows(q: QuestionResult): Record<string, unknown>[] {
       upper_liberal: l.liberalUpper,
       overlap_min: l.overlapRange?.[0] ?? null,
       overlap_max: l.overlapRange?.[1] ?? null,
+      p_value_adjusted: l.pValueAdjusted,
+      verdict:
+        l.verdict === 'beyond-margin' && l.significantAdjusted === false
+          ? 'within-margin after adjustment'
+          : l.verdict,
+      note: l.notes.length === 0 ? null : l.notes.join('; '),
     }));
 }

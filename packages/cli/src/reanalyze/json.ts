@@ -8,7 +8,7 @@ import { VERSION } from '../version';
  * fields named `percent…`; unknowns are null.
  *
  * @example
- * toJson(doc).schemaVersion; // => 1
+ * toJson(doc).schemaVersion; // => 2
  */
 export function toJson(doc: Reanalysis): Record<string, unknown> {
   const { schemaVersion, ...rest } = doc;

@@ -233,9 +233,8 @@ async function writeInto(
   for (const s of doc.surveys) {
     for (const q of s.questions) {
       if (q.options.some((o) => o.estimate !== null)) jobs.push({ q, s, kind: 'share' });
-      const plain = q.options.filter((o) => !o.isNet && o.estimate !== null);
-      if (q.responseType !== 'multiple' && q.n !== null && plain.length >= 2)
-        jobs.push({ q, s, kind: 'lead' });
+      // A lead chart draws the leads the reanalysis computed (with an interval).
+      if (leadRows(q).length > 0) jobs.push({ q, s, kind: 'lead' });
     }
   }
   const charts = new Map<string, ChartFile[]>();

@@ -73,8 +73,8 @@ export const noteText = {
     `${k} comparisons in this question: p-values adjusted by ${method === 'holm' ? "Holm's method (family-wise error)" : method === 'bh' ? 'Benjamini–Hochberg (false discovery rate)' : method}.`,
   comparedNets: () =>
     'Scale question: its nets are compared with each other, not every pair of scale points, and no component with a net.',
-  comparedLargest: () =>
-    'Scale question without nets: its two largest answers are compared, not every pair of scale points.',
+  comparedEnds: () =>
+    'Scale question without nets: the two ends of the scale are compared, not every pair of scale points.',
   smallCounts: () =>
     'an expected count is below 5: the p-value is from the exact conditional binomial test of the two options among those who chose either, and the large-sample interval may mislead',
   unweightedAssumed: () =>

@@ -178,7 +178,7 @@ export function questionResult(
     caveats.push(noteText.adjusted(options.adjust, tested));
   if (block.responseType === 'scale' && leads.length > 0) {
     const nets = options_.filter((o) => o.isNet).length;
-    caveats.push(nets >= 2 ? noteText.comparedNets() : noteText.comparedLargest());
+    caveats.push(nets >= 2 ? noteText.comparedNets() : noteText.comparedEnds());
   }
   if (block.responseType === 'multiple' && leads.length > 0) caveats.push(noteText.pairedNote());
 

@@ -62,7 +62,8 @@ export interface LeadsOptions extends SampleOptions {
    * scale question, its two sides: its nets against each other when it has
    * two or more ("opposed (net)" vs "in favour (net)"); else, with one net,
    * the net against the options its `scale_order` names (the poles the
-   * source reports, e.g. "support | opposed"); else its two largest answers —
+   * source reports, e.g. "support | opposed"); else the two ends of its
+   * `scale_order` ("improvement" vs "deterioration"); else its two largest answers —
    * never two points of one side of a scale, never a component against its
    * net. Reads a `scale_order` column when the table has one. Default `"all"`.
    */
@@ -306,6 +307,18 @@ function chosenPairs(group: PairGroup, c: Columns, mode: 'all' | 'meaningful'): 
   if (group.nets.length === 1) {
     const sides = group.members.filter((i) => poles.has(String(c.option[i])));
     return sides.map((i) => [group.nets[0] as number, i].sort((x, y) => x - y) as [number, number]);
+  }
+  // No nets: the two ends of the scale, as its scale_order lists them.
+  const order = [...poles];
+  const rank = (i: number) => order.indexOf(String(c.option[i]));
+  const ranked = group.members.filter((i) => rank(i) !== -1).sort((x, y) => rank(x) - rank(y));
+  if (ranked.length >= 2) {
+    return [
+      [ranked[0] as number, ranked[ranked.length - 1] as number].sort((x, y) => x - y) as [
+        number,
+        number,
+      ],
+    ];
   }
   const largest = [...group.members]
     .filter((i) => percentOf(c.percent[i]) !== null)
