@@ -285,100 +285,177 @@ export async function leadCommand(argv: string[], io: Io): Promise<number> {
       ? []
       : [{ code: 'approximate-counts', message: smallSampleText.effectiveCounts() }]),
   ];
-  if (multiple) {
-    const overlapShare = overlapText === undefined ? null : parseShare(overlapText, c, '--overlap');
-    const overlap = overlapShare?.value;
-    const warnings = impossibleWarnings(
-      overlapShare === null ? [share1, share2] : [share1, share2, overlapShare],
-      n,
-      deff,
-    );
-    const r = pairedDifference(p1, p2, n, {
-      level,
-      deff,
-      ...(overlap === undefined ? {} : { overlap }),
-    });
-    const data = { input: { ...input, overlap: overlap ?? null }, result: r };
-    if (overlap === undefined) {
-      if (smallest < LEAD_MIN_EXPECTED) {
-        warnings.push({
-          code: 'overlap-needed',
-          message: smallSampleText.pairedNeedsOverlap(smallest, LEAD_MIN_EXPECTED),
-        });
-      }
-      const sentence = explain(r, { labels });
-      const head = `Paired difference: ${points(r.difference)} points; ${levelText(level)} CI ${points(r.conservative.lower)} to ${points(r.conservative.upper)} at the least overlap (${percent(r.overlapRange[0])} chose both), ${points(r.liberal.lower)} to ${points(r.liberal.upper)} at the most (${percent(r.overlapRange[1])})`;
-      const test: OneOffTest = 'paired-bounds';
-      emit(
-        io,
-        c,
-        json,
-        { ...data, test, pValue: r.pValue, sentence, warnings },
-        [head, sentence],
-        warnings,
-      );
-      return 0;
+  const ctx: LeadContext = {
+    io,
+    c,
+    json,
+    input,
+    share1,
+    share2,
+    n,
+    level,
+    deff,
+    labels,
+    names,
+    m,
+    smallest,
+    exactNotes,
+  };
+  return multiple ? pairedLead(ctx, overlapText) : singleLead(ctx);
+}
+
+/** What the two kinds of lead of {@link leadCommand} share. */
+interface LeadContext {
+  io: Io;
+  c: string;
+  json: boolean;
+  input: Record<string, unknown>;
+  share1: Share;
+  share2: Share;
+  n: number;
+  level: number;
+  deff: number;
+  labels: string[];
+  names: readonly [string, string];
+  /** The effective sample size n / deff. */
+  m: number;
+  /** The smaller expected count, min(p1, p2)·m. */
+  smallest: number;
+  exactNotes: (impossible: readonly Warning[], counts: readonly number[]) => Warning[];
+}
+
+/** `lead --multiple`: a paired difference, bounded over the overlap or at a given one. */
+function pairedLead(ctx: LeadContext, overlapText: string | undefined): number {
+  const {
+    io,
+    c,
+    json,
+    input,
+    share1,
+    share2,
+    n,
+    level,
+    deff,
+    labels,
+    names,
+    m,
+    smallest,
+    exactNotes,
+  } = ctx;
+  const [p1, p2] = [share1.value, share2.value];
+  const overlapShare = overlapText === undefined ? null : parseShare(overlapText, c, '--overlap');
+  const overlap = overlapShare?.value;
+  const warnings = impossibleWarnings(
+    overlapShare === null ? [share1, share2] : [share1, share2, overlapShare],
+    n,
+    deff,
+  );
+  const r = pairedDifference(p1, p2, n, {
+    level,
+    deff,
+    ...(overlap === undefined ? {} : { overlap }),
+  });
+  const data = { input: { ...input, overlap: overlap ?? null }, result: r };
+  if (overlap === undefined) {
+    if (smallest < LEAD_MIN_EXPECTED) {
+      warnings.push({
+        code: 'overlap-needed',
+        message: smallSampleText.pairedNeedsOverlap(smallest, LEAD_MIN_EXPECTED),
+      });
     }
-    const b = Math.round((p1 - overlap) * m);
-    const cc = Math.round((p2 - overlap) * m);
-    const discordant = Math.min(p1 - overlap, p2 - overlap) * m;
-    if (Math.min(smallest, discordant) >= LEAD_MIN_EXPECTED) {
-      const sentence = explain(r, { labels });
-      const test: OneOffTest = 'paired-z';
-      emit(
-        io,
-        c,
-        json,
-        { ...data, test, pValue: r.pValue, sentence, warnings },
-        [
-          `Paired difference: ${points(r.difference)} points, ${levelText(level)} CI ${points(r.lower)} to ${points(r.upper)}; ${smallSampleText.testName(test)}: ${pValue(r.pValue)}`,
-          sentence,
-        ],
-        warnings,
-      );
-      return 0;
-    }
-    const exact = mcnemarExactTest(b, cc);
-    warnings.push(
-      {
-        code: 'small-counts',
-        message: smallSampleText.pairedSmall(
-          Math.min(smallest, discordant),
-          LEAD_MIN_EXPECTED,
-          b,
-          cc,
-        ),
-      },
-      ...exactNotes(warnings, [b, cc]),
-    );
-    const verdict = smallSampleText.verdict(exact.pValue, level);
-    const sentence = smallSampleText.pairedExactSentence(
-      names,
-      [percent(p1), percent(p2)],
-      n,
-      percent(overlap),
-      points(r.difference).replace('+', ''),
-      b,
-      cc,
-      pValue(exact.pValue),
-      verdict,
-      levelText(level),
-      `${points(r.lower)} to ${points(r.upper)}`,
-    );
-    const test: OneOffTest = 'mcnemar-exact';
+    const sentence = explain(r, { labels });
+    const head = `Paired difference: ${points(r.difference)} points; ${levelText(level)} CI ${points(r.conservative.lower)} to ${points(r.conservative.upper)} at the least overlap (${percent(r.overlapRange[0])} chose both), ${points(r.liberal.lower)} to ${points(r.liberal.upper)} at the most (${percent(r.overlapRange[1])})`;
+    const test: OneOffTest = 'paired-bounds';
     emit(
       io,
       c,
       json,
-      { ...data, test, pValue: exact.pValue, exact, sentence, warnings },
+      { ...data, test, pValue: r.pValue, sentence, warnings },
+      [head, sentence],
+      warnings,
+    );
+    return 0;
+  }
+  const b = Math.round((p1 - overlap) * m);
+  const cc = Math.round((p2 - overlap) * m);
+  const discordant = Math.min(p1 - overlap, p2 - overlap) * m;
+  if (Math.min(smallest, discordant) >= LEAD_MIN_EXPECTED) {
+    const sentence = explain(r, { labels });
+    const test: OneOffTest = 'paired-z';
+    emit(
+      io,
+      c,
+      json,
+      { ...data, test, pValue: r.pValue, sentence, warnings },
       [
-        `Paired difference: ${points(r.difference)} points; ${smallSampleText.testName(test)} (${b} vs ${cc}): ${pValue(exact.pValue)}`,
+        `Paired difference: ${points(r.difference)} points, ${levelText(level)} CI ${points(r.lower)} to ${points(r.upper)}; ${smallSampleText.testName(test)}: ${pValue(r.pValue)}`,
         sentence,
       ],
       warnings,
     );
     return 0;
   }
+  const exact = mcnemarExactTest(b, cc);
+  warnings.push(
+    {
+      code: 'small-counts',
+      message: smallSampleText.pairedSmall(
+        Math.min(smallest, discordant),
+        LEAD_MIN_EXPECTED,
+        b,
+        cc,
+      ),
+    },
+    ...exactNotes(warnings, [b, cc]),
+  );
+  const verdict = smallSampleText.verdict(exact.pValue, level);
+  const sentence = smallSampleText.pairedExactSentence(
+    names,
+    [percent(p1), percent(p2)],
+    n,
+    percent(overlap),
+    points(r.difference).replace('+', ''),
+    b,
+    cc,
+    pValue(exact.pValue),
+    verdict,
+    levelText(level),
+    `${points(r.lower)} to ${points(r.upper)}`,
+  );
+  const test: OneOffTest = 'mcnemar-exact';
+  emit(
+    io,
+    c,
+    json,
+    { ...data, test, pValue: exact.pValue, exact, sentence, warnings },
+    [
+      `Paired difference: ${points(r.difference)} points; ${smallSampleText.testName(test)} (${b} vs ${cc}): ${pValue(exact.pValue)}`,
+      sentence,
+    ],
+    warnings,
+  );
+  return 0;
+}
+
+/** `lead` of one single-choice question: the z test, or the exact binomial test at small counts. */
+function singleLead(ctx: LeadContext): number {
+  const {
+    io,
+    c,
+    json,
+    input,
+    share1,
+    share2,
+    n,
+    level,
+    deff,
+    labels,
+    names,
+    m,
+    smallest,
+    exactNotes,
+  } = ctx;
+  const [p1, p2] = [share1.value, share2.value];
   const warnings = impossibleWarnings([share1, share2], n, deff);
   const r = leadTest(p1, p2, n, { level, deff });
   const xa = Math.round(p1 * m);
@@ -478,34 +555,80 @@ export async function compareCommand(argv: string[], io: Io): Promise<number> {
   const pooled = (x1 + x2) / (m1 + m2);
   const smallest = Math.min(m1, m2) * Math.min(pooled, 1 - pooled);
   const counts = { x1, n1: m1, x2, n2: m2 };
-  if (smallest >= COMPARE_MIN_EXPECTED) {
-    const r = twoProportionTest(p1, n1, p2, n2, { level, method, deff1, deff2 });
-    const sentence = explain(r, { labels });
-    const test: OneOffTest = 'z';
-    emit(
-      io,
-      c,
-      json,
-      {
-        input,
-        result: r,
-        test,
-        pValue: r.pValue,
-        counts,
-        smallestExpected: smallest,
-        sentence,
-        warnings: impossible,
-      },
-      [
-        `Difference: ${points(r.difference)} points, ${levelText(level)} CI ${points(r.lower)} to ${points(r.upper)} (${method})`,
-        `${smallSampleText.testName(test).replace(/^l/, 'L')}: z = ${r.z.toFixed(2)}, ${pValue(r.pValue)}`,
-        sentence,
-      ],
-      impossible,
-    );
-    return 0;
-  }
-  // Small counts: the difference, its interval and the exact test all from the counts.
+  const ctx: CompareContext = {
+    io,
+    c,
+    json,
+    input,
+    labels,
+    level,
+    method,
+    deffs: [deff1, deff2],
+    sizes: [n1, n2],
+    counts,
+    smallest,
+    impossible,
+  };
+  return smallest >= COMPARE_MIN_EXPECTED ? compareLarge(ctx, p1, p2) : compareSmall(ctx);
+}
+
+/** What the two paths of {@link compareCommand} share. */
+interface CompareContext {
+  io: Io;
+  c: string;
+  json: boolean;
+  input: Record<string, unknown>;
+  labels: string[];
+  level: number;
+  method: (typeof TWO_PROPORTION_METHODS)[number];
+  deffs: [number, number];
+  /** The sample sizes as given. */
+  sizes: [number, number];
+  /** The 2×2 table an exact test sees: counts of the effective sizes. */
+  counts: { x1: number; n1: number; x2: number; n2: number };
+  /** The smallest expected cell count under the pooled share. */
+  smallest: number;
+  impossible: Warning[];
+}
+
+/** `compare` with enough counts: the large-sample z test and the interval of `method`. */
+function compareLarge(ctx: CompareContext, p1: number, p2: number): number {
+  const { io, c, json, input, labels, level, method, counts, smallest, impossible } = ctx;
+  const [n1, n2] = ctx.sizes;
+  const [deff1, deff2] = ctx.deffs;
+  const r = twoProportionTest(p1, n1, p2, n2, { level, method, deff1, deff2 });
+  const sentence = explain(r, { labels });
+  const test: OneOffTest = 'z';
+  emit(
+    io,
+    c,
+    json,
+    {
+      input,
+      result: r,
+      test,
+      pValue: r.pValue,
+      counts,
+      smallestExpected: smallest,
+      sentence,
+      warnings: impossible,
+    },
+    [
+      `Difference: ${points(r.difference)} points, ${levelText(level)} CI ${points(r.lower)} to ${points(r.upper)} (${method})`,
+      `${smallSampleText.testName(test).replace(/^l/, 'L')}: z = ${r.z.toFixed(2)}, ${pValue(r.pValue)}`,
+      sentence,
+    ],
+    impossible,
+  );
+  return 0;
+}
+
+/** `compare` at small counts: the difference, its interval and Fisher's exact test all from the counts. */
+function compareSmall(ctx: CompareContext): number {
+  const { io, c, json, input, labels, level, method, counts, smallest, impossible } = ctx;
+  const [n1, n2] = ctx.sizes;
+  const [deff1, deff2] = ctx.deffs;
+  const { x1, n1: m1, x2, n2: m2 } = counts;
   const exact = fisherExactTest(x1, m1, x2, m2, { level });
   const r = twoProportionTest(x1 / m1, n1, x2 / m2, n2, { level, method, deff1, deff2 });
   const shown = `${fraction(x1, m1)} and ${fraction(x2, m2)}`;
