@@ -72,6 +72,7 @@ export const chartText = {
     n === null ? 'n not reported' : `n\u00a0=\u00a0${formatted}`,
   subsetBase: (base: string) =>
     `Asked of ${base}; the size of that group is not reported, so no interval can be drawn`,
+  subsetN: (base: string, n: string) => `Asked of ${base}: ${n}`,
   multiple: () =>
     'Multiple response: respondents could choose several, so the shares can sum past 100%',
   intervals: (level: number) => `Lines: ${level}% confidence intervals`,

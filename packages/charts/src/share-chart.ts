@@ -30,6 +30,7 @@ import {
   ceilTo,
   type Json,
   levelPercent,
+  nText,
   SIZE,
   surveyLine,
   topLevel,
@@ -164,6 +165,8 @@ function shareCaption(
   }
   if (subset && question.base !== null && nUsed === null)
     subtitle.push(chartText.subsetBase(question.base));
+  if (subset && question.base !== null && nUsed !== null)
+    subtitle.push(chartText.subsetN(question.base, nText(nUsed)));
   if (question.responseType === 'multiple') subtitle.push(chartText.multiple());
   if (values.some((v) => v.has_interval)) subtitle.push(chartText.intervals(level));
   if (values.some((v) => !v.has_interval) && !(subset && nUsed === null))
