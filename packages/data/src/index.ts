@@ -44,6 +44,11 @@ export type {
 export type { SampleOptions } from './util/table-input';
 export type { ReadDocument } from './validate/check-results';
 export { assertValid, type ValidateOptions, validate } from './validate/validate';
+export {
+  ACROSS_POLLS_COLUMNS,
+  type AcrossPollsOptions,
+  acrossPolls,
+} from './verbs/across-polls';
 export { type ConsistencyOptions, consistency } from './verbs/consistency';
 export { LEAD_COLUMNS, type LeadsOptions, leads } from './verbs/leads';
 export { type WithIntervalsOptions, withIntervals } from './verbs/with-intervals';

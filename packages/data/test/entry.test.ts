@@ -26,7 +26,9 @@ describe('the main entry', () => {
   it('exports the documented API and no default', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
+        'ACROSS_POLLS_COLUMNS',
         'DataError',
+        'acrossPolls',
         'DEFAULT_ASSUMED_N',
         'LEAD_COLUMNS',
         'SCHEMA_VERSION',
