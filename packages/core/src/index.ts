@@ -24,6 +24,7 @@ export {
   type FisherExactTestOptions,
   fisherExactTest,
 } from './fisher-exact-test';
+export { type HomogeneityTest, homogeneityTest } from './homogeneity-test';
 export { type ImpliedDesignEffectOptions, impliedDesignEffect } from './implied-design-effect';
 export { type LeadChange, type LeadChangeOptions, leadChange, type PollLead } from './lead-change';
 export { type LeadProbabilityOptions, leadProbability } from './lead-probability';
@@ -54,6 +55,18 @@ export {
   pairedDifference,
 } from './paired-difference';
 export {
+  POLL_AVERAGE_METHODS,
+  POLL_AVERAGE_SCALES,
+  POLL_AVERAGE_TESTS,
+  type Poll,
+  type PollAverage,
+  type PollAverageMethod,
+  type PollAverageOptions,
+  type PollAverageScale,
+  type PollAverageTest,
+  pollAverage,
+} from './poll-average';
+export {
   type ProbabilityOfFirst,
   type ProbabilityOfFirstOptions,
   probabilityOfFirst,
@@ -73,6 +86,7 @@ export {
   sampleCaveat,
 } from './sample-caveat';
 export { type SampleSizeOptions, sampleSize } from './sample-size';
+export { type TrendTest, type TrendTestOptions, trendTest } from './trend-test';
 export {
   TWO_PROPORTION_METHODS,
   type TwoProportionMethod,
