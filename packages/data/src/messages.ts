@@ -143,6 +143,58 @@ export const errorText = {
     `${fn} requires ${name} to be ${expected}, got ${show(value)}`,
 } as const;
 
+/**
+ * What is wrong with a Table Schema or a descriptor's resources: the part
+ * after `errorText.schemaInvalid` ("the schema of resource "results" …").
+ */
+export const schemaText = {
+  notAnObject: (value: unknown) => `is not an object, got ${show(value)}`,
+  fieldNotAnObject: (index: number, value: unknown) =>
+    `has a field ${index} that is not an object, got ${show(value)}`,
+  duplicateField: (field: string) => `names field ${show(field)} more than once`,
+  unheldField: (field: string) =>
+    `has a field named ${show(field)}, a name a table column cannot have: rename it`,
+  fieldType: (field: string, type: unknown, known: readonly string[]) =>
+    `has field ${show(field)} of type ${show(type)}, which is not a Table Schema type (${known.join(', ')})`,
+  fieldProperty: (field: string, property: string, expected: string, value: unknown) =>
+    `has field ${show(field)} whose ${property} is not ${expected}, got ${show(value)}`,
+  patternInvalid: (field: string, pattern: string, detail: string) =>
+    `has field ${show(field)} whose pattern ${show(pattern)} is not a valid regular expression: ${detail}`,
+  patternUnsupported: (field: string, pattern: string, detail: string) =>
+    `has field ${show(field)} whose pattern ${show(pattern)} is not run: patterns run on a ` +
+    'linear-time engine (RE2 syntax), which refuses backreferences and lookaround because ' +
+    `they can take exponential time (${detail})`,
+  boundNotApplicable: (field: string, bound: string, type: string) =>
+    `has field ${show(field)} with a ${bound} constraint, which does not apply to type ${show(type)} ` +
+    '(only to integer, number, year, date, datetime, time, yearmonth and duration)',
+  boundValue: (field: string, bound: string, value: unknown, expected: string) =>
+    `has field ${show(field)} whose ${bound} ${show(value)} is not ${expected}`,
+  missingValues: (value: unknown) =>
+    `has missingValues ${show(value)}: expected an array of strings (or of {"value": …} objects), e.g. [""]`,
+  keyNotNames: (what: string, value: unknown) =>
+    `has a ${what} that is not a field name or an array of field names, got ${show(value)}`,
+  keyUnknownField: (what: string, name: string) =>
+    `has a ${what} naming ${show(name)}, which is not one of its fields`,
+  foreignKeysNotArray: (value: unknown) =>
+    `has foreignKeys that are not an array of {fields, reference}, got ${show(value)}`,
+  foreignKeyShape: (index: number) =>
+    `has foreign key ${index} without "fields" and a "reference" with "fields"`,
+  foreignKeyLength: (index: number, fields: number, refFields: number) =>
+    `has foreign key ${index} with ${fields} field${fields === 1 ? '' : 's'} referring to ${refFields}: the two lists must have the same length`,
+  foreignKeyResource: (resource: string) =>
+    `has a foreign key to resource ${show(resource)}, which the data package does not have (as a table with a schema)`,
+  foreignKeyRefField: (resource: string, name: string) =>
+    `has a foreign key to field ${show(name)} of resource ${show(resource)}, which that resource's schema does not have`,
+} as const;
+
+/** Problems with the data package as a whole (see {@link schemaText} for one schema). */
+export const packageText = {
+  duplicateResource: (name: string, first: number, second: number) =>
+    `the data package has two resources named ${show(name)} (resources ${first} and ${second}): each resource needs its own name`,
+  notAPackage: (fn: string, value: unknown) =>
+    `${fn} requires a data package (from load, parseDataPackage or parseResultsCsv), got ${show(value)}`,
+} as const;
+
 /** Why a path named in a descriptor or a sources table is refused (see `errorText.unsafePath`). */
 export const unsafePathReason = {
   absolute: () => 'it is an absolute path',

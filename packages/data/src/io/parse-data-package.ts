@@ -8,6 +8,11 @@ import type {
   ResourceDescriptor,
   TableSchemaDescriptor,
 } from '../types';
+import {
+  checkForeignKeyTargets,
+  checkResourceNames,
+  checkTableSchema,
+} from '../validate/check-descriptor';
 import { readResource as readTable } from './read-resource';
 
 /**
@@ -84,7 +89,13 @@ export function checkResourcePath(
  * @returns the package: its descriptor, resources, and the `sources`,
  *   `surveys`, `questions` and `results` tables when it has resources of those names
  * @throws {DataError} `invalid-descriptor` when the descriptor is not JSON, has no
- *   resources or a resource without a name or path; `unsafe-path` when a
+ *   resources, a resource without a name or path, two resources of one name,
+ *   or a Table Schema that does not hold together (an unknown field type, a
+ *   pattern that is not a regular expression or uses a backreference or
+ *   lookaround, a minimum that is not a value of its field's type,
+ *   missingValues that are not an array of strings, a primary or foreign key
+ *   naming a field or resource that is not there); `invalid-option` when
+ *   `readResource` is not a function; `unsafe-path` when a
  *   resource or schema path is absolute, a URL or has a `..` segment (checked
  *   before `readResource` is called); `unreadable-resource` when
  *   `readResource` throws
@@ -101,7 +112,16 @@ export function parseDataPackage(
   json: string | DataPackageDescriptor,
   readResource: ReadResource,
 ): DataPackage {
+  if (typeof readResource !== 'function') {
+    throw new DataError(
+      'invalid-option',
+      errorText.option('parseDataPackage', 'readResource', 'a function', readResource),
+    );
+  }
   const descriptor = parseDescriptor(json);
+  checkResourceNames(
+    descriptor.resources.map((r: unknown) => (r as { name?: unknown } | null)?.name),
+  );
   const resources: ResourceData[] = [];
   descriptor.resources.forEach((resource, index) => {
     if (resource === null || typeof resource !== 'object') {
@@ -133,6 +153,8 @@ export function parseDataPackage(
       dialect.quoteChar = resource.dialect.quoteChar;
     resources.push(readTable(text, resource.name, resource.path, schema, dialect));
   });
+  const tables = new Map(resources.map((r) => [r.name, r.schema]));
+  for (const r of resources) checkForeignKeyTargets(r.name, r.schema, tables);
   return packageOf(descriptor, resources);
 }
 
@@ -182,22 +204,7 @@ function readSchema(resource: ResourceDescriptor, read: ReadResource): TableSche
       );
     }
   }
-  const fields = (schema as { fields?: unknown } | null)?.fields;
-  if (!Array.isArray(fields)) {
-    throw new DataError(
-      'invalid-descriptor',
-      errorText.schemaInvalid(resource.name, 'has no "fields" array'),
-    );
-  }
-  fields.forEach((field: unknown, i) => {
-    if (typeof (field as { name?: unknown } | null)?.name !== 'string') {
-      throw new DataError(
-        'invalid-descriptor',
-        errorText.schemaInvalid(resource.name, `has a field ${i} without a "name"`),
-      );
-    }
-  });
-  return schema as TableSchemaDescriptor;
+  return checkTableSchema(resource.name, schema);
 }
 
 function readText(read: ReadResource, path: string): string {

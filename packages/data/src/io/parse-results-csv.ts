@@ -30,6 +30,8 @@ export interface ParseResultsCsvOptions {
  * @param text - the CSV text, with a header row
  * @param options - `file`: the name used in messages (default `"results.csv"`)
  * @returns a package whose `results` is the typed table
+ * @throws {DataError} `invalid-type` when `text` is not a string; `invalid-option`
+ *   when `options` is not an object or `options.file` not a string
  * @example
  * const pkg = parseResultsCsv(
  *   'survey_id,question_id,group_dim,group_value,option,percent,qualifier,is_net,base_n,source_id,quote\n' +
@@ -39,13 +41,22 @@ export interface ParseResultsCsvOptions {
  * pkg.results?.get('percent_text', 0); // => '40.50'
  */
 export function parseResultsCsv(text: string, options: ParseResultsCsvOptions = {}): DataPackage {
-  if (typeof text !== 'string') {
+  if (options === null || typeof options !== 'object') {
     throw new DataError(
-      'invalid-type',
-      errorText.unreadable(options.file ?? 'results.csv', `got ${typeof text}, not text`),
+      'invalid-option',
+      errorText.option('parseResultsCsv', 'options', 'an object such as { file }', options),
+    );
+  }
+  if (options.file !== undefined && typeof options.file !== 'string') {
+    throw new DataError(
+      'invalid-option',
+      errorText.option('parseResultsCsv', 'options.file', 'a file name', options.file),
     );
   }
   const file = options.file ?? 'results.csv';
+  if (typeof text !== 'string') {
+    throw new DataError('invalid-type', errorText.unreadable(file, `got ${typeof text}, not text`));
+  }
   const descriptor = bundledDescriptor();
   const resource = descriptor.resources.find((r) => r.name === 'results') as ResourceDescriptor;
   const schema = resource.schema as TableSchemaDescriptor;

@@ -15,9 +15,21 @@ import type { CellValue, ResourceData, TableSchemaDescriptor, ValidationIssue } 
  */
 export const PERCENT_TEXT = 'percent_text';
 
-/** The missing-value texts of a schema (default `[""]`). Internal. */
+/** The one column name an arquero table cannot hold. Internal. */
+export const UNHELD_COLUMN = '__proto__';
+
+/**
+ * The missing-value texts of a schema (default `[""]`); Table Schema v2
+ * also allows `{ "value": "-99", "label": "refused" }` objects, read by
+ * their value. Internal.
+ */
 export function missingValuesOf(schema: TableSchemaDescriptor): readonly string[] {
-  return schema.missingValues ?? [''];
+  const values: readonly unknown[] = Array.isArray(schema.missingValues)
+    ? schema.missingValues
+    : [''];
+  return values.map((v) =>
+    typeof v === 'string' ? v : String((v as { value?: unknown } | null)?.value ?? ''),
+  );
 }
 
 /**
@@ -35,7 +47,9 @@ export function readResource(
 ): ResourceData {
   const csv = parseCsv(text, dialect);
   const missing = missingValuesOf(schema);
-  const columns: Record<string, CellValue[]> = {};
+  // Keyed by the file's column names: no prototype, so that a column named
+  // "__proto__" or "constructor" is a column like any other.
+  const columns: Record<string, CellValue[]> = Object.create(null);
   const names: string[] = [];
   const cellAt = (row: readonly string[], index: number): string =>
     index < 0 ? (missing[0] ?? '') : (row[index] ?? '');
@@ -58,7 +72,10 @@ export function readResource(
   }
   const known = new Set(names);
   csv.header.forEach((column, index) => {
-    if (known.has(column) || column === '') return;
+    // arquero keeps columns in a plain object, where "__proto__" is no
+    // column: an extra column of that name is left out (validate warns that
+    // an extra column is ignored; a schema field of that name is refused).
+    if (known.has(column) || column === '' || column === UNHELD_COLUMN) return;
     known.add(column);
     columns[column] = csv.rows.map((row) => {
       const cell = cellAt(row, index);

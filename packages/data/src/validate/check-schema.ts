@@ -3,6 +3,8 @@ import { castField } from '../format/cast-field';
 import { missingValuesOf } from '../io/read-resource';
 import { issueText } from '../messages';
 import type { CellValue, DataPackage, ResourceData, ValidationIssue } from '../types';
+import { boundOf } from './check-descriptor';
+import { compilePattern, isCompiled } from './pattern';
 
 /** The fields of a key, as an array (a Table Schema allows a single name). */
 export function keyFields(fields: string | readonly string[] | undefined): readonly string[] {
@@ -75,6 +77,22 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
   const present = schema.fields
     .map((field) => ({ field, index: header.indexOf(field.name) }))
     .filter(({ index }) => index >= 0);
+  // Compiled once per field, not per cell; validate() has checked the schema
+  // (checkTableSchema), so every pattern compiles and every bound casts.
+  const rules = new Map(
+    present.map(({ field }) => {
+      const c = field.constraints ?? {};
+      const compiled = typeof c.pattern === 'string' ? compilePattern(c.pattern) : null;
+      return [
+        field,
+        {
+          pattern: compiled !== null && isCompiled(compiled) ? compiled : null,
+          minimum: c.minimum === undefined ? null : boundOf(field, c.minimum),
+          maximum: c.maximum === undefined ? null : boundOf(field, c.maximum),
+        },
+      ] as const;
+    }),
+  );
   const uniqueSeen = new Map<string, Map<string, number>>();
   const typed: CellValue[][] = rows.map(() => []);
 
@@ -115,21 +133,23 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
       ) {
         issues.push(issue('enum', 'error', at, text, issueText.enum(text, c.enum)));
       }
+      const rule = rules.get(field);
       if (
         typeof c.pattern === 'string' &&
         typeof value === 'string' &&
-        !anchored(c.pattern).test(value)
+        rule?.pattern != null &&
+        !rule.pattern.test(value)
       ) {
         issues.push(issue('pattern', 'error', at, text, issueText.pattern(text, c.pattern)));
       }
       if (field.format === 'uri' && typeof value === 'string' && !isAbsoluteUri(value)) {
         issues.push(issue('format', 'error', at, text, issueText.formatUri(text)));
       }
-      if (c.minimum !== undefined && compare(value, c.minimum) < 0) {
-        issues.push(issue('minimum', 'error', at, text, issueText.minimum(text, c.minimum)));
+      if (rule?.minimum != null && compare(value, rule.minimum) < 0) {
+        issues.push(issue('minimum', 'error', at, text, issueText.minimum(text, rule.minimum)));
       }
-      if (c.maximum !== undefined && compare(value, c.maximum) > 0) {
-        issues.push(issue('maximum', 'error', at, text, issueText.maximum(text, c.maximum)));
+      if (rule?.maximum != null && compare(value, rule.maximum) > 0) {
+        issues.push(issue('maximum', 'error', at, text, issueText.maximum(text, rule.maximum)));
       }
       if (
         typeof value === 'string' &&
@@ -239,11 +259,6 @@ export function checkForeignKeys(resource: ResourceData, pkg: DataPackage): Vali
     }
   }
   return issues;
-}
-
-/** A Table Schema pattern matches the whole value (XML Schema regular expressions are anchored). */
-function anchored(pattern: string): RegExp {
-  return new RegExp(`^(?:${pattern})$`, 'u');
 }
 
 function isAbsoluteUri(value: string): boolean {

@@ -1,5 +1,7 @@
 import { DataError } from '../errors';
-import type { DataPackage, ValidationIssue, ValidationReport } from '../types';
+import { errorText, packageText } from '../messages';
+import type { DataPackage, ResourceData, ValidationIssue, ValidationReport } from '../types';
+import { checkResourceNames, checkTableSchema } from './check-descriptor';
 import { checkResults, type ReadDocument } from './check-results';
 import { checkForeignKeys, checkSchema } from './check-schema';
 
@@ -44,6 +46,10 @@ export interface ValidateOptions {
  * @param pkg - a package from {@link load}, {@link parseDataPackage} or {@link parseResultsCsv}
  * @param options - `documents`: source texts for the quote check
  * @returns `{ errors, warnings }`, each in file order
+ * @throws {DataError} `invalid-type` when `pkg` is not a data package;
+ *   `invalid-option` when `options` is not an object or `documents` not a
+ *   function; `invalid-descriptor` when a resource's Table Schema does not
+ *   hold together (see parseDataPackage) or two resources share a name
  * @example
  * validate(load()).errors; // => []
  * const bad = parseResultsCsv(
@@ -54,6 +60,24 @@ export interface ValidateOptions {
  * // => 'results.csv, row 1 (line 2), column "percent": "forty" is not a number'
  */
 export function validate(pkg: DataPackage, options: ValidateOptions = {}): ValidationReport {
+  checkPackage(pkg, 'validate');
+  if (options === null || typeof options !== 'object') {
+    throw new DataError(
+      'invalid-option',
+      errorText.option('validate', 'options', 'an object such as { documents }', options),
+    );
+  }
+  if (options.documents !== undefined && typeof options.documents !== 'function') {
+    throw new DataError(
+      'invalid-option',
+      errorText.option(
+        'validate',
+        'options.documents',
+        'a function from a document name to its text (readDocuments(folder) in Node)',
+        options.documents,
+      ),
+    );
+  }
   const issues: ValidationIssue[] = [];
   pkg.resources.forEach((resource) => {
     issues.push(
@@ -77,6 +101,40 @@ export function validate(pkg: DataPackage, options: ValidateOptions = {}): Valid
     errors: sorted.filter((i) => i.severity === 'error'),
     warnings: sorted.filter((i) => i.severity === 'warning'),
   };
+}
+
+/**
+ * Throws unless `pkg` has the shape of a package this module reads (an
+ * object whose resources each have a name, a path, a Table Schema, the
+ * cells as read and a table), then checks each schema and that no two
+ * resources share a name: a package built by hand gets the same checks as a
+ * descriptor read by parseDataPackage (but for foreign keys' target
+ * resources, which a one-resource package from parseResultsCsv leaves out).
+ */
+function checkPackage(pkg: unknown, fn: string): asserts pkg is DataPackage {
+  const resources = (pkg as { resources?: unknown } | null)?.resources;
+  const ok =
+    pkg !== null &&
+    typeof pkg === 'object' &&
+    Array.isArray(resources) &&
+    resources.every((r: unknown) => {
+      const x = r as Partial<Record<keyof ResourceData, unknown>> | null;
+      return (
+        x !== null &&
+        typeof x === 'object' &&
+        typeof x.name === 'string' &&
+        typeof x.path === 'string' &&
+        Array.isArray(x.header) &&
+        Array.isArray(x.rows) &&
+        Array.isArray(x.lines) &&
+        Array.isArray(x.readIssues) &&
+        typeof (x.table as { numRows?: unknown } | null)?.numRows === 'function'
+      );
+    });
+  if (!ok) throw new DataError('invalid-type', packageText.notAPackage(fn, pkg));
+  const all = resources as ResourceData[];
+  for (const r of all) checkTableSchema(r.name, r.schema);
+  checkResourceNames(all.map((r) => r.name));
 }
 
 /**
