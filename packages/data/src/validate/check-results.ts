@@ -234,9 +234,12 @@ function checkSums(context: ResultsContext): ValidationIssue[] {
 }
 
 /**
- * Rule 2: an exact percentage must be producible from a whole count out of
- * n, at the decimals it is printed with. Not checked in a file of
- * proportions (reported once, by rule 0) or where n is unknown.
+ * Rule 2: an exact percentage should be producible from a whole count out
+ * of n, at the decimals it is printed with. A warning, not an error: "is
+ * this figure even possible?" is a finding the reanalysis reports (the
+ * figure's `consistent: false` and its note), not a reason to refuse the
+ * data (`toplines reanalyze --strict` makes warnings errors). Not checked in
+ * a file of proportions (reported once, by rule 0) or where n is unknown.
  */
 function checkPercentCounts(context: ResultsContext, proportions: boolean): ValidationIssue[] {
   if (proportions) return [];
@@ -259,7 +262,7 @@ function checkPercentCounts(context: ResultsContext, proportions: boolean): Vali
     issues.push(
       issue(
         'inconsistent-percent',
-        'error',
+        'warning',
         at(r, 'percent'),
         text,
         issueText.inconsistentPercent(text, n, d),

@@ -32,14 +32,17 @@ export interface ValidateOptions {
  * (½·10^−d per figure, d its printed decimals); a share past 100 + 10 points
  * is flagged as a likely check-all question labelled single; an exact
  * percentage must come from a whole count out of n (`consistentCounts` from
- * @toplines/core, d from the figure as printed: "40.50" has 2); base_n may
- * not exceed the survey's n; each quote must contain the figure as printed
- * and, with `options.documents`, appear in the source text.
+ * @toplines/core, d from the figure as printed: "40.50" has 2) — a warning,
+ * as an impossible figure is a finding about the publication rather than a
+ * fault of the file; base_n may not exceed the survey's n; each quote must
+ * contain the figure as printed and, with `options.documents`, appear in the
+ * source text.
  *
  * Every issue names its file, row (data rows from 1, header = 0), column and
  * value. Warnings (extra columns, shares past 100 where the question type is
- * unknown, a whole-sample base_n that differs from the survey's n, a source
- * text that is not available) do not make the package invalid.
+ * unknown, a percentage no count out of n can produce, a whole-sample base_n
+ * that differs from the survey's n, a source text that is not available) do
+ * not make the package invalid.
  *
  * Cost: O(rows) plus the quote search in the source texts.
  *

@@ -195,19 +195,23 @@ describe('validate: survey logic', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a percent no count out of base_n can produce (decimals as printed)', () => {
+  it('a percent no count out of base_n can produce is a warning (decimals as printed)', () => {
     // 40.50% of 1000 needs 405.0 → 405 fits; 40.55% of 1000 needs 405.5: no count rounds to it at 2 decimals
-    const { errors } = validate(
+    // A warning since #18: whether a figure is possible is what the reanalysis reports, not a reason to refuse it.
+    const { errors, warnings } = validate(
       miniPackage(withResultRows('poll,q1,age,young,yes,40.55,exact,false,1000,src,40.55%')),
     );
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({
+    expect(errors).toEqual([]);
+    const found = warnings.filter((w) => w.code === 'inconsistent-percent');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
       code: 'inconsistent-percent',
+      severity: 'warning',
       row: 5,
       column: 'percent',
       value: '40.55',
     });
-    expect(errors[0]?.message).toContain('no count out of n = 1000 rounds to 40.55% (2 decimals)');
+    expect(found[0]?.message).toContain('no count out of n = 1000 rounds to 40.55% (2 decimals)');
   });
 
   it('a results file of proportions (0.405 for 40.5%) says to write percentages', () => {
@@ -221,18 +225,20 @@ describe('validate: survey logic', () => {
     );
     const codes = report.errors.map((e) => e.code);
     expect(codes).toContain('proportions-not-percent');
-    expect(codes).not.toContain('inconsistent-percent');
+    expect([...codes, ...report.warnings.map((w) => w.code)]).not.toContain('inconsistent-percent');
     const error = report.errors.find((e) => e.code === 'proportions-not-percent');
     expect(error).toMatchObject({ file: 'prop.csv', row: 1, column: 'percent', value: '0.405' });
     expect(error?.message).toContain('write each figure as printed, 40.5 for 40.5%');
   });
 
   it('uses the survey n for a whole-sample row without base_n', () => {
-    const { errors } = validate(
+    const { errors, warnings } = validate(
       miniPackage(withResultRows('poll,q1,total,total,maybe,0.15,exact,false,,src,0.15%')),
     );
-    expect(errors.map((e) => e.code)).toEqual(['inconsistent-percent']);
-    expect(errors[0]?.message).toContain('n = 1000');
+    expect(errors).toEqual([]);
+    const found = warnings.filter((w) => w.code === 'inconsistent-percent');
+    expect(found.map((w) => w.code)).toEqual(['inconsistent-percent']);
+    expect(found[0]?.message).toContain('n = 1000');
   });
 
   it('base_n larger than the survey n is an error; a different whole-sample base a warning', () => {
