@@ -17,9 +17,11 @@ export const TARGET = 8192;
  * and explain's wording for published margins, opt-in samples and the leader's probability
  * (about 600 B) were added to the 14,859 B of the performance work, plus 1%. It is above
  * TARGET: the code alone, every string and numeric constant taken out, gzips to about 9.8 kB
- * at 14.9 kB (docs/performance.md, "Size"); the per-export TARGET still holds.
+ * at 14.9 kB (docs/performance.md, "Size"); the per-export TARGET still holds. Raised by
+ * 2,153 B, the measured cost of the across-polls functions (trendTest, homogeneityTest,
+ * pollAverage and its t quantile, #16): 19,789 B without them, 21,942 B with them.
  */
-export const WHOLE_BUDGET = 18_500;
+export const WHOLE_BUDGET = 20_653;
 /** The functions of the DESIGN.md contract, with the bulk API and the error class. */
 export const CONTRACT = [
   'proportionCI',

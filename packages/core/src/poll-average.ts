@@ -181,14 +181,12 @@ export function pollAverage(polls: readonly Poll[], options?: PollAverageOptions
 
   const fit = method === 'fixed' ? fixedFit : weightedFit(y, v, tau2);
   let se = Math.sqrt(1 / fit.sw);
-  let crit: number;
+  let crit = criticalValue(level);
   if (test === 'knha') {
     // metafor: s² = RSS/(k − 1), or 0 when RSS ≤ machine epsilon
     const s2 = fit.rss <= Number.EPSILON ? 0 : fit.rss / df;
     se = Math.sqrt(s2 / fit.sw);
-    crit = studentTQuantile(1 - level, df);
-  } else {
-    crit = criticalValue(level);
+    crit = studentTQuantile(level, df, crit);
   }
   const typical = df / traceP;
   const i2 = method === 'fixed' ? Math.max(0, (q - df) / q) : tau2 / (typical + tau2);
