@@ -57,14 +57,16 @@ export function homogeneityTest(shares: ArrayLike<number>, ns: ArrayLike<number>
   const fn = 'homogeneityTest';
   const { shares: p, ns: n, pooled } = checkPollSeries(fn, shares, ns);
   const k = p.length;
-  let sum = 0;
+  // Each difference divided by √(p̄(1 − p̄)) before squaring, so that a tiny pooled share
+  // (down to the subnormal numbers) neither overflows nor gives 0/0.
+  const sd = Math.sqrt(pooled) * Math.sqrt(1 - pooled);
+  let statistic = 0;
   let minN = Number.POSITIVE_INFINITY;
   for (let i = 0; i < k; i++) {
-    const d = p[i]! - pooled;
-    sum += n[i]! * d * d;
+    const d = (p[i]! - pooled) / sd;
+    statistic += n[i]! * d * d;
     if (n[i]! < minN) minN = n[i]!;
   }
-  const statistic = sum / (pooled * (1 - pooled));
   const df = k - 1;
   const minExpected = minN * Math.min(pooled, 1 - pooled);
   return {

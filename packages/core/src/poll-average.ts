@@ -117,7 +117,9 @@ export interface PollAverage {
  * stay on the analysis scale. On the logit scale the estimate and bounds are
  * back-transformed by the logistic function; on the raw scale the bounds are clipped to
  * [0, 1], as the package clips every Wald-type interval. A share of exactly 0 or 1 is
- * refused (no variance on the raw scale, no logit; no continuity correction is added).
+ * refused (no variance on the raw scale, no logit; no continuity correction is added), and
+ * so is a share so close to 0 or 1 that its sampling variance falls outside [1e-100, 1e100],
+ * where the weights' sums would overflow.
  *
  * Reference: W. Viechtbauer (2010), "Conducting Meta-Analyses in R with the metafor
  * Package", Journal of Statistical Software 36(3), https://doi.org/10.18637/jss.v036.i03 ;
@@ -136,7 +138,8 @@ export interface PollAverage {
  * @returns the average with its interval, se, τ², I², H², Q and its p-value, and the
  *   prediction interval
  * @throws {ToplinesError} for fewer than 2 polls, a poll that is not an object, a share
- *   outside (0, 1) (a percentage such as 45 is named as one), an n that is not a positive
+ *   outside (0, 1) (a percentage such as 45 is named as one) or with a sampling variance
+ *   outside [1e-100, 1e100], an n that is not a positive
  *   integer, a design effect outside [0.001, 1000], an unknown method, scale or test, a
  *   level outside (0, 1), or an iteration that does not converge (`not-converged`)
  * @example
@@ -173,7 +176,7 @@ export function pollAverage(polls: readonly Poll[], options?: PollAverageOptions
   // The fixed-effect fit: Q, and the typical within-poll variance of I² and H².
   const fixedFit = weightedFit(y, v, 0);
   const q = Math.max(0, fixedFit.rss);
-  const traceP = fixedFit.sw - fixedFit.sw2 / fixedFit.sw;
+  const traceP = traceOfP(v, 0, fixedFit.sw);
   let tau2 = 0;
   if (method === 'dl') tau2 = Math.max(0, (q - df) / traceP);
   else if (method === 'pm') tau2 = pauleMandel(fn, y, v, q, df);
@@ -263,6 +266,13 @@ function readPolls(
       y.push(Math.log(p / (1 - p)));
       v.push(deff / (n * p * (1 - p)));
     }
+    if (!(v[i]! >= 1e-100 && v[i]! <= 1e100)) {
+      throw new ToplinesError(
+        'out-of-range',
+        fn,
+        `requires ${name}.p far enough from 0 and 1 for its sampling variance to lie from 1e-100 to 1e100, got p = ${show(p)} (variance ${show(v[i])})`,
+      );
+    }
   }
   return { y, v };
 }
@@ -292,6 +302,24 @@ function weightedFit(y: number[], v: number[], tau2: number): Fit {
     rss += (r * r) / (v[i]! + tau2);
   }
   return { sw, sw2, mean, rss };
+}
+
+/**
+ * tr(P) = Σw − Σw²/Σw, computed as Σᵢ wᵢ·(Σ_{j≠i} wⱼ)/Σw with the sums over j ≠ i built from
+ * prefix and suffix sums, so that one dominant weight does not cancel the others away.
+ */
+function traceOfP(v: number[], tau2: number, sw: number): number {
+  const k = v.length;
+  const suffix = new Array<number>(k + 1).fill(0);
+  for (let i = k - 1; i >= 0; i--) suffix[i] = suffix[i + 1]! + 1 / (v[i]! + tau2);
+  let prefix = 0;
+  let trace = 0;
+  for (let i = 0; i < k; i++) {
+    const w = 1 / (v[i]! + tau2);
+    trace += (w * (prefix + suffix[i + 1]!)) / sw;
+    prefix += w;
+  }
+  return trace;
 }
 
 /** The largest number of iterations of the τ² solvers. */
@@ -394,7 +422,7 @@ function reml(fn: string, y: number[], v: number[]): number {
       c += w * w * r;
       sw3 += w * w * w;
     }
-    const value = a - (sw - sw2 / sw);
+    const value = a - traceOfP(v, t, sw);
     // d/dτ² of Σw²r² is −2Σw³r² + 2(Σw²r)²/Σw; of the trace, −Σw² + 2Σw³/Σw − (Σw²/Σw)².
     const derivative = -2 * b + (2 * c * c) / sw - (-sw2 + (2 * sw3) / sw - (sw2 / sw) ** 2);
     return [value, derivative];

@@ -120,7 +120,8 @@ export function trendTest(
     );
   }
   const slope = sxy / sxx;
-  const slopeSe = Math.sqrt((pooled * (1 - pooled)) / sxx);
+  // √ of each factor apart, so that a tiny pooled share does not underflow to a zero se
+  const slopeSe = (Math.sqrt(pooled) * Math.sqrt(1 - pooled)) / Math.sqrt(sxx);
   const z = slope / slopeSe;
   const statistic = z * z;
   const half = criticalValue(level) * slopeSe;

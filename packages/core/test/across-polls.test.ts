@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { criticalValue } from '../src/critical-value';
 import {
   homogeneityTest,
   POLL_AVERAGE_METHODS,
@@ -28,6 +29,7 @@ import {
   type ToplinesErrorCode,
   trendTest,
 } from '../src/index';
+import { studentTQuantile } from '../src/special/student-t-quantile';
 import { MaxError } from './helpers';
 
 /** The tolerance of the relative-or-absolute error. */
@@ -85,6 +87,7 @@ interface Fixture {
       k: number;
       tau2Default: number;
     }[];
+    studentTQuantile: { level: number; df: number; quantile: number }[];
   };
 }
 
@@ -222,6 +225,16 @@ describe('pollAverage against metafor::rma + predict', () => {
     );
     expect(loose.length).toBeGreaterThan(0);
   });
+});
+
+describe("pollAverage's t quantile against R qt", () => {
+  it.each(R.cases.studentTQuantile.map((c) => [c.level, c.df, c] as const))(
+    'level %f, df %i',
+    (_level, _df, c) => {
+      const got = studentTQuantile(c.level, c.df, criticalValue(c.level));
+      errors.add('studentTQuantile', `level ${c.level} df ${c.df}`, got, c.quantile);
+    },
+  );
 });
 
 describe('errors', () => {
@@ -408,6 +421,40 @@ describe('properties', () => {
         if (m === 'fixed') expect(r.tau2).toBe(0);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('pollAverage: extreme shares and sizes give a result without NaN, or a ToplinesError', () => {
+    const extreme = fc.record({
+      p: fc.oneof(
+        fc.double({ min: Number.MIN_VALUE, max: 1e-6, noNaN: true }),
+        fc.double({ min: 1 - 1e-6, max: 1 - Number.EPSILON / 2, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+      ),
+      n: fc.oneof(fc.integer({ min: 1, max: 10 }), fc.constant(Number.MAX_SAFE_INTEGER)),
+      deff: fc.double({ min: 0.001, max: 1000, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(extreme, { minLength: 2, maxLength: 8 }),
+        method,
+        scale,
+        test,
+        (ps, m, s, t) => {
+          let r: ReturnType<typeof pollAverage>;
+          try {
+            r = pollAverage(ps, { method: m, scale: s, test: t });
+          } catch (e) {
+            expect(e).toBeInstanceOf(ToplinesError);
+            return;
+          }
+          for (const [key, value] of Object.entries(r)) {
+            if (typeof value === 'number') expect(Number.isNaN(value), key).toBe(false);
+          }
+          expect(r.lower).toBeLessThanOrEqual(r.upper);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 
