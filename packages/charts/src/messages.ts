@@ -62,6 +62,10 @@ export const errorText = {
   unsupportedChart: (chart: unknown) =>
     `requires option chart to be one of "share", "lead", "comparison", "diverging", got ${show(chart)}`,
   renderFailed: (message: string) => `could not render the spec: ${message}`,
+  trendHint: () =>
+    'pass the rows of acrossPolls(results, { construct, surveys, questions }) from @toplines/data, or rows with a date, estimate (or percent), lower and upper',
+  noDatedRows: (column: string) =>
+    `has no poll to draw: no row has both a share and a date in column ${show(column)} (YYYY-MM-DD or YYYY-MM); pass { date } to name another column`,
 };
 
 /** The words the charts print. */
@@ -90,7 +94,7 @@ export const chartText = {
   // lead chart
   leadAxis: (level: number) => `Lead, percentage points (${level}% confidence interval)`,
   leadLabel: (a: string, b: string) => `${a} vs ${b}`,
-  leadExcludes: () => 'real lead: interval excludes 0',
+  leadExcludes: () => 'larger than its margin: interval excludes 0',
   leadIncludes: () => 'within the margin: interval includes 0',
   leadDepends: () => 'depends on the overlap: only the liberal interval excludes 0',
   leadUnknown: () => 'no interval: n unknown',
@@ -114,6 +118,25 @@ export const chartText = {
   surveyItem: (line: string) => `• ${line}`,
   difference: (a: string, b: string, diff: string, lower: string, upper: string, level: number) =>
     `${a} minus ${b}: ${diff} points (${level}% CI ${lower} to ${upper}; independent samples, Newcombe)`,
+  // trend chart
+  trendTitle: () => 'One measure across polls',
+  trendAxis: () => 'Date',
+  trendAxisEnd: () => 'Last day of fieldwork',
+  trendPollLine: (name: string, fieldwork: string | null, n: string) =>
+    `${name} · ${fieldwork === null ? 'fieldwork days not stated' : `fieldwork ${fieldwork}`} · ${n}`,
+  trendRowLine: (series: string, date: string, n: string) => `${series} · ${date} · ${n}`,
+  trendNoN: () => 'none (n not reported)',
+  trendUndated: (names: readonly string[], column: string) =>
+    `Not drawn, no date in ${column} (the sources give no fieldwork days): ${names.join('; ')}`,
+  trendPooled: (
+    estimate: string,
+    lower: string,
+    upper: string,
+    pLower: string,
+    pUpper: string,
+    level: number,
+  ) =>
+    `Dashed line: pooled estimate ${estimate}; dark band: its ${level}% confidence interval (${lower} to ${upper}); pale band: ${level}% prediction interval for a new poll (${pLower} to ${pUpper})`,
   // margin curve
   marginTitle: () => 'The margin of error shrinks with the square root of the sample size',
   marginSubtitle: (level: number, p: string, deff: number) =>
@@ -125,7 +148,7 @@ export const chartText = {
   marginAxisY: () => 'Margin of error (±)',
   marginLegend: (label: string, n: string, moe: string) => `${label}: n = ${n}, ±${moe} pts`,
   marginNote: () =>
-    'The margin covers sampling error only; an opt-in online panel or a design effect above 1 makes the real error larger',
+    'The margin covers sampling error only, for a simple random sample; a design effect above 1 widens it, and an opt-in panel has no margin of sampling error at all',
   // diverging chart
   divergingAxis: () => 'Share of respondents',
   apartAxis: () => 'Not on the scale',
@@ -150,6 +173,8 @@ export const chartText = {
   describeComparison: (level: number) =>
     `Dot plot comparing one figure across surveys or groups, with ${level}% confidence intervals where the sample size is known`,
   describeDumbbell: () => 'Dumbbell chart comparing one figure across surveys or groups',
+  describeTrend: (k: number, level: number) =>
+    `Dot plot over time of one share across ${k} poll${k === 1 ? '' : 's'}, coloured by organisation, with ${level}% confidence intervals where the sample size is known`,
   describeMargin: () => 'Line chart of the margin of error against the sample size',
   describeDiverging: () =>
     'Diverging stacked bar chart of an ordered scale around its middle, with answers off the scale set apart',

@@ -90,11 +90,11 @@ export type Explainable =
  *   `kind`), an unknown sample type, a `caveat` that is not true or false, or a
  *   `publishedMoe` outside (0, 1)
  * @example
- * explain(leadTest(0.405, 0.345, 1037), { labels: ['Favourable', 'unfavourable'] });
+ * explain(leadTest(0.405, 0.345, 1037), { labels: ['favourable', 'unfavourable'] });
  * // => 'Favourable 40.5% vs unfavourable 34.5%: a 6.0-point lead, ±5.3 at 95% — larger than its margin of error; the probability that favourable is really ahead is 0.99. A simple random sample of 1,037 has a margin of ±3.0 for one share; the gap between two shares has its own, larger one.'
- * explain(leadTest(0.405, 0.345, 1037), { labels: ['Favourable', 'unfavourable'], publishedMoe: 0.031 });
+ * explain(leadTest(0.405, 0.345, 1037), { labels: ['favourable', 'unfavourable'], publishedMoe: 0.031 });
  * // => 'Favourable 40.5% vs unfavourable 34.5%: a 6.0-point lead, ±5.3 at 95% — larger than its margin of error; the probability that favourable is really ahead is 0.99. The poll’s published ±3.1 is for one share, not for the gap between two.'
- * explain(proportionCI(0.405, 1037), { labels: ['Favourable'], sampleType: 'nonprobability', caveat: false });
+ * explain(proportionCI(0.405, 1037), { labels: ['favourable'], sampleType: 'nonprobability', caveat: false });
  * // => 'Favourable: 40.5% (n = 1,037); computed as if this opt-in sample were a random one, the 95% interval is 37.6% to 43.5%.'
  */
 export function explain(result: Explainable, options?: ExplainOptions): string {
@@ -121,7 +121,7 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
   switch (result.kind) {
     case 'paired': {
       const p = result;
-      const [a, b] = [labels[0] ?? 'The first option', labels[1] ?? 'the second'];
+      const [a, b] = [opening(labels[0]) ?? 'The first option', labels[1] ?? 'the second'];
       const head = `${a} ${pct(p.p1)} vs ${b} ${pct(p.p2)} (check-all question, n = ${count(p.n)}): a difference of ${pts(p.difference)} points.`;
       if (p.overlapKnown) {
         return `${head} With ${pct(p.overlap)} choosing both, the ${level} interval${optIn ? AS_IF : ''} is ${pts(p.lower)} to ${pts(p.upper)} points — ${verdict(p.lower, p.upper, optIn)}.${caveat}`;
@@ -143,17 +143,17 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
     }
     case 'two-sample': {
       const t = result;
-      const [a, b] = [labels[0] ?? 'The first sample', labels[1] ?? 'the second'];
+      const [a, b] = [opening(labels[0]) ?? 'The first sample', labels[1] ?? 'the second'];
       return `${a} ${pct(t.p1)} (n = ${count(t.n1)}) vs ${b} ${pct(t.p2)} (n = ${count(t.n2)}): a difference of ${pts(t.difference)} points, ${level} interval${optIn ? AS_IF : ''} ${pts(t.lower)} to ${pts(t.upper)} — ${verdict(t.lower, t.upper, optIn)} (${pValue(t.pValue)}).${caveat}`;
     }
     case 'lead': {
       const l = result;
-      const [a, b] = [labels[0] ?? 'The first option', labels[1] ?? 'the second'];
+      const [a, b] = [opening(labels[0]) ?? 'The first option', labels[1] ?? 'the second'];
       const half = l.upper - l.difference;
       const lead = Math.abs(l.difference);
       const within = !(l.lower > 0 || l.upper < 0);
       const head = `${a} ${pct(l.p1)} vs ${b} ${pct(l.p2)}: ${article(pts(lead))} ${pts(lead)}-point lead`;
-      const ahead = leaderAhead(l, l.difference >= 0 ? a : b);
+      const ahead = leaderAhead(l, l.difference >= 0 ? (labels[0] ?? 'the first option') : b);
       if (optIn) {
         return `${head}; computed as if this opt-in sample were a random one, its ${level} interval is ±${pts(half)}, and the lead is ${within ? 'within' : 'larger than'} it${ahead}.${caveat}`;
       }
@@ -167,7 +167,7 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
     }
     case 'proportion': {
       const c = result;
-      const label = labels[0] ?? 'The share';
+      const label = opening(labels[0]) ?? 'The share';
       if (optIn) {
         return `${label}: ${pct(c.estimate)} (n = ${count(c.n)}); computed as if this opt-in sample were a random one, the ${level} interval is ${pct(c.lower)} to ${pct(c.upper)}.${caveat}`;
       }
@@ -175,8 +175,8 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
     }
     case 'credibility': {
       const c = result;
-      const label = labels[0] ?? 'The share';
-      return `${label}: ${pct(c.estimate)}, with a ${level} credibility interval of ${pct(c.lower)} to ${pct(c.upper)} (n = ${count(c.n)}). ${c.model}${caveat}`;
+      const label = opening(labels[0]) ?? 'The share';
+      return `${label}: ${pct(c.estimate)}, with a ${level} credibility interval of ${pct(c.lower)} to ${pct(c.upper)} (n = ${count(c.n)}). ${c.model}${c.model.endsWith('.') ? '' : '.'}${caveat}`;
     }
   }
   throw new ToplinesError(
@@ -316,8 +316,18 @@ function leaderAhead(l: LeadTest, leader: string): string {
   const [high, low] = l.p1 >= l.p2 ? [l.p1, l.p2] : [l.p2, l.p1];
   if (high === low) return '';
   const probability = leadProbability(high, low, l.n, { deff: l.n / l.nEffective });
-  const name = leader.length > 0 ? leader[0]?.toLowerCase() + leader.slice(1) : leader;
-  return `; the probability that ${name} is really ahead is ${probability >= 0.995 ? (probability >= 0.9995 ? 'above 0.999' : probability.toFixed(2)) : probability.toFixed(2)}`;
+  return `; the probability that ${leader} is really ahead is ${probability >= 0.9995 ? 'above 0.999' : probability >= 0.995 ? probability.toFixed(3) : probability.toFixed(2)}`;
+}
+
+/**
+ * A label as the opening of a sentence: its first letter upper case
+ * ("favourable" → "Favourable"); labels are otherwise used as given, so
+ * pass them as they read mid-sentence. Undefined stays undefined.
+ */
+function opening(label: string | undefined): string | undefined {
+  return label === undefined || label.length === 0
+    ? label
+    : label[0]?.toUpperCase() + label.slice(1);
 }
 
 /** The `publishedMoe` option: a margin in (0, 1), or null. */

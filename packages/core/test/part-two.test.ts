@@ -337,7 +337,7 @@ describe('power and design effects fit together', () => {
 
 describe('explain', () => {
   it('states a lead that is larger than its margin, and never a "headline" the poll did not publish', () => {
-    const text = explain(leadTest(0.405, 0.345, 1037), { labels: ['Favourable', 'unfavourable'] });
+    const text = explain(leadTest(0.405, 0.345, 1037), { labels: ['favourable', 'unfavourable'] });
     expect(text).toContain('6.0-point lead, ±5.3 at 95%');
     expect(text).toContain('larger than its margin of error');
     expect(text).not.toMatch(/headline|poll’s/);

@@ -115,7 +115,7 @@ export function figureResult(
     });
     result.sentence = explain(ci, {
       sampleType: context.sampleType,
-      labels: [capitalize(option)],
+      labels: [option],
       caveat: false,
     });
     if (qualifier === 'approx') notes.push(noteText.approxInterval());
@@ -133,7 +133,7 @@ export function figureResult(
     } as ProportionCI;
     result.sentence = explain(ci, {
       sampleType: context.sampleType,
-      labels: [capitalize(option)],
+      labels: [option],
       caveat: false,
     });
     if (qualifier === 'approx') notes.push(noteText.approxInterval());

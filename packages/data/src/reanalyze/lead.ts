@@ -13,7 +13,6 @@ import { isLibraryError } from '@toplines/core/internal';
 import { type LeadPair, pairTest } from '../verbs/leads';
 import type { LeadResult, OptionResult, Scenario, Verdict } from './model';
 import { noteText } from './notes';
-import { capitalize } from './values';
 
 /** What a lead needs besides its pair. */
 export interface LeadContext {
@@ -43,7 +42,7 @@ export function leadResult(
   atSize: LeadPair[],
   context: LeadContext,
 ): LeadResult {
-  const labels = [capitalize(a.option), b.option];
+  const labels = [a.option, b.option];
   const notes: string[] = [];
   for (const x of [a, b]) {
     if (x.qualifier !== 'exact') notes.push(noteText.qualifiedLead(x.option, x.qualifier));
