@@ -14,6 +14,7 @@ export { type MarginCurveOptions, marginCurve } from './margin-curve';
 export { CATEGORY_COLORS, INK, MUTED, OKABE_ITO } from './palette';
 export { INTERVAL_COLUMNS, type ShareChartOptions, shareChart } from './share-chart';
 export { type SmallMultiplesOptions, smallMultiples } from './small-multiples';
+export { type TrendChartOptions, type TrendPooled, trendChart } from './trend-chart';
 export type { ChartInput } from './util/input';
 export type { MetaOptions } from './util/meta';
 export type { QuestionSelection } from './util/select';

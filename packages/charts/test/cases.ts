@@ -1,6 +1,6 @@
 // The charts every cross-module test draws: built from the bundled data, the
 // same calls as the README and scripts/make-readme-images.mjs.
-import { leads, load, withIntervals } from '@toplines/data';
+import { acrossPolls, leads, load, withIntervals } from '@toplines/data';
 import type { TopLevelSpec } from 'vega-lite';
 import {
   comparisonChart,
@@ -9,6 +9,7 @@ import {
   marginCurve,
   shareChart,
   smallMultiples,
+  trendChart,
 } from '../src/index';
 
 const { results, surveys, questions } = load();
@@ -39,6 +40,60 @@ export const IN_FAVOUR = [
   'us-china-restrictions',
   'foreign-tourists-increase',
   'foreign-residents-increase',
+];
+
+/** The polls of the bundled construct japan-us-relations-current: the rows acrossPolls returns. */
+export const relationsPolls = acrossPolls(results, {
+  construct: 'japan-us-relations-current',
+  surveys,
+  questions,
+}).objects() as Record<string, unknown>[];
+
+/**
+ * Five made-up polls (not survey results: the figures are invented to show
+ * the chart's parts), two of them without n, and a made-up pooled estimate.
+ */
+export const ILLUSTRATIVE_POLLS = [
+  {
+    date: '2024-09-14',
+    organization: 'Poll A',
+    percent: 46,
+    lower: 0.43,
+    upper: 0.49,
+    n_used: 1000,
+  },
+  {
+    date: '2024-11-02',
+    organization: 'Poll B',
+    percent: 41,
+    lower: null,
+    upper: null,
+    n_used: null,
+  },
+  {
+    date: '2025-02-20',
+    organization: 'Poll A',
+    percent: 39,
+    lower: 0.36,
+    upper: 0.42,
+    n_used: 1000,
+  },
+  {
+    date: '2025-05-08',
+    organization: 'Poll C',
+    percent: 33,
+    lower: 0.29,
+    upper: 0.37,
+    n_used: 600,
+  },
+  {
+    date: '2025-07-30',
+    organization: 'Poll B',
+    percent: 30,
+    lower: null,
+    upper: null,
+    n_used: null,
+  },
 ];
 
 export interface Case {
@@ -127,6 +182,44 @@ export const CASES: Case[] = [
         title: '“Relations are good”: 85.5% or 42.4%?',
       }),
     text: ['Relations are good', '85.5%', '42.4%', 'Cabinet Secretariat poll'],
+  },
+  {
+    name: 'trend-relations-current',
+    spec: () =>
+      trendChart(relationsPolls, {
+        title: 'Are Japan–U.S. relations good? One construct, four polls',
+      }),
+    text: [
+      'Are Japan–U.S. relations good?',
+      '42.4%',
+      'Not drawn, no date',
+      'University of Tokyo survey, August 2024 wave',
+      'Last day of fieldwork',
+      'Share of respondents',
+    ],
+  },
+  {
+    name: 'trend-illustrative-pooled',
+    spec: () =>
+      trendChart(ILLUSTRATIVE_POLLS, {
+        title: 'Illustration: one share across five polls (made-up figures)',
+        pooled: {
+          estimate: 0.385,
+          lower: 0.345,
+          upper: 0.425,
+          predictionLower: 0.27,
+          predictionUpper: 0.5,
+        },
+      }),
+    text: [
+      'Illustration: one share across five polls',
+      'Poll A',
+      'Poll C',
+      'Dashed line: pooled estimate 38.5%',
+      'No interval for Poll B (2 Nov 2024); Poll B (30 Jul 2025)',
+      '46%',
+      'Date',
+    ],
   },
   {
     name: 'margin-curve',
