@@ -36,7 +36,7 @@ describe('leadChart', () => {
     const t = leadTest(0.288, 0.262, 1037);
     expect(values[2]?.lower).toBeCloseTo(t.lower, 12);
     expect(values[2]?.status).toBe('within the margin: interval includes 0');
-    expect(values[0]?.status).toBe('real lead: interval excludes 0');
+    expect(values[0]?.status).toBe('larger than its margin: interval excludes 0');
     expect(values[0]?.p).toBe('< 0.001');
   });
 
@@ -124,7 +124,7 @@ describe('leadChart', () => {
     ];
     const s = spec(leadChart(rows));
     expect(s.data.values.map((v) => v.status)).toEqual([
-      'real lead: interval excludes 0',
+      'larger than its margin: interval excludes 0',
       'within the margin: interval includes 0',
       'no interval: n unknown',
       'odd',

@@ -40,7 +40,7 @@ import { formatP, formatPoints } from './util/text';
  *   difference: 0.06, lower: 0.0074, upper: 0.1126, significant: true,
  * };
  * leadChart([row]).data.values[0].status;
- * // => 'real lead: interval excludes 0'
+ * // => 'larger than its margin: interval excludes 0'
  */
 export interface LeadChartRow {
   /** The option the difference is of (a in a − b). */
@@ -517,7 +517,7 @@ export function leadPanel(
  * computes nothing. A lead (single-choice or scale question: `leadTest`
  * allows for the two shares coming from one sample, so a lead's margin is
  * larger than either share's) is coloured by whether its interval excludes
- * zero (a real lead at that level) or includes it (within the margin). A
+ * zero (larger than its margin at that level) or includes it (within the margin). A
  * paired difference (check-all question, overlap unknown) is drawn with its
  * conservative interval as the line and its liberal one as a pale band; one
  * whose liberal interval alone excludes zero "depends on the overlap". A
@@ -535,9 +535,9 @@ export function leadPanel(
  * import { leads, load } from '@toplines/data';
  * const { results, surveys, questions } = load();
  * const spec = leadChart(leads(results, { surveys, questions }), { question: 'us-impression' });
- * // one lead: favorable 40.5% vs unfavorable 34.5%, a real lead at 95%
+ * // one lead: favorable 40.5% vs unfavorable 34.5%, larger than its margin at 95%
  * spec.data.values.map((v) => [v.text, v.status]);
- * // => [['+6.0 pts (±5.3)', 'real lead: interval excludes 0']]
+ * // => [['+6.0 pts (±5.3)', 'larger than its margin: interval excludes 0']]
  *
  * // plain rows: a check-all question's paired difference, significant at no overlap
  * const paired = { option_a: 'A', option_b: 'B', method: 'paired', difference: 0.04,

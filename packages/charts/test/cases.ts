@@ -144,7 +144,7 @@ export const CASES: Case[] = [
       'favorable impression vs unfavorable',
       '+6.0 pts (±5.3)',
       'Lead, percentage points',
-      'real lead: interval excludes 0',
+      'larger than its margin: interval excludes 0',
       '+10',
     ],
   },
