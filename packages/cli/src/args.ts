@@ -25,7 +25,7 @@ export interface ParsedArgs {
 export function parseCommandArgs(command: string, argv: string[], options: OptionSpec): ParsedArgs {
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv, options),
       options,
       allowPositionals: true,
       strict: true,
@@ -35,6 +35,46 @@ export function parseCommandArgs(command: string, argv: string[], options: Optio
     const error = e as Error & { code?: string };
     throw new UsageError(usageText.parseArgs(command, error.message, error.code), command);
   }
+}
+
+/**
+ * parseArgs takes the "-1" of `--deff -1` for an option and says the value
+ * is missing; a value that looks like a negative number is the option's
+ * value, so the command's own check can say what is wrong with it. Joined
+ * as `--deff=-1` for string options only (no option of toplines is a digit).
+ *
+ * @example
+ * joinNegativeValues(['--deff', '-1'], { deff: { type: 'string' } }); // => ['--deff=-1']
+ */
+export function joinNegativeValues(argv: readonly string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const long = /^--([^=]+)$/.exec(arg)?.[1];
+    const short = /^-([^-])$/.exec(arg)?.[1];
+    const name =
+      long ??
+      (short === undefined
+        ? undefined
+        : Object.keys(options).find((key) => options[key]?.short === short));
+    if (
+      name !== undefined &&
+      options[name]?.type === 'string' &&
+      next !== undefined &&
+      /^-(?:\d|\.\d)/.test(next)
+    ) {
+      out.push(`--${name}=${next}`);
+      i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
 }
 
 /** A share as written on the command line: its value in [0, 1] and the text as printed. */

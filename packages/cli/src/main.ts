@@ -9,7 +9,7 @@ import {
   moeCommand,
 } from './commands/one-off';
 import { BadDataError, EXIT, UsageError } from './errors';
-import { makeStyle } from './format/text';
+import { makeStyle, terminalSafe } from './format/text';
 import { type Io, useColor } from './io';
 import { dataText, helpText, usageText } from './messages';
 import { VERSION } from './version';
@@ -99,14 +99,16 @@ function report(
   io: Io,
   style: ReturnType<typeof makeStyle>,
 ): number {
-  const message = e instanceof Error ? e.message : String(e);
+  // Messages quote what the user gave (a file's cells, a command name, a
+  // path): made safe for the terminal, as the report's data is.
+  const message = terminalSafe(e instanceof Error ? e.message : String(e));
   const prefix = style.red('toplines:');
   if (e instanceof UsageError) {
     io.err(`${prefix} ${message}\n${style.dim(usageText.seeHelp(e.command ?? command))}\n`);
     return EXIT.usage;
   }
   if (e instanceof BadDataError) {
-    io.err(`${prefix} ${message}\n${e.details.map((d) => `  ${d}\n`).join('')}`);
+    io.err(`${prefix} ${message}\n${e.details.map((d) => `  ${terminalSafe(d)}\n`).join('')}`);
     return EXIT.data;
   }
   // Errors of the library packages (core, data, charts), recognised by their
@@ -118,7 +120,7 @@ function report(
   }
   io.err(`${prefix} ${dataText.internal(message)}\n`);
   if (io.env['TOPLINES_DEBUG'] !== undefined && e instanceof Error && e.stack !== undefined) {
-    io.err(`${e.stack}\n`);
+    io.err(`${terminalSafe(e.stack)}\n`);
   }
   return EXIT.internal;
 }

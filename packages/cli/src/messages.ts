@@ -72,8 +72,11 @@ Options
                    by DIR/.toplines-report), which is replaced as a whole
   --force          with --out, write into a folder that holds other files too:
                    only the report's own files and charts/ are replaced
-  --json           print one JSON document (schemaVersion 2) instead of the report
-  --strict         treat validation warnings as errors (exit 1)
+  --json           print one JSON document (schemaVersion 2) instead of the report;
+                   for data that does not validate, every issue as JSON
+                   ({ valid: false, input, errors, warnings }), exit 1
+  --strict         treat validation warnings as errors (exit 1), e.g. extra columns
+                   or figures no whole count out of n can produce
   -h, --help       this help
 
 Examples
@@ -253,6 +256,8 @@ export const usageText = {
   extraArguments: (command: string, extra: string[]) =>
     `${command}: unexpected argument${extra.length > 1 ? 's' : ''} ${extra.map((e) => `"${e}"`).join(' ')}`,
   badAdjust: (text: string) => `reanalyze: --adjust must be holm, bh or none, got "${text}"`,
+  emptySurvey: (text: string) =>
+    `reanalyze: --survey must be a survey id (or several, separated by commas), got "${text}"`,
   badAssumeN: (text: string) =>
     `reanalyze: --assume-n must be a list of sample sizes such as 500,1000,2000, got "${text}"`,
   overlapWithoutMultiple: () => 'lead: --overlap applies to check-all questions: add --multiple',
@@ -307,6 +312,9 @@ export const dataText = {
   impossible: (percent: string, n: number) =>
     `${percent} is not possible out of ${n.toLocaleString('en-US')}: no whole count rounds to it`,
   notFound: (path: string) => `cannot read "${path}": no such file or folder`,
+  unreadable: (path: string, detail: string) => `cannot read "${path}": ${detail}`,
+  noDescriptor: (path: string) =>
+    `${path} is a folder without a datapackage.json: give a results CSV, a datapackage.json, or the folder that holds one`,
   internal: (message: string) =>
     `internal error: ${message}\nThis is a bug in toplines, not in your data: please report it at https://github.com/toplines/toplines/issues with the command you ran (TOPLINES_DEBUG=1 prints the stack)`,
 };

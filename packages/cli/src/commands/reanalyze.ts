@@ -9,11 +9,11 @@ import {
   stringOption,
 } from '../args';
 import { UsageError } from '../errors';
-import { makeStyle } from '../format/text';
+import { makeStyle, terminalSafe } from '../format/text';
 import { type Io, useColor } from '../io';
 import { outText, usageText } from '../messages';
 import { startProgress } from '../progress';
-import { loadInput } from '../reanalyze/input';
+import { InvalidInputError, type LoadedInput, loadInput } from '../reanalyze/input';
 import { toJson } from '../reanalyze/json';
 import { renderReport } from '../reanalyze/terminal';
 
@@ -52,10 +52,7 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
         : parseDeff(deffText, 'reanalyze'),
     adjust: parseAdjust(stringOption(values, 'adjust')),
     assumeN: parseAssumeN(stringOption(values, 'assume-n')),
-    surveys: ((values['survey'] as string[] | undefined) ?? [])
-      .flatMap((s) => s.split(','))
-      .map((s) => s.trim())
-      .filter((s) => s !== ''),
+    surveys: parseSurveys(values['survey'] as string[] | undefined),
   };
   const out = stringOption(values, 'out');
   if (out !== undefined && out.trim() === '')
@@ -66,9 +63,10 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   if (out !== undefined)
     await (await import('../reanalyze/write-report')).planOutput(out, io.cwd, force);
 
-  const loaded = await loadInput(positionals[0], io.cwd, values['strict'] === true);
+  const loaded = await loadOrReport(positionals[0], io, values);
   const errStyle = makeStyle(useColor(io.env, io.stderrIsTTY));
-  for (const w of loaded.warnings) io.err(`${errStyle.yellow('warning:')} ${w.message}\n`);
+  for (const w of loaded.warnings)
+    io.err(`${errStyle.yellow('warning:')} ${terminalSafe(w.message)}\n`);
 
   const progress = startProgress(io, 'reanalysing');
   const doc = analyzeOrUsage(() =>
@@ -96,10 +94,46 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
       force,
     });
     io.err(
-      `${errStyle.green('wrote')} ${written.index} (${written.charts} charts, ${written.files} files)\n`,
+      `${errStyle.green('wrote')} ${terminalSafe(written.index)} (${written.charts} charts, ${written.files} files)\n`,
     );
   }
   return 0;
+}
+
+/**
+ * Reads the input; when it does not validate and --json was given, every
+ * issue goes to stdout as JSON (`{ valid: false, input, errors, warnings }`)
+ * before the error reaches main, which prints its message and exits 1.
+ */
+async function loadOrReport(
+  path: string | undefined,
+  io: Io,
+  values: Record<string, unknown>,
+): Promise<LoadedInput> {
+  try {
+    return await loadInput(path, io.cwd, values['strict'] === true);
+  } catch (e) {
+    if (values['json'] === true && e instanceof InvalidInputError)
+      io.out(`${JSON.stringify(e.toJson(), null, 2)}\n`);
+    throw e;
+  }
+}
+
+/**
+ * `--survey ID[,ID…]`, repeatable. A value with no id in it (`--survey ''`)
+ * is a usage error: left out, it would select every survey.
+ */
+function parseSurveys(given: readonly string[] | undefined): string[] {
+  const ids: string[] = [];
+  for (const text of given ?? []) {
+    const parts = text
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    if (parts.length === 0) throw new UsageError(usageText.emptySurvey(text), 'reanalyze');
+    ids.push(...parts);
+  }
+  return ids;
 }
 
 /** The engine's option errors (e.g. an unknown --survey) are usage errors here. */

@@ -150,22 +150,27 @@ export function stripAnsi(text: string): string {
 // a C1 CSI byte) in place. Alternatives, in order: a CSI sequence (ESC [ or
 // the 8-bit CSI, parameters, intermediates, final byte); an OSC, DCS, SOS, PM
 // or APC string up to its terminator (BEL, ESC \ or ST) or the end of the
-// text; any other escape; one C0 control (but tab and newline), DEL or C1 control.
+// text; any other escape; one C0 control (but tab and newline), DEL or C1
+// control; a bidirectional embedding, override or isolate control
+// (U+202A–U+202E, U+2066–U+2069), which reorders what follows it on screen
+// (a "Trojan Source" line reads otherwise than it is).
 const TERMINAL_CONTROLS =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+  /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d-\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Data text made safe to print in a terminal: escape sequences (colours,
  * clear-screen, OSC 8 hyperlinks, window titles), C0 controls other than tab
- * and newline, DEL and C1 controls are removed, so that a survey's option or
- * title cannot move the cursor, clear the screen or hide a link. Apply it to
+ * and newline, DEL, C1 controls and the bidi embedding, override and isolate
+ * controls are removed, so that a survey's option or title cannot move the
+ * cursor, clear the screen, hide a link or reverse the text after it. Apply it to
  * data before wrapping or truncating, so that a cut never leaves half a sequence.
  *
  * @example
  * terminalSafe('yes\u001b[2J'); // => 'yes'
  * terminalSafe('\u001b]8;;https://example.com\u0007click\u001b]8;;\u0007'); // => 'click'
  * terminalSafe('a\tb\nc\rd'); // => 'a\tb\ncd'
+ * terminalSafe('yes\u202e0.54'); // => 'yes0.54'
  */
 export function terminalSafe(text: string): string {
   return text.replace(TERMINAL_CONTROLS, '');
@@ -183,8 +188,15 @@ export function terminalSafeDeep<T>(value: T): T {
   if (typeof value === 'string') return terminalSafe(value) as T;
   if (Array.isArray(value)) return value.map((x) => terminalSafeDeep(x)) as T;
   if (value !== null && typeof value === 'object') {
+    // Keys are data too (a column or option named "__proto__"): defined, not assigned.
     const copy: Record<string, unknown> = {};
-    for (const [key, x] of Object.entries(value)) copy[key] = terminalSafeDeep(x);
+    for (const [key, x] of Object.entries(value))
+      Object.defineProperty(copy, key, {
+        value: terminalSafeDeep(x),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return copy as T;
   }
   return value;
