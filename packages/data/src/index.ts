@@ -7,9 +7,13 @@ export { parseDataPackage, type ReadResource } from './io/parse-data-package';
 export { type ParseResultsCsvOptions, parseResultsCsv } from './io/parse-results-csv';
 export { PERCENT_TEXT } from './io/read-resource';
 export type {
+  AcrossPollsResult,
+  Adjustment,
+  InferredBase,
   Issue,
   LeadResult,
   OptionResult,
+  PollRow,
   QuestionResult,
   Reanalysis,
   ReanalysisDocument,
@@ -18,6 +22,7 @@ export type {
   Summary,
   SurveyResult,
   Verdict,
+  WaveChange,
 } from './reanalyze/model';
 export { SCHEMA_VERSION } from './reanalyze/model';
 export {

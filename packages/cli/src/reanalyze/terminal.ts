@@ -2,13 +2,22 @@
 // with their intervals and flags, then the leads with explain()'s sentence.
 
 import type {
+  AcrossPollsResult,
   LeadResult,
   OptionResult,
   QuestionResult,
   Reanalysis,
   SurveyResult,
 } from '@toplines/data';
-import { count, dateRange, levelText, percentNumber, points, pValue } from '../format/number';
+import {
+  count,
+  dateRange,
+  levelText,
+  percent,
+  percentNumber,
+  points,
+  pValue,
+} from '../format/number';
 import { displayWidth, indentWrap, pad, type Style, terminalSafeDeep, wrap } from '../format/text';
 import { METHOD_NAMES } from './terminal-names';
 
@@ -58,6 +67,9 @@ export function renderReport(data: Reanalysis, options: RenderOptions): string {
   for (const survey of doc.surveys) {
     lines.push('', ...surveyBlock(survey, doc, width, s));
   }
+  for (const construct of doc.acrossPolls) {
+    lines.push('', ...acrossBlock(construct, doc, width, s));
+  }
   lines.push('', s.dim('━'.repeat(width)), ...wrap(summaryLine(doc), width));
   return `${lines.join('\n')}\n`;
 }
@@ -92,6 +104,93 @@ function surveyBlock(survey: SurveyResult, doc: Reanalysis, width: number, s: St
     lines.push('', s.dim('   No results of this survey in the data.'));
   }
   for (const q of survey.questions) lines.push('', ...questionBlock(q, survey, doc, width, s));
+  return lines;
+}
+
+/** One construct across the polls that measure it: the polls, the changes, the tests, the caveats. */
+function acrossBlock(a: AcrossPollsResult, doc: Reanalysis, width: number, s: Style): string[] {
+  const lines: string[] = [s.dim('━'.repeat(width))];
+  lines.push(...wrap(s.bold(`Across polls: ${a.construct}`), width));
+  lines.push(...indentWrap(a.sentence, INDENT, width));
+  lines.push('');
+  const cells = a.polls.map((p) => ({
+    poll:
+      p.organization !== null && displayWidth(p.organization) <= 36 ? p.organization : p.surveyId,
+    date: dateRange(p.fieldStart, p.fieldEnd) ?? 'date not stated',
+    option: p.option,
+    share: p.percent === null ? '—' : `${p.percent}%`,
+    n: p.n === null ? 'n ?' : count(p.n),
+    ci:
+      p.lower === null || p.upper === null
+        ? ''
+        : `${percentNumber(p.lower)}–${percentNumber(p.upper)}`,
+  }));
+  const w = (k: keyof (typeof cells)[number], min: number) =>
+    Math.max(min, ...cells.map((c) => displayWidth(c[k])));
+  const widths = {
+    poll: Math.min(36, w('poll', 4)),
+    date: w('date', 4),
+    option: Math.min(24, w('option', 6)),
+    share: w('share', 5),
+    n: w('n', 1),
+  };
+  const row = (c: Record<string, string>) =>
+    `${' '.repeat(INDENT)}${pad(c['poll'] ?? '', widths.poll)}  ${pad(c['date'] ?? '', widths.date)}  ${pad(c['option'] ?? '', widths.option)}  ${pad(c['share'] ?? '', widths.share, 'right')}  ${pad(c['n'] ?? '', widths.n, 'right')}  ${c['ci'] ?? ''}`.trimEnd();
+  lines.push(
+    s.dim(
+      row({
+        poll: 'Poll',
+        date: 'Fieldwork',
+        option: 'Answer',
+        share: 'Share',
+        n: 'n',
+        ci: `${levelText(doc.options.level)} CI`,
+      }),
+    ),
+  );
+  for (const c of cells) lines.push(row(c));
+  for (const c of a.changes) {
+    const head = `${c.organization}: ${c.percentFrom}% → ${c.percentTo}% (${points(c.difference)} points)`;
+    const tail =
+      c.verdict === 'n-unknown'
+        ? c.minimumN === null
+          ? 'n not given'
+          : `n not given; larger than its margin at every n of ${count(c.minimumN)} or more per wave where both figures are possible counts`
+        : `${VERDICT_TEXT[c.verdict]}, CI ${points(c.lower as number)} to ${points(c.upper as number)}, ${c.test === 'fisher' ? "Fisher's exact " : ''}${pValue(c.pValue as number)}`;
+    lines.push(...indentWrap(`Change: ${head}; ${tail}`, INDENT, width));
+  }
+  if (a.trend !== null)
+    lines.push(
+      ...indentWrap(
+        `Trend over the waves: ${pValue(a.trend.pValue)} (chi-square for a linear trend)`,
+        INDENT,
+        width,
+      ),
+    );
+  if (a.homogeneity !== null)
+    lines.push(
+      ...indentWrap(
+        `Do the polls agree? chi-square ${a.homogeneity.statistic.toFixed(2)} on ${a.homogeneity.df} df, ${pValue(a.homogeneity.pValue)}`,
+        INDENT,
+        width,
+      ),
+    );
+  if (a.pooled !== null) {
+    const p = a.pooled;
+    lines.push(
+      ...indentWrap(
+        `Pooled (random effects, REML): ${percent(p.estimate)}, ${levelText(doc.options.level)} CI ${percent(p.lower)} to ${percent(p.upper)}; prediction interval ${percent(p.predictionLower)} to ${percent(p.predictionUpper)}; I² = ${(100 * p.i2).toFixed(0)}%, τ² = ${p.tau2.toPrecision(2)}`,
+        INDENT,
+        width,
+      ),
+    );
+  }
+  for (const caveat of a.caveats) lines.push(...indentWrap(s.yellow(caveat), INDENT, width));
+  const notes = a.polls.filter((p) => p.constructNote !== null);
+  for (const p of notes)
+    lines.push(
+      ...indentWrap(s.dim(`${p.organization ?? p.surveyId}: ${p.constructNote}`), INDENT, width),
+    );
   return lines;
 }
 

@@ -2,7 +2,13 @@
 // show, and nothing about how they look. Proportions in [0, 1] throughout,
 // as in @toplines/core; percent units only in fields named `percent…`; null
 // for what is unknown, never NaN. JSON-serialisable as it is.
-import type { ProportionCIMethod, SampleType } from '@toplines/core';
+import type {
+  HomogeneityTest,
+  PollAverage,
+  ProportionCIMethod,
+  SampleType,
+  TrendTest,
+} from '@toplines/core';
 
 /**
  * The version of the {@link Reanalysis} document: bumped when a field changes
@@ -314,6 +320,79 @@ export interface Issue {
   message: string;
 }
 
+/** One poll of a construct (a row of the acrossPolls verb). */
+export interface PollRow {
+  surveyId: string;
+  questionId: string;
+  organization: string | null;
+  fieldStart: string | null;
+  fieldEnd: string | null;
+  /** The option that measures the construct in this poll ("positive", "going well"). */
+  option: string;
+  /** Percent units, as printed. */
+  percent: number | null;
+  qualifier: string;
+  /** The n the figure is out of, or null when the source does not give it. */
+  n: number | null;
+  lower: number | null;
+  upper: number | null;
+  wording: string | null;
+  /** How this poll's question differs from the others of the construct. */
+  constructNote: string | null;
+}
+
+/** The change between two consecutive waves of one organisation. */
+export interface WaveChange {
+  organization: string;
+  /** The earlier and the later survey. */
+  from: string;
+  to: string;
+  percentFrom: number;
+  percentTo: number;
+  /** Later minus earlier, as proportions. */
+  difference: number;
+  nFrom: number | null;
+  nTo: number | null;
+  /** Newcombe's interval for the difference (both n known). */
+  lower: number | null;
+  upper: number | null;
+  /** The pooled z test's p-value, or Fisher's exact test's when an expected count is below 10. */
+  pValue: number | null;
+  test: 'z' | 'fisher' | null;
+  verdict: 'beyond-margin' | 'within-margin' | 'n-unknown';
+  /**
+   * With n unknown: the smallest equal n per wave from which the change is
+   * larger than its margin at every n (up to 5,000) where both figures are
+   * possible counts, tested on those counts (Fisher's exact test below 10
+   * expected); null when none.
+   */
+  minimumN: number | null;
+}
+
+/**
+ * One construct across the polls that measure it: the polls, the changes
+ * between waves, the trend, whether they agree, and a pooled estimate.
+ */
+export interface AcrossPollsResult {
+  /** The construct key of the questions table. */
+  construct: string;
+  /** Its polls, in the order of the acrossPolls verb (by fieldwork). */
+  polls: PollRow[];
+  changes: WaveChange[];
+  /** The chi-square test for a linear trend over three or more waves of one organisation (with n). */
+  trend: TrendTest | null;
+  /** Whether the polls with n agree at all (chi-square test of homogeneity). */
+  homogeneity: HomogeneityTest | null;
+  /**
+   * A random-effects pooled estimate (REML, logit scale, Hartung–Knapp) when
+   * two or more organisations' polls have n: with τ², I² and a prediction interval.
+   */
+  pooled: PollAverage | null;
+  /** A plain sentence of what the polls say together. */
+  sentence: string;
+  caveats: string[];
+}
+
 /** The whole reanalysis: the JSON document's content. */
 export interface Reanalysis {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -330,6 +409,8 @@ export interface Reanalysis {
   summary: Summary;
   warnings: Issue[];
   surveys: SurveyResult[];
+  /** One entry per construct the questions table links across polls. */
+  acrossPolls: AcrossPollsResult[];
 }
 
 /**

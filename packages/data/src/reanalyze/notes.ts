@@ -79,6 +79,37 @@ export const noteText = {
     'an expected count is below 5: the p-value is from the exact conditional binomial test of the two options among those who chose either, and the large-sample interval may mislead',
   unweightedAssumed: () =>
     'The counts assume unweighted figures: the source does not say whether the figures are weighted, and a weighted share need not be any whole count’s.',
+  differentWordings: (k: number) =>
+    `${k} differently worded questions: a change between them can be a change of question, not of opinion.`,
+  pollsWithoutN: (unknown: number, total: number) =>
+    `${unknown} of the ${total} polls give no sample size: they cannot be tested, pooled or weighted, and are shown as printed.`,
+  poolingDifferentThings: () =>
+    'The pooled estimate averages differently worded questions, that is, different things: read it as a summary of the polls, not as one measurement.',
+  acrossSentence: (
+    construct: string,
+    polls: number,
+    withN: number,
+    changes: readonly {
+      organization: string;
+      percentFrom: number;
+      percentTo: number;
+      verdict: string;
+      minimumN: number | null;
+    }[],
+  ) => {
+    const parts = [
+      `${polls} poll${polls === 1 ? '' : 's'} measure ${construct}; ${withN} give${withN === 1 ? 's' : ''} a sample size.`,
+    ];
+    for (const c of changes) {
+      const move = `${c.organization}: ${trim(c.percentFrom)}% to ${trim(c.percentTo)}%`;
+      parts.push(
+        c.verdict === 'n-unknown'
+          ? `${move}, sample sizes not given; ${c.minimumN === null ? 'no sample size would make the change larger than its margin' : `larger than its margin at every n of ${count(c.minimumN)} or more per wave where both figures are possible counts`}.`
+          : `${move}, ${c.verdict === 'beyond-margin' ? 'larger than its margin' : 'within its margin'}.`,
+      );
+    }
+    return parts.join(' ');
+  },
   unknownSurvey: (id: string, known: readonly string[]) =>
     `reanalyze found no survey "${id}" in the data; the surveys are ${known.map((k) => `"${k}"`).join(', ')}`,
 };

@@ -9,6 +9,7 @@ import { deffOption, isTable, levelOption, methodOption } from '../util/table-in
 import { consistency } from '../verbs/consistency';
 import { type LeadPair, leadPairs } from '../verbs/leads';
 import { withIntervals } from '../verbs/with-intervals';
+import { acrossPollsResults } from './across';
 import { inferredBase } from './bases';
 import { ROW } from './figure';
 import type {
@@ -163,6 +164,12 @@ export function reanalyze(input: ReanalyzeInput, options?: ReanalyzeOptions): Re
     summary: summarize(surveys, opts.adjust),
     warnings: opts.warnings,
     surveys,
+    acrossPolls:
+      tables.surveys === undefined || tables.questions === undefined
+        ? []
+        : acrossPollsResults(tables.results, tables.surveys, tables.questions, opts).filter((c) =>
+            c.polls.some((p) => opts.surveys.length === 0 || opts.surveys.includes(p.surveyId)),
+          ),
   };
 }
 

@@ -3,6 +3,7 @@
 // (methodology-r.json), or by hand in the comment.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pollAverage, trendTest } from '@toplines/core';
 import { table } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { load, reanalyze } from '../../src/index';
@@ -280,5 +281,68 @@ describe('8. qualified figures', () => {
     expect(f?.notes.join(' ')).toMatch(/restates/);
     const d = reanalyze(poll([{ option: 'x', percent: 45, qualifier: 'approx', base_n: 500 }]));
     expect(d.surveys[0]?.questions[0]?.options[0]?.notes.join(' ')).toMatch(/rounded figure/);
+  });
+});
+
+describe('9. across polls', () => {
+  const across = bundled.acrossPolls.find((a) => a.construct === 'japan-us-relations-current');
+
+  it('tests the University of Tokyo fall (45% to 18%, n not given) on possible counts with exact tests', () => {
+    const change = across?.changes.find((c) => c.organization === 'University of Tokyo');
+    expect(change).toMatchObject({ percentFrom: 45, percentTo: 18, verdict: 'n-unknown' });
+    // docs/scripts/small-samples.R (R fisher.test): significant at every possible n from 33
+    // per wave (15 vs 6, p = 0.0332); at 23 per wave, where the large-sample test would say
+    // so, 45% is not a possible figure.
+    expect(change?.minimumN).toBe(33);
+  });
+
+  it('says what differs between the polls, and never pools polls without n', () => {
+    expect(across?.polls).toHaveLength(4);
+    expect(across?.pooled).toBeNull();
+    expect(across?.caveats.join(' ')).toMatch(/differently worded questions/);
+    expect(across?.caveats.join(' ')).toMatch(/3 of the 4 polls give no sample size/);
+  });
+
+  it('with n: the trend test over three waves and a pooled estimate, as core computes them', () => {
+    const rows = [
+      { survey_id: 'w1', option: 'yes', percent: 45, base_n: 1000 },
+      { survey_id: 'w2', option: 'yes', percent: 38, base_n: 1000 },
+      { survey_id: 'w3', option: 'yes', percent: 30, base_n: 1000 },
+      { survey_id: 'other', option: 'yes', percent: 35, base_n: 800 },
+    ].map((r) => ({ question_id: 'q', ...r }));
+    const surveys = [
+      { survey_id: 'w1', organization: 'A', field_start: '2024-01-01', field_end: '2024-01-05' },
+      { survey_id: 'w2', organization: 'A', field_start: '2024-06-01', field_end: '2024-06-05' },
+      { survey_id: 'w3', organization: 'A', field_start: '2025-01-01', field_end: '2025-01-05' },
+      { survey_id: 'other', organization: 'B', field_start: '2024-06-10', field_end: '2024-06-12' },
+    ];
+    const questions = surveys.map((s) => ({
+      survey_id: s.survey_id,
+      question_id: 'q',
+      response_type: 'single',
+      base: 'all respondents',
+      construct: 'c',
+      construct_option: 'yes',
+    }));
+    const toTable = (rs: Record<string, unknown>[]) =>
+      table(Object.fromEntries(Object.keys(rs[0] as object).map((k) => [k, rs.map((r) => r[k])])));
+    const d = reanalyze({
+      results: toTable(rows),
+      surveys: toTable(surveys),
+      questions: toTable(questions),
+    });
+    const a = d.acrossPolls[0];
+    expect(a?.trend?.pValue).toBe(trendTest([0.45, 0.38, 0.3], [1000, 1000, 1000]).pValue);
+    const pooled = pollAverage(
+      [
+        { p: 0.45, n: 1000 },
+        { p: 0.38, n: 1000 },
+        { p: 0.35, n: 800 },
+        { p: 0.3, n: 1000 },
+      ],
+      { method: 'reml', scale: 'logit', test: 'knha' },
+    );
+    expect(a?.pooled?.estimate).toBe(pooled.estimate);
+    expect(a?.changes.map((c) => c.verdict)).toEqual(['beyond-margin', 'beyond-margin']);
   });
 });
