@@ -11,11 +11,4 @@ docExampleTests({
   srcDir: fileURLToPath(new URL('../src', import.meta.url)),
   modules: import.meta.glob(['../src/**/*.ts', '!../src/**/*.test.ts'], { eager: true }),
   imports: { arquero },
-  // being rewritten in this working tree (issue #12): run them again once it lands
-  notRunFiles: {
-    'verbs/leads.ts': 'being rewritten (issue #12)',
-    'reanalyze/model.ts': 'being written (issue #12)',
-    'reanalyze/reanalyze.ts': 'being written (issue #12)',
-    'reanalyze/lead.ts': 'being written (issue #12)',
-  },
 });

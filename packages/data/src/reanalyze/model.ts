@@ -74,7 +74,9 @@ export interface InferredBase {
  * An interval at an assumed sample size (n unknown).
  *
  * @example
- * // e.g. { n: 500, lower: 0.37, upper: 0.46, moe: 0.043, significant: null }
+ * const jx = reanalyze(load()).surveys.find((s) => s.surveyId === 'jxpress-2025-07');
+ * const first = jx?.questions.find((q) => q.questionId === 'peace-security-approach')?.options[0];
+ * first?.scenarios.map((x) => x.n); // => [500, 1000, 2000]
  */
 export interface Scenario {
   /** The assumed n. */
@@ -420,6 +422,7 @@ export interface Reanalysis {
  *
  * @example
  * const doc: ReanalysisDocument = { ...reanalyze(load()), tool: { name: 'toplines', version: '0.1.0' } };
+ * doc.schemaVersion; // => 2
  */
 export interface ReanalysisDocument extends Reanalysis {
   /** The program that wrote the document. */

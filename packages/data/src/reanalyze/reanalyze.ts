@@ -33,8 +33,9 @@ import { isTotal, positiveInteger, type Row, str } from './values';
  * `results` is required).
  *
  * @example
- * reanalyze(load());
- * reanalyze({ results: parseResultsCsv(text).results! });
+ * reanalyze(load()).input.kind; // => 'bundled'
+ * const { results } = load();
+ * reanalyze({ results }).input.kind; // => 'tables'
  */
 export type ReanalyzeInput =
   | DataPackage
@@ -49,7 +50,9 @@ export type ReanalyzeInput =
  * Options of {@link reanalyze}.
  *
  * @example
- * reanalyze(load(), { method: 'clopper-pearson', level: 0.9, deff: 'implied', surveys: ['api-2025-jp'] });
+ * const doc = reanalyze(load(), { method: 'clopper-pearson', level: 0.9, adjust: 'bh', surveys: ['api-2025-jp'] });
+ * doc.options.adjust; // => 'bh'
+ * doc.surveys.length; // => 1
  */
 export interface ReanalyzeOptions {
   /** Interval method for one share, as core's `proportionCI`. Default `"wilson"`. */

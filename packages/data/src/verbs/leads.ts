@@ -23,8 +23,10 @@ import {
  * Options of {@link leads}.
  *
  * @example
- * leads(results, { level: 0.9, surveys, questions });
- * leads(results, { rounding: true, surveys, questions }); // allow for the rounding of both figures
+ * const { results, surveys, questions } = load();
+ * leads(results, { level: 0.9, surveys, questions }).numRows() > 0; // => true
+ * // allow for the rounding of both figures; compare scale questions by their sides
+ * leads(results, { rounding: true, pairs: 'meaningful', surveys, questions }).numRows() > 0; // => true
  */
 export interface LeadsOptions extends SampleOptions {
   /** Confidence level, in (0, 1). Default `0.95`. */
