@@ -6,11 +6,17 @@ import type { ValidationIssue } from './types';
  * The machine-readable kind of a {@link DataError}.
  *
  * - `invalid-data`: {@link assertValid} found errors; they are in `issues`
- * - `invalid-descriptor`: the datapackage.json is not JSON or lacks what a Data Package needs
+ * - `invalid-descriptor`: the datapackage.json is not JSON or lacks what a Data Package needs,
+ *   two resources share a name, or a Table Schema does not hold together (an unknown field
+ *   type, a pattern that is not a regular expression or that the linear-time engine refuses,
+ *   a minimum of the wrong type, missingValues not strings, a key naming a missing field or
+ *   resource)
  * - `unreadable-resource`: a resource's file could not be read
  * - `missing-column`: a verb was given a table without a column it needs
- * - `invalid-option`: a verb option out of range (e.g. `level: 95`)
- * - `invalid-type`: a verb was given something that is not an arquero table
+ * - `invalid-option`: a verb option out of range (e.g. `level: 95`), or an options argument
+ *   of the wrong type (`validate(pkg, { documents: 5 })`, `parseResultsCsv(text, null)`)
+ * - `invalid-type`: a verb was given something that is not an arquero table, validate
+ *   something that is not a data package, a reader something that is not text
  * - `unsafe-path`: a resource, schema or document path that is absolute, a URL, climbs out
  *   with `..`, or is a symbolic link leading out of the package folder (never read)
  *

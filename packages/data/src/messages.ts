@@ -164,6 +164,10 @@ export const schemaText = {
     `has field ${show(field)} whose pattern ${show(pattern)} is not run: patterns run on a ` +
     'linear-time engine (RE2 syntax), which refuses backreferences and lookaround because ' +
     `they can take exponential time (${detail})`,
+  patternTooLarge: (field: string, pattern: string, size: number, max: number) =>
+    `has field ${show(field)} whose pattern ${show(pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern)} ` +
+    `compiles to ${size} instructions, more than the ${max} checked in bounded time ` +
+    '(large counted repeats such as {0,1000} multiply it): simplify it',
   boundNotApplicable: (field: string, bound: string, type: string) =>
     `has field ${show(field)} with a ${bound} constraint, which does not apply to type ${show(type)} ` +
     '(only to integer, number, year, date, datetime, time, yearmonth and duration)',

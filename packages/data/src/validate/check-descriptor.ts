@@ -3,7 +3,7 @@ import { castField } from '../format/cast-field';
 import { UNHELD_COLUMN } from '../io/read-resource';
 import { errorText, packageText, schemaText } from '../messages';
 import type { FieldDescriptor, TableSchemaDescriptor } from '../types';
-import { compilePattern, isCompiled } from './pattern';
+import { compilePattern, isCompiled, MAX_PATTERN_PROGRAM } from './pattern';
 
 /** The field types of Table Schema v2 (https://datapackage.org/standard/table-schema/#field-types). */
 export const FIELD_TYPES = [
@@ -158,7 +158,14 @@ function checkField(resource: string, field: FieldDescriptor): void {
         resource,
         compiled.kind === 'invalid'
           ? schemaText.patternInvalid(name, pattern, compiled.detail)
-          : schemaText.patternUnsupported(name, pattern, compiled.detail),
+          : compiled.kind === 'unsupported'
+            ? schemaText.patternUnsupported(name, pattern, compiled.detail)
+            : schemaText.patternTooLarge(
+                name,
+                pattern,
+                Number(compiled.detail),
+                MAX_PATTERN_PROGRAM,
+              ),
       );
     }
   }

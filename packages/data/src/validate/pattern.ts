@@ -2,7 +2,8 @@
 // JavaScript's backtracking engine, `^(a+)+$` against 35 characters takes
 // minutes. re2js (a pure-JS port of RE2) matches in time linear in the cell,
 // whatever the pattern; what it cannot run in linear time (backreferences,
-// lookaround) it refuses to compile, and the descriptor is refused with it.
+// lookaround) it refuses to compile, and the descriptor is refused with it;
+// so is a pattern whose counted repeats make its program too large.
 import { RE2JS } from 're2js';
 
 /** A compiled pattern: whether a whole cell matches it. */
@@ -11,8 +12,21 @@ export interface CompiledPattern {
   test(value: string): boolean;
 }
 
-/** Why a pattern cannot be used: not a regular expression at all, or one RE2 does not run. */
-export type PatternProblem = { kind: 'invalid' | 'unsupported'; detail: string };
+/**
+ * Why a pattern cannot be used: not a regular expression at all, one RE2
+ * does not run, or one whose compiled program is too large (`detail` is then
+ * its size in instructions).
+ */
+export type PatternProblem = { kind: 'invalid' | 'unsupported' | 'too-large'; detail: string };
+
+/**
+ * The largest compiled program run: linear time is O(program × cell), and
+ * counted repeats multiply the program (`a{0,1000}` fifty times is 50,000
+ * instructions, a minute on a 5,000-character cell). A pattern a schema
+ * needs is tens of instructions; 1,000 keeps a cell of 1,000 characters
+ * within about a quarter of a second in the worst case.
+ */
+export const MAX_PATTERN_PROGRAM = 1000;
 
 const cache = new Map<string, CompiledPattern | PatternProblem>();
 
@@ -50,10 +64,23 @@ function compile(pattern: string): CompiledPattern | PatternProblem {
   }
   try {
     const re = RE2JS.compile(pattern);
+    const size = programSize(re);
+    if (size !== null && size > MAX_PATTERN_PROGRAM)
+      return { kind: 'too-large', detail: String(size) };
     return { test: (value) => re.matches(value) };
   } catch (e) {
     return { kind: 'unsupported', detail: messageOf(e) };
   }
+}
+
+/**
+ * The number of instructions of a compiled pattern, read from re2js's
+ * compiled program (not part of its typed API: null if a version moves it,
+ * and the size guard is then off while the linear-time guarantee holds).
+ */
+function programSize(re: RE2JS): number | null {
+  const inst = (re as unknown as { re2Input?: { prog?: { inst?: unknown } } }).re2Input?.prog?.inst;
+  return Array.isArray(inst) ? inst.length : null;
 }
 
 function messageOf(e: unknown): string {

@@ -205,6 +205,15 @@ describe('a pattern cannot make validation backtrack (ReDoS)', () => {
     );
   });
 
+  it('a pattern whose counted repeats make its program huge is refused (it took a minute on 5,000 characters)', () => {
+    const pattern = 'a{0,1000}'.repeat(50);
+    const e = dataErrorOf(() => packageWith({ fields: [{ name: 'a', constraints: { pattern } }] }));
+    expect(e.code).toBe('invalid-descriptor');
+    expect(e.message).toMatch(
+      /whose pattern "a\{0,1000\}.*…" compiles to \d+ instructions, more than the 1000 checked in bounded time/,
+    );
+  });
+
   it('the bundled patterns still hold (Unicode classes too)', () => {
     expect(validate(load()).errors).toEqual([]);
     const pkg = packageWith(
