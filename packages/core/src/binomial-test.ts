@@ -48,7 +48,8 @@ export const RELATIVE_TOLERANCE = 1 + 1e-7;
  * outcome no more probable than the observed one (Pr(X = i) ≤ Pr(X = x) with
  * R's relative tolerance 1 + 1e-7), the "minimum likelihood" rule of R's
  * `binom.test`. The interval is Clopper–Pearson's, from beta quantiles
- * (one-sided for a one-sided alternative). Tails come from the regularized
+ * (one-sided for a one-sided alternative; a one-sided bound that would miss
+ * x/n, at a level near 0, is moved to x/n). Tails come from the regularized
  * incomplete beta function, so tiny p-values keep their relative precision.
  *
  * Reference: R Core Team, `binom.test` documentation,
@@ -107,8 +108,9 @@ export function binomialTest(
     kind: 'binomial',
     pValue,
     estimate: x / n,
-    lower,
-    upper,
+    // A one-sided bound at a level near 0 can fall short of x/n: it is moved to x/n.
+    lower: Math.min(lower, x / n),
+    upper: Math.max(upper, x / n),
     x,
     n,
     p0,
@@ -163,7 +165,8 @@ export function binomialTwoSidedPValue(x: number, n: number, p: number): number 
     let lo = Math.ceil(m);
     let hi = n + 1;
     while (lo < hi) {
-      const mid = Math.floor((lo + hi) / 2);
+      // lo + ⌊(hi − lo)/2⌋, not ⌊(lo + hi)/2⌋: the sum can pass 2^53 and round.
+      const mid = lo + Math.floor((hi - lo) / 2);
       if (binomialProbability(mid, n, p) <= threshold) hi = mid;
       else lo = mid + 1;
     }
@@ -173,7 +176,7 @@ export function binomialTwoSidedPValue(x: number, n: number, p: number): number 
     let lo = -1;
     let hi = Math.floor(m);
     while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
+      const mid = lo + Math.ceil((hi - lo) / 2);
       if (binomialProbability(mid, n, p) <= threshold) lo = mid;
       else hi = mid - 1;
     }

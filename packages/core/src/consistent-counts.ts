@@ -21,7 +21,7 @@ export interface CountRange {
 }
 
 /** Counts tried at each end of the closed-form range: a bound on the work, O(1). */
-const STEPS = 6;
+const STEPS = 4;
 
 /** Slack on the rounding boundary, so that a half-way value counts either way. */
 const BOUNDARY_SLACK = 1e-9;
@@ -82,8 +82,8 @@ export function consistentCounts(
   // Start just outside the closed-form range and step inward: the rounding of
   // the two products (and of 100·x/n in fits) moves an end by at most one, so
   // a few steps find it, and an end not found in them means no count fits.
-  const from = Math.max(0, Math.floor(((percent - half) * n) / 100) - STEPS / 2);
-  const to = Math.min(n, Math.ceil(((percent + half) * n) / 100) + STEPS / 2);
+  const from = Math.max(0, Math.floor(((percent - half) * n) / 100) - 1);
+  const to = Math.min(n, Math.ceil(((percent + half) * n) / 100) + 1);
   let min = from;
   while (min <= to && min < from + STEPS && !fits(min)) min++;
   let max = to;

@@ -17,13 +17,13 @@ export function alternativeOption(fn: string, value: unknown): Alternative {
 
 /**
  * Throws unless `value` is a whole count from 0 to `max` (`max` named `maxName` in the
- * message; omitted, no upper limit).
+ * message; omitted, 2^53 − 1, the largest whole number a double holds exactly).
  */
 export function checkCount(
   fn: string,
   name: string,
   value: unknown,
-  max = Number.POSITIVE_INFINITY,
+  max = Number.MAX_SAFE_INTEGER,
   maxName = '',
 ): number {
   const x = checkFinite(fn, name, value);
@@ -36,7 +36,9 @@ export function checkCount(
   }
   if (x < 0 || x > max) {
     const range =
-      max === Number.POSITIVE_INFINITY ? 'at least 0' : `from 0 to ${maxName} = ${show(max)}`;
+      maxName === ''
+        ? `at least 0 and at most ${show(max)}`
+        : `from 0 to ${maxName} = ${show(max)}`;
     throw new ToplinesError(
       'out-of-range',
       fn,

@@ -1,6 +1,7 @@
 import { RELATIVE_TOLERANCE } from './binomial-test';
+import { ToplinesError } from './errors';
 import { type Alternative, alternativeOption, checkCount } from './exact-options';
-import { checkOptions, checkSampleSize, levelOption } from './validate';
+import { checkOptions, checkSampleSize, levelOption, show } from './validate';
 
 /** Options of {@link fisherExactTest}. */
 export interface FisherExactTestOptions {
@@ -41,6 +42,13 @@ export interface FisherExactTest {
   /** The alternative used. */
   alternative: Alternative;
 }
+
+/**
+ * The most values the first cell may take given the margins (its support): the
+ * distribution is built over all of them, so this bounds the work and memory
+ * (16 MB) of one call to a fraction of a second.
+ */
+const FISHER_SUPPORT_LIMIT = 2_000_000;
 
 /** Below this many units of ln, relative to the largest, a term of a sum is left out (e^−46 ≈ 1e-20). */
 const NEGLIGIBLE = 46;
@@ -185,7 +193,8 @@ function solveIncreasing(f: (t: number) => [number, number], start: number): num
  * match Fisher's exact or Blaker's exact tests", Biostatistics 11(2):373–374.
  *
  * Cost: O(min(n1, n2, x1 + x2)) for the distribution, plus about 10 to 30 sums over its
- * bulk (some 20 standard deviations) for the estimate and the interval.
+ * bulk (some 20 standard deviations) for the estimate and the interval; margins allowing
+ * more than 2,000,000 values of the first cell are refused.
  *
  * @param x1 - the count that said yes in the first group, a whole count from 0 to n1
  * @param n1 - the size of the first group, a positive integer
@@ -194,7 +203,8 @@ function solveIncreasing(f: (t: number) => [number, number], start: number): num
  * @param options - `alternative` (default `'two-sided'`), `level` (default 0.95)
  * @returns the p-value, the conditional odds ratio and its interval, and the inputs
  * @throws {ToplinesError} for sizes that are not positive integers, counts that are not
- *   whole counts from 0 to their size, level outside (0, 1) or an unknown alternative
+ *   whole counts from 0 to their size, level outside (0, 1), an unknown alternative, or
+ *   margins allowing more than 2,000,000 tables
  * @example
  * // 3 of 12 in one subgroup against 11 of 14 in another
  * const test = fisherExactTest(3, 12, 11, 14);
@@ -223,6 +233,13 @@ export function fisherExactTest(
   const k = x1 + x2;
   const lo = Math.max(0, k - n2);
   const hi = Math.min(k, n1);
+  if (hi - lo + 1 > FISHER_SUPPORT_LIMIT) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires at most ${FISHER_SUPPORT_LIMIT} tables with the margins given (min(n1, n2, x1 + x2, …) + 1), got ${show(hi - lo + 1)}: at such counts use twoProportionTest, whose large-sample test is as good`,
+    );
+  }
   const w = logWeights(n1, n2, k, lo, hi);
   const xj = x1 - lo;
   const last = hi - lo;

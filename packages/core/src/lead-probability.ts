@@ -69,7 +69,8 @@ export function leadProbability(
   const prior = opts['prior'] === undefined ? 1 : checkPrior(fn, opts['prior']);
   const deff = deffOption(fn, 'deff', opts['deff']);
   const m = n / deff;
-  return regularizedBetaUpper(0.5, p1 * m + prior, p2 * m + prior);
+  // The incomplete beta can pass 1 by a rounding error (1e-13 at shapes near 0): cut it off.
+  return Math.min(1, Math.max(0, regularizedBetaUpper(0.5, p1 * m + prior, p2 * m + prior)));
 }
 
 /**

@@ -1,6 +1,8 @@
 import { binomialTwoSidedPValue } from './binomial-test';
+import { ToplinesError } from './errors';
 import { checkCount } from './exact-options';
 import { chiSquareSurvival } from './special/chi-square-survival';
+import { show } from './validate';
 
 /** The result of {@link mcnemarExactTest}. */
 export interface McNemarExactTest {
@@ -54,6 +56,13 @@ export function mcnemarExactTest(b: number, c: number): McNemarExactTest {
   checkCount(fn, 'b', b);
   checkCount(fn, 'c', c);
   const n = b + c;
+  if (n > Number.MAX_SAFE_INTEGER) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `requires b + c to be at most 9007199254740991 (Number.MAX_SAFE_INTEGER), got ${show(n)}`,
+    );
+  }
   if (n === 0) {
     return { kind: 'mcnemar-exact', pValue: 1, statistic: 0, largeSamplePValue: 1, b, c };
   }

@@ -138,10 +138,16 @@ export function* candidatePairs(
     for (const x of first) for (const y of second) if (fits(x, y)) yield [x, y];
     return;
   }
+  // The largest of the (ascending) values at most limit, by bisection: O(log length).
   const lastFitting = (values: number[], limit: number) => {
-    let chosen: number | undefined;
-    for (const v of values) if (v <= limit + 1e-12) chosen = v;
-    return chosen;
+    let lo = 0;
+    let hi = values.length;
+    while (lo < hi) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (values[mid]! <= limit + 1e-12) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? undefined : values[lo - 1];
   };
   for (const x of first) {
     const y0 = second[0]!;

@@ -217,5 +217,7 @@ export function differenceBounds(
       break;
     }
   }
-  return [Math.max(-1, lower), Math.min(1, upper)];
+  // Agresti–Caffo's interval is centred on the shrunk difference, which at a level near 0
+  // can miss p1 − p2: the near bound is then moved to it.
+  return [Math.max(-1, Math.min(lower, difference)), Math.min(1, Math.max(upper, difference))];
 }
