@@ -88,7 +88,9 @@ export interface TwoProportionTest {
  * `prop.test(correct = FALSE)` reports). The interval is Newcombe's hybrid
  * score interval (method 10: Wilson bounds of each proportion combined), the
  * Wald interval, or Agresti–Caffo's (Wald after adding one success and one
- * failure to each sample); intervals are clipped to [−1, 1]. Design effects
+ * failure to each sample); intervals are clipped to [−1, 1]. Newcombe's and Wald's contain
+ * p1 − p2; Agresti–Caffo's is centred on the shrunk difference and can miss it (1 of 1
+ * against 0 of 1 at level 0.8: upper 0.83), as in statsmodels and the paper. Design effects
  * shrink each sample to its effective size n/deff. Two shares of the SAME
  * sample are not independent: use {@link leadTest} for them.
  *
@@ -172,12 +174,7 @@ export function twoProportionTest(
     lower = Math.min(lower, low);
     upper = Math.max(upper, high);
   }
-  return {
-    ...result,
-    lower: Math.min(lower, difference),
-    upper: Math.max(upper, difference),
-    counts: [countsOf(range1), countsOf(range2)],
-  };
+  return { ...result, lower, upper, counts: [countsOf(range1), countsOf(range2)] };
 }
 
 /** Interval for p1 − p2 from independent samples of effective sizes m1, m2. Internal. */
@@ -217,7 +214,5 @@ export function differenceBounds(
       break;
     }
   }
-  // Agresti–Caffo's interval is centred on the shrunk difference, which at a level near 0
-  // can miss p1 − p2: the near bound is then moved to it.
-  return [Math.max(-1, Math.min(lower, difference)), Math.min(1, Math.max(upper, difference))];
+  return [Math.max(-1, lower), Math.min(1, upper)];
 }
