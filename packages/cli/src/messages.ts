@@ -404,3 +404,82 @@ const TEST_NAMES: Record<OneOffTest, string> = {
   'paired-bounds': 'large-sample paired z test, bounded over the overlap',
   'mcnemar-exact': "McNemar's exact test",
 };
+
+/** One side of a comparison by reference, as {@link compareText} names it. */
+export interface FigureName {
+  /** `SURVEY/QUESTION/OPTION` as the data spells it. */
+  reference: string;
+  surveyId: string;
+}
+
+const quoted = (s: string) => `“${s}”`;
+
+/**
+ * `toplines compare SURVEY/QUESTION/OPTION SURVEY/QUESTION/OPTION` (#16):
+ * usage errors for a reference it cannot use, and the comparability warnings
+ * — whether the two figures answer the same question of the same population
+ * in the same way. Each warning is one sentence, with the values the data records.
+ */
+export const compareText = {
+  mixedForms: (shares: string, references: string) =>
+    `compare takes two shares with --n1 and --n2 (45% --n1 1000 18% --n2 1000) or two references SURVEY/QUESTION/OPTION, not one of each: got the share ${shares} and the reference ${references}`,
+  dataWithShares: () =>
+    'compare: --data applies to references (SURVEY/QUESTION/OPTION); with shares, give --n1 and --n2',
+  badReference: (text: string) =>
+    `compare: a reference is SURVEY/QUESTION/OPTION (the option may contain "/"), got "${text}"`,
+  unknownSurvey: (text: string, id: string, close: readonly string[]) =>
+    `compare: no survey "${id}" in the data (reference "${text}")${close.length === 0 ? '' : `; the closest survey ids are ${list(close)}`}`,
+  unknownQuestion: (text: string, surveyId: string, id: string, close: readonly string[]) =>
+    `compare: survey "${surveyId}" has no question "${id}" (reference "${text}")${close.length === 0 ? '' : `; its closest questions are ${list(close)}`}`,
+  unknownOption: (text: string, question: string, option: string, options: readonly string[]) =>
+    `compare: ${question} has no option "${option}" (reference "${text}")${options.length === 0 ? '' : `; its options are ${list(options)}`}`,
+  onlySubgroups: (text: string, groups: readonly string[]) =>
+    `compare: ${text} has no whole-sample figure, only figures for ${groups.join(', ')}; compare takes whole-sample figures`,
+  ambiguous: (text: string, rows: number) =>
+    `${text} matches ${rows} whole-sample rows of the data: a reference must name one figure`,
+  noPercent: (text: string) => `${text} has no percentage in the data: nothing to compare`,
+  sameSurvey: (surveyId: string, suggestion: string, sameQuestion: boolean) =>
+    `compare: both figures are from survey "${surveyId}": ${sameQuestion ? 'two options of one poll' : 'two questions of one poll'} come from the same respondents, not from independent samples, so compare's test does not apply; use toplines lead instead: ${suggestion}`,
+  nGivenTwice: (option: string, reference: string, n: number) =>
+    `compare: ${option} gives the n of ${reference}, but the data already gives it (n = ${n.toLocaleString('en-US')}); leave out ${option}`,
+
+  differentConstruct: (a: FigureName, ca: string, b: FigureName, cb: string) =>
+    `the questions table links these figures to different constructs, "${ca}" (${a.reference}) and "${cb}" (${b.reference}): they measure different things, so their difference is not a change of opinion`,
+  notLinked: (unlinked: readonly FigureName[]) =>
+    `these questions are not linked as measuring the same thing: ${unlinked.map((f) => f.reference).join(' and ')} ${unlinked.length === 1 ? 'has' : 'have'} no construct in the questions table, so a difference between the figures may be a difference of question`,
+  differentWording: (a: FigureName, wa: string, b: FigureName, wb: string) =>
+    `the questions are worded differently, as the data records them: ${quoted(wa)} (${a.surveyId}) and ${quoted(wb)} (${b.surveyId}); a change can be a change of question`,
+  differentOption: (a: FigureName, oa: string, b: FigureName, ob: string) =>
+    `the answers compared differ: ${quoted(oa)} (${a.surveyId}) and ${quoted(ob)} (${b.surveyId}); answers with other labels, on scales that may differ, are not the same measure`,
+  differentBase: (a: FigureName, ba: string, b: FigureName, bb: string) =>
+    `the figures are shares of different bases: ${quoted(ba)} (${a.surveyId}) and ${quoted(bb)} (${b.surveyId})`,
+  differentPopulation: (a: FigureName, pa: string, b: FigureName, pb: string) =>
+    `the surveys' populations differ as the data records them: ${quoted(pa)} (${a.surveyId}) and ${quoted(pb)} (${b.surveyId}); part of a difference may be who was asked`,
+  differentCountry: (a: FigureName, ca: string, b: FigureName, cb: string) =>
+    `the surveys are of different countries, ${ca} (${a.surveyId}) and ${cb} (${b.surveyId}): a difference between them is one between countries, not a change over time`,
+  differentMode: (a: FigureName, ma: string, b: FigureName, mb: string) =>
+    `the surveys used different modes, ${ma} (${a.surveyId}) and ${mb} (${b.surveyId}): people answer the same question differently online, by telephone and face to face, so part of the difference may be the mode`,
+  differentSampleType: (a: FigureName, sa: string, b: FigureName, sb: string) =>
+    `the samples are of different types, ${sa} (${a.surveyId}) and ${sb} (${b.surveyId}): an opt-in sample has no sampling margin in the usual sense (AAPOR), and the two may differ by who takes part`,
+  differentOrganization: (a: FigureName, oa: string, b: FigureName, ob: string) =>
+    `the surveys are by different organisations, ${oa} (${a.surveyId}) and ${ob} (${b.surveyId}): their sampling, weighting and question order differ, and such house effects are part of any difference`,
+  notStated: (missing: readonly string[]) =>
+    `the data does not state ${missing.join(', nor ')}: whether the two were collected the same way cannot be checked`,
+  noMetadata: () =>
+    'the data has no surveys or questions table, so whether the two figures measure the same thing, in the same population and the same way, cannot be checked',
+  qualified: (reference: string, printed: string, qualifier: string) =>
+    `the data marks ${printed} (${reference}) as ${qualifier === 'approx' ? 'approximate' : qualifier === 'more-than' ? 'a lower bound ("more than")' : qualifier === 'less-than' ? 'an upper bound ("less than")' : `"${qualifier}"`}: the comparison takes it as printed`,
+  assumedN: (reference: string, option: string, n: number) =>
+    `the data gives no n for ${reference}: the test uses ${n.toLocaleString('en-US')}, from ${option}`,
+  nUnknown: (unknown: readonly string[], options: readonly string[]) =>
+    `the data gives no n for ${unknown.join(' and ')} (no base_n, and a survey's n counts only for a whole-sample figure of an all-respondents question): no test can be made; give ${options.join(' and ')} to test at an n you know`,
+  minimumN: (
+    difference: string,
+    unknown: 'both' | 'first' | 'second',
+    n: number | null,
+    limit: number,
+  ) =>
+    n === null
+      ? `A difference of ${difference} points: at no n up to ${limit.toLocaleString('en-US')} ${unknown === 'both' ? 'per poll' : `for the ${unknown} poll`} is it larger than its margin of error.`
+      : `A difference of ${difference} points: larger than its margin of error at every n ${unknown === 'both' ? 'per poll' : `of the ${unknown} poll`} from ${n.toLocaleString('en-US')} on, of the n up to ${limit.toLocaleString('en-US')} at which ${unknown === 'both' ? 'both printed figures are' : 'its printed figure is'} possible (Fisher's exact test below an expected count of 10).`,
+};

@@ -17,9 +17,11 @@ import {
   TWO_PROPORTION_METHODS,
   twoProportionTest,
 } from '@toplines/core';
+import { PERCENT_TEXT, withIntervals } from '@toplines/data';
 import {
   noExtraPositionals,
   type OptionSpec,
+  type ParsedArgs,
   parseChoice,
   parseCommandArgs,
   parseDeff,
@@ -30,11 +32,19 @@ import {
   type Share,
   stringOption,
 } from '../args';
-import { UsageError } from '../errors';
+import { BadDataError, UsageError } from '../errors';
 import { count, levelText, percent, percentNumber, points, pValue } from '../format/number';
 import { wrap } from '../format/text';
 import type { Io } from '../io';
-import { dataText, type OneOffTest, smallSampleText, usageText } from '../messages';
+import {
+  compareText,
+  dataText,
+  type FigureName,
+  type OneOffTest,
+  smallSampleText,
+  usageText,
+} from '../messages';
+import { loadInput } from '../reanalyze/input';
 import { METHOD_NAMES } from '../reanalyze/terminal-names';
 import { VERSION } from '../version';
 
@@ -511,37 +521,96 @@ function singleLead(ctx: LeadContext): number {
   return 0;
 }
 
-/** `toplines compare P1 --n1 N1 P2 --n2 N2`. */
+/** The options of `compare`, in both its forms. */
+const COMPARE_OPTIONS = {
+  ...COMMON,
+  n1: { type: 'string' },
+  n2: { type: 'string' },
+  level: { type: 'string' },
+  method: { type: 'string' },
+  deff1: { type: 'string' },
+  deff2: { type: 'string' },
+  labels: { type: 'string' },
+  data: { type: 'string' },
+} as const satisfies OptionSpec;
+
+/**
+ * `toplines compare P1 --n1 N1 P2 --n2 N2`, or
+ * `toplines compare SURVEY/QUESTION/OPTION SURVEY/QUESTION/OPTION [--data FILE]`
+ * (#16): two figures of a data package, with the comparability warnings.
+ */
 export async function compareCommand(argv: string[], io: Io): Promise<number> {
   const c = 'compare';
-  const { values, positionals } = parseCommandArgs(c, argv, {
-    ...COMMON,
-    n1: { type: 'string' },
-    n2: { type: 'string' },
-    level: { type: 'string' },
-    method: { type: 'string' },
-    deff1: { type: 'string' },
-    deff2: { type: 'string' },
-    labels: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandArgs(c, argv, COMPARE_OPTIONS);
   noExtraPositionals(c, positionals, 2);
+  // A share never holds "/"; a reference always does.
+  const references = positionals.filter(isReference);
+  if (references.length === 2)
+    return compareReferences(positionals as [string, string], values, io);
+  if (references.length === 1 && positionals.length === 2) {
+    const share = positionals.find((p) => !isReference(p)) as string;
+    throw new UsageError(compareText.mixedForms(share, references[0] as string), c);
+  }
+  if (stringOption(values, 'data') !== undefined)
+    throw new UsageError(compareText.dataWithShares(), c);
   const share1 = parseShare(positionals[0], c, 'P1, the first sample’s share (0.45 or 45%)');
   const share2 = parseShare(positionals[1], c, 'P2, the second sample’s share (0.18 or 18%)');
-  const [p1, p2] = [share1.value, share2.value];
   const n1 = parseN(stringOption(values, 'n1'), c, '--n1, the first sample size');
   const n2 = parseN(stringOption(values, 'n2'), c, '--n2, the second sample size');
-  const level = parseLevel(stringOption(values, 'level'), c);
-  const method = parseChoice(
-    stringOption(values, 'method'),
-    c,
-    '--method',
-    TWO_PROPORTION_METHODS,
-    'newcombe',
-  );
-  const deff1 = parseDeff(stringOption(values, 'deff1'), c);
-  const deff2 = parseDeff(stringOption(values, 'deff2'), c);
-  const labels = labelsOption(stringOption(values, 'labels'), c);
-  const json = values['json'] === true;
+  return compareShares(io, compareSettings(values), [share1, share2], [n1, n2]);
+}
+
+/** The options of `compare` besides the figures and their n. */
+interface CompareSettings {
+  level: number;
+  method: (typeof TWO_PROPORTION_METHODS)[number];
+  deffs: [number, number];
+  labels: string[];
+  json: boolean;
+}
+
+function compareSettings(values: ParsedArgs['values']): CompareSettings {
+  const c = 'compare';
+  return {
+    level: parseLevel(stringOption(values, 'level'), c),
+    method: parseChoice(
+      stringOption(values, 'method'),
+      c,
+      '--method',
+      TWO_PROPORTION_METHODS,
+      'newcombe',
+    ),
+    deffs: [
+      parseDeff(stringOption(values, 'deff1'), c),
+      parseDeff(stringOption(values, 'deff2'), c),
+    ],
+    labels: labelsOption(stringOption(values, 'labels'), c),
+    json: values['json'] === true,
+  };
+}
+
+/** What a comparison by reference adds to the numeric one: its warnings first, its fields in `--json`. */
+interface CompareExtras {
+  warnings: Warning[];
+  data: Record<string, unknown>;
+  /** How explain() words the result (AAPOR wording for opt-in samples). */
+  sampleType: 'probability' | 'nonprobability';
+}
+
+const NO_EXTRAS: CompareExtras = { warnings: [], data: {}, sampleType: 'probability' };
+
+/** The comparison of two shares of independent samples of known n: both forms of `compare` end here. */
+function compareShares(
+  io: Io,
+  settings: CompareSettings,
+  [share1, share2]: [Share, Share],
+  [n1, n2]: [number, number],
+  extras: CompareExtras = NO_EXTRAS,
+): number {
+  const c = 'compare';
+  const { level, method, labels, json } = settings;
+  const [deff1, deff2] = settings.deffs;
+  const [p1, p2] = [share1.value, share2.value];
   const input = { p1, n1, p2, n2, level, method, deff1, deff2 };
   const impossible = [
     ...impossibleWarnings([share1], n1, deff1),
@@ -568,6 +637,7 @@ export async function compareCommand(argv: string[], io: Io): Promise<number> {
     counts,
     smallest,
     impossible,
+    extras,
   };
   return smallest >= COMPARE_MIN_EXPECTED ? compareLarge(ctx, p1, p2) : compareSmall(ctx);
 }
@@ -589,43 +659,46 @@ interface CompareContext {
   /** The smallest expected cell count under the pooled share. */
   smallest: number;
   impossible: Warning[];
+  extras: CompareExtras;
 }
 
 /** `compare` with enough counts: the large-sample z test and the interval of `method`. */
 function compareLarge(ctx: CompareContext, p1: number, p2: number): number {
-  const { io, c, json, input, labels, level, method, counts, smallest, impossible } = ctx;
+  const { io, c, json, input, labels, level, method, counts, smallest, extras } = ctx;
   const [n1, n2] = ctx.sizes;
   const [deff1, deff2] = ctx.deffs;
   const r = twoProportionTest(p1, n1, p2, n2, { level, method, deff1, deff2 });
-  const sentence = explain(r, { labels });
+  const sentence = explain(r, { labels, sampleType: extras.sampleType });
   const test: OneOffTest = 'z';
+  const warnings = [...extras.warnings, ...ctx.impossible];
   emit(
     io,
     c,
     json,
     {
       input,
+      ...extras.data,
       result: r,
       test,
       pValue: r.pValue,
       counts,
       smallestExpected: smallest,
       sentence,
-      warnings: impossible,
+      warnings,
     },
     [
       `Difference: ${points(r.difference)} points, ${levelText(level)} CI ${points(r.lower)} to ${points(r.upper)} (${method})`,
       `${smallSampleText.testName(test).replace(/^l/, 'L')}: z = ${r.z.toFixed(2)}, ${pValue(r.pValue)}`,
       sentence,
     ],
-    impossible,
+    warnings,
   );
   return 0;
 }
 
 /** `compare` at small counts: the difference, its interval and Fisher's exact test all from the counts. */
 function compareSmall(ctx: CompareContext): number {
-  const { io, c, json, input, labels, level, method, counts, smallest, impossible } = ctx;
+  const { io, c, json, input, labels, level, method, counts, smallest, impossible, extras } = ctx;
   const [n1, n2] = ctx.sizes;
   const [deff1, deff2] = ctx.deffs;
   const { x1, n1: m1, x2, n2: m2 } = counts;
@@ -633,6 +706,7 @@ function compareSmall(ctx: CompareContext): number {
   const r = twoProportionTest(x1 / m1, n1, x2 / m2, n2, { level, method, deff1, deff2 });
   const shown = `${fraction(x1, m1)} and ${fraction(x2, m2)}`;
   const warnings: Warning[] = [
+    ...extras.warnings,
     ...impossible,
     {
       code: 'small-counts',
@@ -673,6 +747,7 @@ function compareSmall(ctx: CompareContext): number {
     json,
     {
       input,
+      ...extras.data,
       result: r,
       test,
       pValue: exact.pValue,
@@ -735,5 +810,426 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   emit(io, c, json, { input, result: { possible: true, ...range } }, [
     `${printed} of ${count(n)}: possible — ${counts}`,
   ]);
+  return 0;
+}
+
+// ——— compare by reference (#16): two figures of a data package ———
+
+/** One figure of a data package, found by its reference, with what the tables say of its question and survey. */
+interface Figure extends FigureName {
+  questionId: string;
+  option: string;
+  /** The percentage as printed, without its sign ("42.4"). */
+  printed: string;
+  share: Share;
+  qualifier: string;
+  /** The n it is out of (`n_used` of @toplines/data's withIntervals), or null. */
+  n: number | null;
+  /** The row of the questions table, when there is one. */
+  question: Readonly<Record<string, unknown>> | null;
+  /** The row of the surveys table, when there is one. */
+  survey: Readonly<Record<string, unknown>> | null;
+}
+
+/** How many close ids an unknown reference's message lists. */
+const CLOSE_IDS = 5;
+
+/** A positional argument is a reference when it holds "/": no share does. */
+function isReference(text: string): boolean {
+  return text.includes('/');
+}
+
+/** A text cell, trimmed; null when empty or not text. */
+function cell(row: Readonly<Record<string, unknown>> | null, column: string): string | null {
+  const value = row?.[column];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/** `compare SURVEY/QUESTION/OPTION SURVEY/QUESTION/OPTION`: look both up, warn, then compare as the numeric form. */
+async function compareReferences(
+  texts: [string, string],
+  values: ParsedArgs['values'],
+  io: Io,
+): Promise<number> {
+  const c = 'compare';
+  const settings = compareSettings(values);
+  const { pkg } = await loadInput(stringOption(values, 'data'), io.cwd);
+  const results = pkg.results;
+  if (results === undefined)
+    throw new BadDataError(dataText.noResults(stringOption(values, 'data') ?? 'the data'));
+  // n_used: base_n, else the survey's n for a whole-sample all-respondents row (one rule, in @toplines/data).
+  const rows = withIntervals(results, {
+    ...(pkg.surveys === undefined ? {} : { surveys: pkg.surveys }),
+    ...(pkg.questions === undefined ? {} : { questions: pkg.questions }),
+  }).objects() as Record<string, unknown>[];
+  const surveys = (pkg.surveys?.objects() ?? []) as Record<string, unknown>[];
+  const questions = (pkg.questions?.objects() ?? []) as Record<string, unknown>[];
+  const a = findFigure(texts[0], rows, surveys, questions);
+  const b = findFigure(texts[1], rows, surveys, questions);
+  if (a.surveyId === b.surveyId) {
+    const sameQuestion = a.questionId === b.questionId;
+    const n = a.n ?? b.n;
+    const checkAll = !sameQuestion || cell(a.question, 'response_type') === 'multiple';
+    const suggestion = `toplines lead ${a.printed}% ${b.printed}% --n ${n === null ? 'N' : n}${checkAll ? ' --multiple' : ''}`;
+    throw new UsageError(compareText.sameSurvey(a.surveyId, suggestion, sameQuestion), 'lead');
+  }
+  const warnings = comparabilityWarnings(
+    a,
+    b,
+    pkg.surveys !== undefined || pkg.questions !== undefined,
+  );
+  const ns: [number | null, number | null] = [a.n, b.n];
+  (['n1', 'n2'] as const).forEach((option, i) => {
+    const given = stringOption(values, option);
+    if (given === undefined) return;
+    const figure = i === 0 ? a : b;
+    if (figure.n !== null)
+      throw new UsageError(compareText.nGivenTwice(`--${option}`, figure.reference, figure.n), c);
+    ns[i] = parseN(given, c, `--${option}`);
+    warnings.push({
+      code: 'assumed-n',
+      message: compareText.assumedN(figure.reference, `--${option}`, ns[i] as number),
+    });
+  });
+  const optIn = [a, b].some((f) => cell(f.survey, 'sample_type') === 'nonprobability');
+  const labels =
+    settings.labels.length === 2
+      ? settings.labels
+      : [`Survey ${a.surveyId}`, `survey ${b.surveyId}`];
+  const figures = [a, b].map((f, i) => figureJson(f, ns[i] ?? null));
+  const data = { references: texts, figures };
+  const [n1, n2] = ns;
+  if (n1 === null || n2 === null)
+    return compareUnknownN(io, settings, [a, b], [n1, n2], warnings, data);
+  return compareShares(io, { ...settings, labels }, [a.share, b.share], [n1, n2], {
+    warnings,
+    data,
+    sampleType: optIn ? 'nonprobability' : 'probability',
+  });
+}
+
+/** A figure as `--json` gives it: what was looked up, and the n the test used. */
+function figureJson(f: Figure, n: number | null): Record<string, unknown> {
+  return {
+    reference: f.reference,
+    surveyId: f.surveyId,
+    questionId: f.questionId,
+    option: f.option,
+    percent: Number(f.printed),
+    printed: `${f.printed}%`,
+    qualifier: f.qualifier,
+    n,
+    nInData: f.n,
+    wording: cell(f.question, 'wording'),
+    construct: cell(f.question, 'construct'),
+    organization: cell(f.survey, 'organization'),
+    population: cell(f.survey, 'population'),
+    country: cell(f.survey, 'country'),
+    mode: cell(f.survey, 'mode'),
+    sampleType: cell(f.survey, 'sample_type'),
+  };
+}
+
+/**
+ * The whole-sample figure a reference names. SURVEY and QUESTION are ids
+ * (no "/"), so the option is everything after the second "/".
+ *
+ * @throws {UsageError} a malformed or unknown reference, naming the closest ids
+ * @throws {BadDataError} a reference that matches several rows, or one without a percentage
+ */
+function findFigure(
+  text: string,
+  rows: readonly Record<string, unknown>[],
+  surveys: readonly Record<string, unknown>[],
+  questions: readonly Record<string, unknown>[],
+): Figure {
+  const c = 'compare';
+  const [surveyId = '', questionId = '', ...rest] = text.split('/');
+  const option = rest.join('/');
+  if (surveyId === '' || questionId === '' || option === '')
+    throw new UsageError(compareText.badReference(text), c);
+  const ofSurvey = rows.filter((r) => r['survey_id'] === surveyId);
+  if (ofSurvey.length === 0) {
+    const ids = [...new Set(rows.map((r) => String(r['survey_id'])))];
+    throw new UsageError(compareText.unknownSurvey(text, surveyId, closest(surveyId, ids)), c);
+  }
+  const ofQuestion = ofSurvey.filter((r) => r['question_id'] === questionId);
+  if (ofQuestion.length === 0) {
+    const ids = [...new Set(ofSurvey.map((r) => String(r['question_id'])))];
+    throw new UsageError(
+      compareText.unknownQuestion(text, surveyId, questionId, closest(questionId, ids)),
+      c,
+    );
+  }
+  const ofOption = ofQuestion.filter((r) => r['option'] === option);
+  if (ofOption.length === 0) {
+    const options = [...new Set(ofQuestion.map((r) => String(r['option'])))];
+    throw new UsageError(
+      compareText.unknownOption(text, `${surveyId}/${questionId}`, option, options),
+      c,
+    );
+  }
+  const whole = ofOption.filter((r) => r['group_dim'] === 'total' && r['group_value'] === 'total');
+  if (whole.length === 0) {
+    const groups = ofOption.map((r) => `${String(r['group_dim'])}=${String(r['group_value'])}`);
+    throw new UsageError(compareText.onlySubgroups(text, groups), c);
+  }
+  if (whole.length > 1) throw new BadDataError(compareText.ambiguous(text, whole.length));
+  const row = whole[0] as Record<string, unknown>;
+  const percentValue = row['percent'];
+  if (typeof percentValue !== 'number' || !Number.isFinite(percentValue))
+    throw new BadDataError(compareText.noPercent(text));
+  const textCell = row[PERCENT_TEXT];
+  const printed = typeof textCell === 'string' && textCell !== '' ? textCell : String(percentValue);
+  const dot = printed.indexOf('.');
+  const n = row['n_used'];
+  return {
+    reference: text,
+    surveyId,
+    questionId,
+    option,
+    printed,
+    share: {
+      value: percentValue / 100,
+      percentDecimals: dot === -1 ? 0 : printed.length - dot - 1,
+      text: `${printed}%`,
+    },
+    qualifier: cell(row, 'qualifier') ?? 'exact',
+    n: typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : null,
+    question:
+      questions.find((q) => q['survey_id'] === surveyId && q['question_id'] === questionId) ?? null,
+    survey: surveys.find((s) => s['survey_id'] === surveyId) ?? null,
+  };
+}
+
+/** The ids closest to what was typed: those that contain it (or it them) first, then by edit distance. */
+function closest(typed: string, ids: readonly string[]): string[] {
+  const t = typed.toLowerCase();
+  const score = (id: string) => {
+    const s = id.toLowerCase();
+    return s.includes(t) || t.includes(s) ? 0 : editDistance(t, s);
+  };
+  return [...ids]
+    .map((id) => ({ id, d: score(id) }))
+    .sort((x, y) => x.d - y.d || x.id.localeCompare(y.id))
+    .slice(0, CLOSE_IDS)
+    .map((x) => x.id);
+}
+
+/**
+ * Levenshtein distance (insertions, deletions, substitutions), O(|a|·|b|).
+ * Written here: main.ts's is private to the command names, and no
+ * dependency of the CLI has one.
+ */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row.push(Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, substitution));
+    }
+    previous = row;
+  }
+  return previous[b.length] as number;
+}
+
+/** A mode or sample type the data states ("unknown" and empty are not). */
+function stated(row: Readonly<Record<string, unknown>> | null, column: string): string | null {
+  const value = cell(row, column);
+  return value === null || value.toLowerCase() === 'unknown' ? null : value;
+}
+
+const SAMPLE_TYPES: Record<string, string> = {
+  probability: 'a probability sample',
+  nonprobability: 'an opt-in (nonprobability) sample',
+};
+
+/**
+ * Whether the two figures measure the same thing in the same way: one
+ * warning per difference the surveys and questions tables record, and one
+ * for what they leave unstated.
+ */
+function comparabilityWarnings(a: Figure, b: Figure, hasTables: boolean): Warning[] {
+  const warnings: Warning[] = [];
+  const add = (code: string, message: string) => warnings.push({ code, message });
+  if (!hasTables) add('no-metadata', compareText.noMetadata());
+  const differ = (column: string, table: 'question' | 'survey') => {
+    const [x, y] = [cell(a[table], column), cell(b[table], column)];
+    return x !== null && y !== null && x !== y ? ([x, y] as const) : null;
+  };
+  if (a.question !== null || b.question !== null) {
+    const [ca, cb] = [cell(a.question, 'construct'), cell(b.question, 'construct')];
+    if (ca !== null && cb !== null && ca !== cb)
+      add('different-construct', compareText.differentConstruct(a, ca, b, cb));
+    else if (ca === null || cb === null)
+      add(
+        'not-linked',
+        compareText.notLinked([a, b].filter((f) => cell(f.question, 'construct') === null)),
+      );
+    const wording = differ('wording', 'question');
+    if (wording !== null)
+      add('different-wording', compareText.differentWording(a, wording[0], b, wording[1]));
+    const [oa, ob] = [cell(a.question, 'construct_option'), cell(b.question, 'construct_option')];
+    const sameAnswer = oa !== null && ob !== null && oa === ob;
+    if (!sameAnswer && a.option.trim().toLowerCase() !== b.option.trim().toLowerCase())
+      add('different-option', compareText.differentOption(a, a.option, b, b.option));
+    const base = differ('base', 'question');
+    if (base !== null) add('different-base', compareText.differentBase(a, base[0], b, base[1]));
+  }
+  if (a.survey !== null && b.survey !== null) {
+    const population = differ('population', 'survey');
+    if (population !== null)
+      add(
+        'different-population',
+        compareText.differentPopulation(a, population[0], b, population[1]),
+      );
+    const country = differ('country', 'survey');
+    if (country !== null)
+      add('different-country', compareText.differentCountry(a, country[0], b, country[1]));
+    const missing: string[] = [];
+    for (const [column, name] of [
+      ['mode', 'mode'],
+      ['sample_type', 'sample type'],
+    ] as const) {
+      const [x, y] = [stated(a.survey, column), stated(b.survey, column)];
+      if (x !== null && y !== null && x !== y) {
+        if (column === 'mode') add('different-mode', compareText.differentMode(a, x, b, y));
+        else
+          add(
+            'different-sample-type',
+            compareText.differentSampleType(a, SAMPLE_TYPES[x] ?? x, b, SAMPLE_TYPES[y] ?? y),
+          );
+      }
+      const unstated = [a, b].filter((f) => stated(f.survey, column) === null);
+      if (unstated.length > 0)
+        missing.push(
+          `the ${name} of ${unstated.length === 2 ? 'either survey' : (unstated[0] as Figure).surveyId}`,
+        );
+    }
+    const organization = differ('organization', 'survey');
+    if (organization !== null)
+      add(
+        'different-organization',
+        compareText.differentOrganization(a, organization[0], b, organization[1]),
+      );
+    if (missing.length > 0) add('design-not-stated', compareText.notStated(missing));
+  }
+  for (const f of [a, b]) {
+    if (f.qualifier !== 'exact')
+      add('qualified-figure', compareText.qualified(f.reference, `${f.printed}%`, f.qualifier));
+  }
+  return warnings;
+}
+
+/** The largest n per poll {@link smallestSignificantN} looks at, as the reanalysis does. */
+const SCAN_LIMIT = 5000;
+
+/**
+ * With an n unknown: the smallest n (per poll when both are unknown; of the
+ * poll without one otherwise) from which the difference exceeds its margin
+ * at every n up to 5,000 at which the printed figures are whole counts'
+ * shares — tested as `compare` tests two polls of known n: Fisher's exact
+ * test when an expected count is below 10, else the interval of `method`.
+ * Null when it never holds up to 5,000. The rule of @toplines/data's
+ * reanalysis (across polls), whose function is not exported: written here
+ * on core's functions, for one or both n unknown.
+ */
+function smallestSignificantN(
+  figures: readonly [Figure, Figure],
+  ns: readonly [number | null, number | null],
+  level: number,
+  method: (typeof TWO_PROPORTION_METHODS)[number],
+): number | null {
+  const [a, b] = figures;
+  if (a.share.value === b.share.value) return null;
+  const countAt = (f: Figure, n: number, known: boolean): number | null => {
+    const range = consistentCounts(Number(f.printed), n, { decimals: f.share.percentDecimals });
+    // A known n's figure is tested at its nearest count, as `compare` does.
+    if (range === null) return known ? Math.round(f.share.value * n) : null;
+    return Math.min(range.max, Math.max(range.min, Math.round(f.share.value * n)));
+  };
+  let from: number | null = null;
+  for (let n = 2; n <= SCAN_LIMIT; n++) {
+    const [na, nb] = [ns[0] ?? n, ns[1] ?? n];
+    const xa = countAt(a, na, ns[0] !== null);
+    const xb = countAt(b, nb, ns[1] !== null);
+    if (xa === null || xb === null) continue;
+    const pooled = (xa + xb) / (na + nb);
+    const expected = Math.min(na, nb) * Math.min(pooled, 1 - pooled);
+    let significant: boolean;
+    if (expected < COMPARE_MIN_EXPECTED) {
+      significant = fisherExactTest(xa, na, xb, nb).pValue < 1 - level;
+    } else {
+      const t = twoProportionTest(xa / na, na, xb / nb, nb, { level, method });
+      significant = t.lower > 0 || t.upper < 0;
+    }
+    if (!significant) from = null;
+    else if (from === null) from = n;
+  }
+  return from;
+}
+
+/** `compare` by reference with an n the data does not give: no test, the smallest n that would make the difference exceed its margin. */
+function compareUnknownN(
+  io: Io,
+  settings: CompareSettings,
+  figures: [Figure, Figure],
+  ns: [number | null, number | null],
+  warnings: Warning[],
+  data: Record<string, unknown>,
+): number {
+  const [a, b] = figures;
+  const unknown = ns[0] === null && ns[1] === null ? 'both' : ns[0] === null ? 'first' : 'second';
+  const minimumN = smallestSignificantN(figures, ns, settings.level, settings.method);
+  const difference = a.share.value - b.share.value;
+  const missing = [0, 1].filter((i) => ns[i] === null);
+  const all: Warning[] = [
+    ...warnings,
+    {
+      code: 'n-unknown',
+      message: compareText.nUnknown(
+        missing.map((i) => figures[i]?.reference ?? ''),
+        missing.map((i) => `--n${i + 1}`),
+      ),
+    },
+  ];
+  const sentence = compareText.minimumN(
+    points(Math.abs(difference)).replace('+', ''),
+    unknown,
+    minimumN,
+    SCAN_LIMIT,
+  );
+  const [n1, n2] = ns;
+  const [deff1, deff2] = settings.deffs;
+  emit(
+    io,
+    'compare',
+    settings.json,
+    {
+      input: {
+        p1: a.share.value,
+        n1,
+        p2: b.share.value,
+        n2,
+        level: settings.level,
+        method: settings.method,
+        deff1,
+        deff2,
+      },
+      ...data,
+      result: null,
+      test: null,
+      pValue: null,
+      minimumN: { n: minimumN, of: unknown, limit: SCAN_LIMIT },
+      sentence,
+      warnings: all,
+    },
+    [
+      `Difference: ${points(difference)} points (${a.printed}% vs ${b.printed}%); no test: n unknown for ${unknown === 'both' ? 'both polls' : `the ${unknown} poll`}`,
+      sentence,
+    ],
+    all,
+  );
   return 0;
 }
