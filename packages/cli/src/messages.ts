@@ -316,7 +316,7 @@ export const dataText = {
   noDescriptor: (path: string) =>
     `${path} is a folder without a datapackage.json: give a results CSV, a datapackage.json, or the folder that holds one`,
   internal: (message: string) =>
-    `internal error: ${message}\nThis is a bug in toplines, not in your data: please report it at https://github.com/toplines/toplines/issues with the command you ran (TOPLINES_DEBUG=1 prints the stack)`,
+    `internal error: ${message}\nThis is a bug in toplines, not in your data: please report it to the toplines maintainers with the command you ran (TOPLINES_DEBUG=1 prints the stack)`,
 };
 
 /**
