@@ -73,6 +73,13 @@ export function chiSquareGoodnessOfFit(
     if (e < minExpected) minExpected = e;
   }
   const df = k - 1;
+  if (!Number.isFinite(statistic)) {
+    throw new ToplinesError(
+      'out-of-range',
+      fn,
+      `finds a statistic too large for a double (an expected count of ${show(minExpected)}): an expected proportion is too close to 0 for the counts observed`,
+    );
+  }
   return {
     statistic,
     df,

@@ -302,5 +302,8 @@ export function fisherExactTest(
     lower = lowerBound(alpha);
     upper = upperBound(alpha);
   }
+  // A one-sided bound at a level near 0 can fall short of the estimate: it is moved to it.
+  lower = Math.min(lower, oddsRatio);
+  upper = Math.max(upper, oddsRatio);
   return { kind: 'fisher', pValue, oddsRatio, lower, upper, x1, n1, x2, n2, level, alternative };
 }

@@ -34,8 +34,8 @@ export interface MarginOfErrorOptions {
  * largest half-width that means anything (p ± 1 covers all of [0, 1] for
  * every p): the formula passes 1 only when n/deff is below about one
  * respondent. It is 0 at p = 0 or 1, when the whole population was sampled,
- * and where it underflows (below 5e-324: a level or share within some 300
- * orders of magnitude of 0).
+ * and where it underflows: a level below about 1e-16 (z rounds to 0) or a
+ * share within some 300 orders of magnitude of 0.
  *
  * Reference: AAPOR, "Margin of Sampling Error/Credibility Interval" (statement);
  * Kish (1965), Survey Sampling (finite population correction; design effect).

@@ -99,14 +99,15 @@ export function intervalBounds(
     }
     case 'wald': {
       const half = z * Math.sqrt((p * (1 - p)) / nEff);
-      return [clip01(p - half), clip01(p + half)];
+      return [Math.min(p, clip01(p - half)), Math.max(p, clip01(p + half))];
     }
     case 'agresti-coull': {
       const z2 = z * z;
       const nTilde = nEff + z2;
       const pTilde = (p * nEff + z2 / 2) / nTilde;
       const half = z * Math.sqrt((pTilde * (1 - pTilde)) / nTilde);
-      return [clip01(pTilde - half), clip01(pTilde + half)];
+      // It contains the Wilson interval, so p, but for rounding at a level near 0: min/max.
+      return [Math.min(p, clip01(pTilde - half)), Math.max(p, clip01(pTilde + half))];
     }
     case 'clopper-pearson': {
       const alpha = 1 - level;

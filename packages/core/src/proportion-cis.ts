@@ -131,7 +131,7 @@ export function proportionCIs(
       const s = p < 0.5 ? p : 1 - p;
       const root = z * Math.sqrt((s * (1 - s)) / n + z2n / (4 * n));
       const far = s + z2n / 2 + root;
-      const near = far === 0 ? 0 : (s * s) / far;
+      const near = far === 0 ? 0 : Math.min(s, (s * s) / far);
       const farBound = far / (1 + z2n);
       lower[i] = p < 0.5 ? near : 1 - farBound;
       upper[i] = p < 0.5 ? farBound : 1 - near;

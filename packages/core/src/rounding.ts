@@ -94,12 +94,12 @@ export function reportedRange(
 }
 
 /** The most whole counts one figure may allow when every one is visited (leads, comparisons). */
-const MAX_RUN = 1_000_000;
+const MAX_RUN = 200_000;
 
 /**
  * Throws unless the counts a range allows are few enough to visit one by one
  * ({@link MAX_RUN}): a figure printed with d decimals allows about n·10^−d/100
- * counts, so n above 10⁸·10^d is refused. Internal.
+ * counts, so n above 2·10⁷·10^d is refused. Internal.
  */
 export function checkRunLength(fn: string, name: string, range: ReportedRange): void {
   const counts = countsOf(range);

@@ -174,7 +174,14 @@ export function twoProportionTest(
     lower = Math.min(lower, low);
     upper = Math.max(upper, high);
   }
-  return { ...result, lower, upper, counts: [countsOf(range1), countsOf(range2)] };
+  // Newcombe's and Wald's envelope contains p1 − p2 but for rounding (a subnormal share).
+  const contain = method !== 'agresti-caffo';
+  return {
+    ...result,
+    lower: contain ? Math.min(lower, difference) : lower,
+    upper: contain ? Math.max(upper, difference) : upper,
+    counts: [countsOf(range1), countsOf(range2)],
+  };
 }
 
 /** Interval for p1 − p2 from independent samples of effective sizes m1, m2. Internal. */

@@ -17,7 +17,8 @@ export function wilsonBounds(p: number, n: number, z: number): [number, number] 
   const root = z * Math.sqrt((s * (1 - s)) / n + z2n / (4 * n));
   const far = s + z2n / 2 + root;
   // far is 0 only at s = 0 with z = 0 (a level within 1e-300 of 0): the near bound is then 0.
-  const near = far === 0 ? 0 : (s * s) / far;
+  // min(s, …): in the subnormal range s² can round up past s·far.
+  const near = far === 0 ? 0 : Math.min(s, (s * s) / far);
   const farBound = far / (1 + z2n);
   return p < 0.5 ? [near, farBound] : [1 - farBound, 1 - near];
 }
