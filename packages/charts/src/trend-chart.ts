@@ -7,13 +7,14 @@ import {
   checkOptions,
   levelOption,
   num,
+  type Row,
   requireColumns,
   sizeOption,
   str,
   stringOption,
   toRows,
 } from './util/input';
-import { type MetaOptions, metaLookup } from './util/meta';
+import { type Meta, type MetaOptions, metaLookup } from './util/meta';
 import { ceilTo, type Json, levelPercent, nText, topLevel } from './util/spec';
 import { formatFieldwork, formatPercent, printedPercent } from './util/text';
 
@@ -123,47 +124,19 @@ function pooledOption(fn: string, value: unknown): TrendPooled | null {
   };
 }
 
-/**
- * Trend chart: one share across polls over time — each poll a point on its
- * confidence interval at its date, coloured and shaped by organisation, with
- * an optional pooled estimate drawn as a band: its confidence interval dark,
- * its prediction interval pale, the estimate a line. The chart computes
- * nothing: the intervals are the rows' `lower` and `upper` (e.g. from
- * `acrossPolls` of @toplines/data, which takes them from `withIntervals`),
- * the pooled band what `options.pooled` gives (e.g. core's `pollAverage`).
- *
- * A poll without an interval (its n is not reported) is a hollow point, and
- * the caption names it; a poll without a date is not drawn, and the caption
- * names it too. When the polls' wordings differ, the caption quotes each,
- * with the answer counted. Rows: those of `acrossPolls`, or plain rows with
- * a date, `estimate` (or `percent`), `lower` and `upper`.
- *
- * @param table - rows or an arquero table, one per poll
- * @param options - `date`, `series`, `pooled`, `level`, `width`, `height`, `title`, `notes`, `domain`
- * @returns a Vega-Lite spec (v5 and v6)
- * @throws {ChartError} `missing-column` without a date, share or interval column;
- *   `no-rows` when no row has a date and a share; `invalid-option`; `empty-table`
- * @example
- * const polls = [
- *   { date: '2025-01-15', organization: 'Poll A', estimate: 0.40, lower: 0.37, upper: 0.43 },
- *   { date: '2025-03-10', organization: 'Poll B', estimate: 0.35, lower: 0.31, upper: 0.39 },
- *   { date: '2025-06-01', organization: 'Poll A', estimate: 0.30, lower: null, upper: null },
- * ];
- * const spec = trendChart(polls, { title: 'A share over time' });
- * spec.title.text; // => ['A share over time']
- * // layers: intervals, filled points, hollow points (n unknown), printed figures
- * spec.layer.length; // => 4
- * spec.title.subtitle.join(' ').includes('No interval for Poll A (1 Jun 2025)'); // => true
- */
-export function trendChart(table: ChartInput, options?: TrendChartOptions): TopLevelSpec {
-  const fn = 'trendChart';
-  const opts = checkOptions(fn, options);
-  const rows = toRows(fn, table);
-  const levelP = levelOption(fn, opts.level);
-  const level = levelPercent(levelP);
-  const width = sizeOption(fn, 'width', opts.width, 480);
-  const height = sizeOption(fn, 'height', opts.height, 260);
-  const pooled = pooledOption(fn, opts.pooled);
+/** A drawn poll's line in the caption, with its wording and answer (quoted when the wordings differ). */
+interface PollLine {
+  line: string;
+  wording: string | null;
+  option: string | null;
+}
+
+/** The date and series columns (the options, else the defaults the rows allow), checked present with the share and interval columns. */
+function trendColumns(
+  fn: string,
+  rows: Row[],
+  opts: TrendChartOptions,
+): { dateColumn: string; seriesColumn: string } {
   const has = (c: string) => rows.every((r) => c in r);
   const dateColumn = stringOption(fn, 'date', opts.date) ?? (has('date') ? 'date' : 'field_end');
   const seriesColumn =
@@ -175,11 +148,20 @@ export function trendChart(table: ChartInput, options?: TrendChartOptions): TopL
     [has('estimate') ? 'estimate' : 'percent', 'lower', 'upper'],
     errorText.trendHint(),
   );
-  const meta = metaLookup(fn, opts);
+  return { dateColumn, seriesColumn };
+}
 
+/** The polls as drawn (dated, in date order), the names of those without a date or share, and each drawn poll's caption line. */
+function trendPoints(
+  fn: string,
+  rows: Row[],
+  dateColumn: string,
+  seriesColumn: string,
+  meta: Meta,
+): { points: Point[]; undated: string[]; lines: PollLine[] } {
   const points: Point[] = [];
   const undated: string[] = [];
-  const lines: { line: string; wording: string | null; option: string | null }[] = [];
+  const lines: PollLine[] = [];
   for (const [i, r] of rows.entries()) {
     const surveyId = str(r['survey_id']);
     const survey = surveyId === null ? null : meta.survey(surveyId, r);
@@ -230,9 +212,20 @@ export function trendChart(table: ChartInput, options?: TrendChartOptions): TopL
   }
   if (points.length === 0) throw new ChartError('no-rows', fn, errorText.noDatedRows(dateColumn));
   points.sort((a, b) => (timeOf(a.date) as number) - (timeOf(b.date) as number));
+  return { points, undated, lines };
+}
 
-  // The caption: the polls (with their wordings when they differ), then what the marks mean.
-  const wordings = [...new Set(lines.map((l) => l.wording))];
+/** The caption lines: the polls (with their wordings when they differ), then what the marks mean, the pooled band, the notes. */
+function trendCaption(
+  rows: readonly Row[],
+  drawn: { points: readonly Point[]; undated: readonly string[]; lines: readonly PollLine[] },
+  wordings: readonly (string | null)[],
+  dateColumn: string,
+  pooled: TrendPooled | null,
+  level: number,
+  notes: readonly string[],
+): string[] {
+  const { points, undated, lines } = drawn;
   const subtitle: string[] = [];
   if (wordings.length > 1) {
     subtitle.push(chartText.wordingsDiffer());
@@ -260,9 +253,17 @@ export function trendChart(table: ChartInput, options?: TrendChartOptions): TopL
       ),
     );
   }
-  subtitle.push(...(opts.notes ?? []));
+  subtitle.push(...notes);
+  return subtitle;
+}
 
-  // Scales: a padded time domain (a single poll still gets a readable axis) and a share axis from 0.
+/** The scales: a padded time axis (a single poll still gets a readable one) and a share axis from 0, with its domain. */
+function trendAxes(
+  points: readonly Point[],
+  pooled: TrendPooled | null,
+  dateColumn: string,
+  domainOption: [number, number] | undefined,
+): { x: Json; y: Json; domain: number[] } {
   const times = points.map((p) => timeOf(p.date) as number);
   const first = Math.min(...times);
   const last = Math.max(...times);
@@ -274,7 +275,7 @@ export function trendChart(table: ChartInput, options?: TrendChartOptions): TopL
     ...points.map((p) => p.upper ?? p.estimate),
     pooled?.predictionUpper ?? 0,
   );
-  const domain = opts.domain ?? [0, Math.min(1, ceilTo(top + 0.08, 0.1))];
+  const domain = domainOption ?? [0, Math.min(1, ceilTo(top + 0.08, 0.1))];
   const x = {
     field: 'date',
     type: 'temporal',
@@ -293,6 +294,11 @@ export function trendChart(table: ChartInput, options?: TrendChartOptions): TopL
     scale: { domain, nice: false, zero: true },
     axis: { format: '.0%', title: chartText.shareAxis(false), grid: true, tickCount: 5 },
   };
+  return { x, y, domain };
+}
+
+/** The colour and shape encodings: one of each per series, in order of first date, with a shared legend. */
+function seriesEncodings(points: readonly Point[], width: number): { color: Json; shape: Json } {
   const seriesNames = [...new Set(points.map((p) => p.series))];
   const legend = { title: null, orient: 'bottom', direction: 'vertical', labelLimit: width };
   const color = {
@@ -311,13 +317,11 @@ export function trendChart(table: ChartInput, options?: TrendChartOptions): TopL
     scale: { domain: seriesNames, range: seriesNames.map((_, i) => shapes[i % shapes.length]) },
     legend,
   };
-  const tooltip = [
-    { field: 'name', type: 'nominal', title: 'poll' },
-    { field: 'date', type: 'nominal', title: 'date' },
-    { field: 'printed', type: 'nominal', title: 'reported' },
-    { field: 'interval', type: 'nominal', title: `${level}% CI` },
-  ];
+  return { color, shape };
+}
 
+/** The pooled band across the plot: its prediction interval pale, its confidence interval dark, the estimate a dashed rule. */
+function pooledLayers(pooled: TrendPooled | null, width: number, domain: number[]): Json[] {
   const band = (y1: number, y2: number, opacity: number): Json => ({
     data: { values: [{ lo: y1, hi: y2 }] },
     mark: { type: 'rect', color: OKABE_ITO.skyBlue, opacity },
@@ -328,64 +332,126 @@ export function trendChart(table: ChartInput, options?: TrendChartOptions): TopL
       y2: { field: 'hi' },
     },
   });
-  const pooledLayers: Json[] =
-    pooled === null
-      ? []
-      : [
-          band(pooled.predictionLower, pooled.predictionUpper, 0.16),
-          band(pooled.lower, pooled.upper, 0.34),
-          {
-            data: { values: [{ pooled: pooled.estimate }] },
-            mark: { type: 'rule', color: MUTED, strokeDash: [5, 3], strokeWidth: 1.5 },
-            encoding: {
-              x: { value: 0 },
-              x2: { value: width },
-              y: { field: 'pooled', type: 'quantitative' },
-            },
+  return pooled === null
+    ? []
+    : [
+        band(pooled.predictionLower, pooled.predictionUpper, 0.16),
+        band(pooled.lower, pooled.upper, 0.34),
+        {
+          data: { values: [{ pooled: pooled.estimate }] },
+          mark: { type: 'rule', color: MUTED, strokeDash: [5, 3], strokeWidth: 1.5 },
+          encoding: {
+            x: { value: 0 },
+            x2: { value: width },
+            y: { field: 'pooled', type: 'quantitative' },
           },
-        ];
+        },
+      ];
+}
 
+/** The polls' layers: the intervals, the filled points, the hollow points (n unknown), the printed figures. */
+function pollLayers(points: readonly Point[], width: number, level: number): Json[] {
+  const { color, shape } = seriesEncodings(points, width);
+  const tooltip = [
+    { field: 'name', type: 'nominal', title: 'poll' },
+    { field: 'date', type: 'nominal', title: 'date' },
+    { field: 'printed', type: 'nominal', title: 'reported' },
+    { field: 'interval', type: 'nominal', title: `${level}% CI` },
+  ];
+  return [
+    {
+      transform: [{ filter: 'datum.has_interval' }],
+      mark: { type: 'rule', strokeWidth: 2.5, strokeCap: 'round' },
+      encoding: { y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color },
+    },
+    {
+      transform: [{ filter: 'datum.has_interval' }],
+      mark: {
+        type: 'point',
+        filled: true,
+        opacity: 1,
+        size: 90,
+        stroke: 'white',
+        strokeWidth: 1,
+      },
+      encoding: { color, shape, tooltip },
+    },
+    {
+      transform: [{ filter: '!datum.has_interval' }],
+      mark: { type: 'point', filled: false, fill: 'white', opacity: 1, size: 90, strokeWidth: 2 },
+      encoding: { color, shape, tooltip },
+    },
+    {
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 9, color: INK },
+      encoding: { text: { field: 'printed', type: 'nominal' } },
+    },
+  ];
+}
+
+/** The screen-reader description: what the chart is, its title, and each poll's share and interval. */
+function describeTrend(points: readonly Point[], level: number, title: string): string {
+  return [
+    `${chartText.describeTrend(points.length, level)}. ${title}.`,
+    `${points.map((p) => chartText.describeRow(`${p.name} (${p.date})`, p.printed, p.lower === null ? null : formatPercent(p.lower), p.upper === null ? null : formatPercent(p.upper))).join('; ')}.`,
+  ].join(' ');
+}
+
+/**
+ * Trend chart: one share across polls over time — each poll a point on its
+ * confidence interval at its date, coloured and shaped by organisation, with
+ * an optional pooled estimate drawn as a band: its confidence interval dark,
+ * its prediction interval pale, the estimate a line. The chart computes
+ * nothing: the intervals are the rows' `lower` and `upper` (e.g. from
+ * `acrossPolls` of @toplines/data, which takes them from `withIntervals`),
+ * the pooled band what `options.pooled` gives (e.g. core's `pollAverage`).
+ *
+ * A poll without an interval (its n is not reported) is a hollow point, and
+ * the caption names it; a poll without a date is not drawn, and the caption
+ * names it too. When the polls' wordings differ, the caption quotes each,
+ * with the answer counted. Rows: those of `acrossPolls`, or plain rows with
+ * a date, `estimate` (or `percent`), `lower` and `upper`.
+ *
+ * @param table - rows or an arquero table, one per poll
+ * @param options - `date`, `series`, `pooled`, `level`, `width`, `height`, `title`, `notes`, `domain`
+ * @returns a Vega-Lite spec (v5 and v6)
+ * @throws {ChartError} `missing-column` without a date, share or interval column;
+ *   `no-rows` when no row has a date and a share; `invalid-option`; `empty-table`
+ * @example
+ * const polls = [
+ *   { date: '2025-01-15', organization: 'Poll A', estimate: 0.40, lower: 0.37, upper: 0.43 },
+ *   { date: '2025-03-10', organization: 'Poll B', estimate: 0.35, lower: 0.31, upper: 0.39 },
+ *   { date: '2025-06-01', organization: 'Poll A', estimate: 0.30, lower: null, upper: null },
+ * ];
+ * const spec = trendChart(polls, { title: 'A share over time' });
+ * spec.title.text; // => ['A share over time']
+ * // layers: intervals, filled points, hollow points (n unknown), printed figures
+ * spec.layer.length; // => 4
+ * spec.title.subtitle.join(' ').includes('No interval for Poll A (1 Jun 2025)'); // => true
+ */
+export function trendChart(table: ChartInput, options?: TrendChartOptions): TopLevelSpec {
+  const fn = 'trendChart';
+  const opts = checkOptions(fn, options);
+  const rows = toRows(fn, table);
+  const level = levelPercent(levelOption(fn, opts.level));
+  const width = sizeOption(fn, 'width', opts.width, 480);
+  const height = sizeOption(fn, 'height', opts.height, 260);
+  const pooled = pooledOption(fn, opts.pooled);
+  const { dateColumn, seriesColumn } = trendColumns(fn, rows, opts);
+  const meta = metaLookup(fn, opts);
+  const drawn = trendPoints(fn, rows, dateColumn, seriesColumn, meta);
+  const { points } = drawn;
+  const wordings = [...new Set(drawn.lines.map((l) => l.wording))];
+  const subtitle = trendCaption(rows, drawn, wordings, dateColumn, pooled, level, opts.notes ?? []);
+  const { x, y, domain } = trendAxes(points, pooled, dateColumn, opts.domain);
   const view: Json = {
     data: { values: points },
     width,
     height,
     encoding: { x, y },
-    layer: [
-      ...pooledLayers,
-      {
-        transform: [{ filter: 'datum.has_interval' }],
-        mark: { type: 'rule', strokeWidth: 2.5, strokeCap: 'round' },
-        encoding: { y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' }, color },
-      },
-      {
-        transform: [{ filter: 'datum.has_interval' }],
-        mark: {
-          type: 'point',
-          filled: true,
-          opacity: 1,
-          size: 90,
-          stroke: 'white',
-          strokeWidth: 1,
-        },
-        encoding: { color, shape, tooltip },
-      },
-      {
-        transform: [{ filter: '!datum.has_interval' }],
-        mark: { type: 'point', filled: false, fill: 'white', opacity: 1, size: 90, strokeWidth: 2 },
-        encoding: { color, shape, tooltip },
-      },
-      {
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 9, color: INK },
-        encoding: { text: { field: 'printed', type: 'nominal' } },
-      },
-    ],
+    layer: [...pooledLayers(pooled, width, domain), ...pollLayers(points, width, level)],
   };
-
   const same = wordings.length === 1 ? (wordings[0] ?? null) : null;
   const title = opts.title ?? same ?? chartText.trendTitle();
-  const description = [
-    `${chartText.describeTrend(points.length, level)}. ${title}.`,
-    `${points.map((p) => chartText.describeRow(`${p.name} (${p.date})`, p.printed, p.lower === null ? null : formatPercent(p.lower), p.upper === null ? null : formatPercent(p.upper))).join('; ')}.`,
-  ].join(' ');
+  const description = describeTrend(points, level, title);
   return topLevel({ view, title, subtitle, description, textWidth: width + 60 });
 }
