@@ -170,6 +170,7 @@ Examples
 
 Usage
   toplines compare P1 --n1 N1 P2 --n2 N2 [--level L] [--method M]
+  toplines compare SURVEY/QUESTION/OPTION SURVEY/QUESTION/OPTION [--data FILE]
 
 Two polls, two waves, two countries or two disjoint groups: a pooled z test (as
 R's prop.test without continuity correction) and an interval for the
@@ -182,13 +183,25 @@ counts; the interval is then approximate. The output names the test. A share
 no whole count out of its n prints as is warned about (45% of 25: 11/25 = 44%,
 12/25 = 48%), and the exact test then uses the nearest counts.
 
+By reference, two whole-sample figures of the bundled data (or of --data): each
+percentage as printed, its n from base_n or, for an all-respondents question,
+the survey's n; then the same test. Warnings (stderr, and "warnings" in --json)
+say when the figures come from different constructs, wordings, answers,
+populations, countries, modes, sample types or organisations, or when the data
+does not say. With an n unknown there is no test: the output gives the smallest
+n per poll from which the difference would exceed its margin (--n1/--n2 supply
+an n the data lacks). Two figures of one survey are not independent samples:
+use toplines lead.
+
 Options
-  --n1 N, --n2 N   the two sample sizes (required)
+  --n1 N, --n2 N   the two sample sizes (required with shares)
   --level L        confidence level (default 0.95)
   --method M       newcombe (default), wald, agresti-caffo
   --deff1 D, --deff2 D
                    design effects of the two samples (default 1)
   --labels A,B     names for the two samples in the sentence
+  --data FILE      with references: a results CSV, a datapackage.json or its
+                   folder (default: the bundled data)
   --json           print JSON
   -h, --help       this help
 
@@ -196,6 +209,7 @@ Examples
   npx toplines compare 0.45 --n1 1000 0.18 --n2 1000
   npx toplines compare 45% --n1 1000 18% --n2 1000 --labels "Aug 2024,Aug 2025"
   npx toplines compare 44% --n1 25 20% --n2 25
+  npx toplines compare utokyo-2024-08/us-relations-assessment/positive utokyo-2025-08/us-relations-assessment/positive
 `,
   check: () => `toplines check — is this printed percentage possible out of n?
 
