@@ -179,6 +179,11 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
       return `${label}: ${pct(c.estimate)}, with a ${level} credibility interval of ${pct(c.lower)} to ${pct(c.upper)} (n = ${count(c.n)}). ${c.model}${c.model.endsWith('.') ? '' : '.'}${caveat}`;
     }
   }
+  return unknownKind(fn, kind);
+}
+
+/** Throws the error of a value that is not a result explain states. */
+function unknownKind(fn: string, kind: unknown): never {
   throw new ToplinesError(
     'invalid-type',
     fn,
@@ -270,7 +275,7 @@ function checkResult(fn: string, result: object): void {
       );
   const kind = read('kind');
   const fields = typeof kind === 'string' && Object.hasOwn(FIELDS, kind) ? FIELDS[kind] : undefined;
-  if (fields === undefined) return;
+  if (fields === undefined) unknownKind(fn, kind);
   if (kind === 'credibility' && typeof read('model') !== 'string') {
     throw new ToplinesError(
       'invalid-type',
