@@ -34,7 +34,7 @@ import {
 } from '../args';
 import { BadDataError, UsageError } from '../errors';
 import { count, levelText, percent, percentNumber, points, pValue } from '../format/number';
-import { wrap } from '../format/text';
+import { terminalSafe, wrap } from '../format/text';
 import type { Io } from '../io';
 import {
   compareText,
@@ -89,7 +89,8 @@ function emit(
   lines: string[],
   warnings: readonly Warning[] = [],
 ): void {
-  for (const w of warnings) io.err(`warning: ${command}: ${w.message}\n`);
+  // Warnings and lines may quote a data package's cells (compare by reference): made safe for the terminal.
+  for (const w of warnings) io.err(`warning: ${command}: ${terminalSafe(w.message)}\n`);
   if (json) {
     io.out(
       `${JSON.stringify({ schemaVersion: 1, tool: { name: 'toplines', version: VERSION }, command, ...data }, null, 2)}\n`,
@@ -97,7 +98,7 @@ function emit(
     return;
   }
   const width = Math.min(100, io.columns ?? 100);
-  io.out(`${lines.flatMap((l) => wrap(l, width)).join('\n')}\n`);
+  io.out(`${lines.flatMap((l) => wrap(terminalSafe(l), width)).join('\n')}\n`);
 }
 
 /**
