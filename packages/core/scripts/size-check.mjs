@@ -23,9 +23,10 @@ export const TARGET = 8192;
  * by 1,662 B, the measured cost of the #18 input bounds and checks (95f41d8: 18,318 ->
  * 19,785 B, with the rounding of gzip 1,471 B; 130364a: 22,141 -> 22,343 B, 191 B), and
  * by 115 B for adcabd1 (what the longer fuzz run found: 22,332 -> 22,447 B) and 15 B for
- * 41c80ea (explain's unknown kinds: 22,447 -> 22,462 B).
+ * 41c80ea (explain's unknown kinds: 22,447 -> 22,462 B). Set to 22,462 B measured plus
+ * about 1% for the next regression to show: 22,700 B.
  */
-export const WHOLE_BUDGET = 22_445;
+export const WHOLE_BUDGET = 22_700;
 /** The functions of the DESIGN.md contract, with the bulk API and the error class. */
 export const CONTRACT = [
   'proportionCI',
