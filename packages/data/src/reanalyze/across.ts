@@ -23,8 +23,10 @@ import { num, positiveInteger, type Row, str } from './values';
 const MIN_EXPECTED = 10;
 
 /**
- * The constructs of the questions table, each across its polls. Empty when
- * the tables do not link questions (no `construct` column).
+ * The constructs of the questions table, each across its polls: only the
+ * polls of the surveys the reanalysis keeps (`options.surveys`), and only
+ * constructs with two or more of them. Empty when the tables do not link
+ * questions (no `construct` column).
  *
  * @param results - the results table
  * @param surveys - the surveys table
@@ -51,16 +53,22 @@ export function acrossPollsResults(
       i,
     ]),
   );
-  return keys.map((construct) => {
-    const rows = acrossPolls(results, {
-      construct,
-      surveys,
-      questions,
-      level: options.level,
-      method: options.method,
-    }).objects() as Row[];
-    return constructResult(construct, rows.map(pollRow), order, options);
-  });
+  const kept = (r: Row) =>
+    options.surveys.length === 0 || options.surveys.includes(String(r['survey_id']));
+  return keys
+    .map((construct) => {
+      const rows = (
+        acrossPolls(results, {
+          construct,
+          surveys,
+          questions,
+          level: options.level,
+          method: options.method,
+        }).objects() as Row[]
+      ).filter(kept);
+      return constructResult(construct, rows.map(pollRow), order, options);
+    })
+    .filter((a) => a.polls.length >= 2);
 }
 
 function pollRow(r: Row): PollRow {
