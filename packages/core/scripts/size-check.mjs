@@ -24,9 +24,11 @@ export const TARGET = 8192;
  * 19,785 B, with the rounding of gzip 1,471 B; 130364a: 22,141 -> 22,343 B, 191 B), and
  * by 115 B for adcabd1 (what the longer fuzz run found: 22,332 -> 22,447 B) and 15 B for
  * 41c80ea (explain's unknown kinds: 22,447 -> 22,462 B). Set to 22,462 B measured plus
- * about 1% for the next regression to show: 22,700 B.
+ * about 1% for the next regression to show: 22,700 B. Raised for significantFromN
+ * (the smallest n from which two printed figures differ, #16), measured 22,462 -> 22,961 B,
+ * plus about 1%.
  */
-export const WHOLE_BUDGET = 22_700;
+export const WHOLE_BUDGET = 23_300;
 /** The functions of the DESIGN.md contract, with the bulk API and the error class. */
 export const CONTRACT = [
   'proportionCI',

@@ -86,6 +86,11 @@ export {
   sampleCaveat,
 } from './sample-caveat';
 export { type SampleSizeOptions, sampleSize } from './sample-size';
+export {
+  type PrintedFigure,
+  type SignificantFromNOptions,
+  significantFromN,
+} from './significant-from-n';
 export { type TrendTest, type TrendTestOptions, trendTest } from './trend-test';
 export {
   TWO_PROPORTION_METHODS,

@@ -14,6 +14,7 @@ import {
   mcnemarExactTest,
   pairedDifference,
   proportionCI,
+  significantFromN,
   TWO_PROPORTION_METHODS,
   twoProportionTest,
 } from '@toplines/core';
@@ -1123,18 +1124,12 @@ function comparabilityWarnings(a: Figure, b: Figure, hasTables: boolean): Warnin
   return warnings;
 }
 
-/** The largest n per poll {@link smallestSignificantN} looks at, as the reanalysis does. */
+/** The largest n per poll core's significantFromN looks at, as the reanalysis does. */
 const SCAN_LIMIT = 5000;
 
 /**
- * With an n unknown: the smallest n (per poll when both are unknown; of the
- * poll without one otherwise) from which the difference exceeds its margin
- * at every n up to 5,000 at which the printed figures are whole counts'
- * shares — tested as `compare` tests two polls of known n: Fisher's exact
- * test when an expected count is below 10, else the interval of `method`.
- * Null when it never holds up to 5,000. The rule of @toplines/data's
- * reanalysis (across polls), whose function is not exported: written here
- * on core's functions, for one or both n unknown.
+ * With an n unknown: core's significantFromN (the rule the reanalysis uses
+ * across polls), the figures as printed, the known n where there is one.
  */
 function smallestSignificantN(
   figures: readonly [Figure, Figure],
@@ -1142,33 +1137,16 @@ function smallestSignificantN(
   level: number,
   method: (typeof TWO_PROPORTION_METHODS)[number],
 ): number | null {
-  const [a, b] = figures;
-  if (a.share.value === b.share.value) return null;
-  const countAt = (f: Figure, n: number, known: boolean): number | null => {
-    const range = consistentCounts(Number(f.printed), n, { decimals: f.share.percentDecimals });
-    // A known n's figure is tested at its nearest count, as `compare` does.
-    if (range === null) return known ? Math.round(f.share.value * n) : null;
-    return Math.min(range.max, Math.max(range.min, Math.round(f.share.value * n)));
-  };
-  let from: number | null = null;
-  for (let n = 2; n <= SCAN_LIMIT; n++) {
-    const [na, nb] = [ns[0] ?? n, ns[1] ?? n];
-    const xa = countAt(a, na, ns[0] !== null);
-    const xb = countAt(b, nb, ns[1] !== null);
-    if (xa === null || xb === null) continue;
-    const pooled = (xa + xb) / (na + nb);
-    const expected = Math.min(na, nb) * Math.min(pooled, 1 - pooled);
-    let significant: boolean;
-    if (expected < COMPARE_MIN_EXPECTED) {
-      significant = fisherExactTest(xa, na, xb, nb).pValue < 1 - level;
-    } else {
-      const t = twoProportionTest(xa / na, na, xb / nb, nb, { level, method });
-      significant = t.lower > 0 || t.upper < 0;
-    }
-    if (!significant) from = null;
-    else if (from === null) from = n;
-  }
-  return from;
+  const printed = (f: Figure, n: number | null) => ({
+    percent: Number(f.printed),
+    decimals: f.share.percentDecimals,
+    n,
+  });
+  return significantFromN(printed(figures[0], ns[0]), printed(figures[1], ns[1]), {
+    level,
+    method,
+    limit: SCAN_LIMIT,
+  });
 }
 
 /** `compare` by reference with an n the data does not give: no test, the smallest n that would make the difference exceed its margin. */

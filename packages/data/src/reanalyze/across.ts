@@ -5,10 +5,10 @@
 // agree, and — when several organisations measure it — a pooled estimate
 // with its heterogeneity. Internal.
 import {
-  consistentCounts,
   fisherExactTest,
   homogeneityTest,
   pollAverage,
+  significantFromN,
   trendTest,
   twoProportionTest,
 } from '@toplines/core';
@@ -194,53 +194,19 @@ function waveChanges(polls: PollRow[], order: Map<string, number>, level: number
   return changes;
 }
 
-/** The largest equal n per wave {@link smallestSignificantN} looks at. */
-const SCAN_LIMIT = 5000;
-
 /**
- * With the waves' n unknown: the smallest equal n per wave from which the
- * change is larger than its margin at every n up to 5,000 at which both
- * printed figures are whole counts' shares — tested as a change between
- * two real polls would be, on those counts, with Fisher's exact test when
- * an expected count is below 10 and the large-sample z test otherwise (so
- * that "45% to 18%" is not called significant at 23 per wave, where 45% is
- * not even a possible figure). Null when it never holds up to 5,000.
+ * With the waves' n unknown: core's significantFromN — the smallest equal n
+ * per wave from which the change is larger than its margin at every n up to
+ * 5,000 where both printed figures are whole counts' shares, tested on those
+ * counts (Fisher's exact test below 10 expected).
  */
 function smallestSignificantN(a: PollRow, b: PollRow, level: number): number | null {
-  const pa = a.percent as number;
-  const pb = b.percent as number;
-  if (pa === pb) return null;
-  const decimals = (p: PollRow) => {
+  const figure = (p: PollRow) => {
     const text = String(p.percent);
     const dot = text.indexOf('.');
-    return dot === -1 ? 0 : text.length - dot - 1;
+    return { percent: p.percent as number, decimals: dot === -1 ? 0 : text.length - dot - 1 };
   };
-  let from: number | null = null;
-  for (let n = 2; n <= SCAN_LIMIT; n++) {
-    const xa = countNear(pa, n, decimals(a));
-    const xb = countNear(pb, n, decimals(b));
-    if (xa === null || xb === null) continue;
-    const pooled = (xa + xb) / (2 * n);
-    const expected = n * Math.min(pooled, 1 - pooled);
-    const significant =
-      expected < MIN_EXPECTED
-        ? fisherExactTest(xb, n, xa, n).pValue < 1 - level
-        : excludesZero(twoProportionTest(xb / n, n, xa / n, n, { level }));
-    if (!significant) from = null;
-    else if (from === null) from = n;
-  }
-  return from;
-}
-
-function excludesZero(t: { lower: number; upper: number }): boolean {
-  return t.lower > 0 || t.upper < 0;
-}
-
-/** The whole count out of n nearest to percent·n that prints as the figure, or null. */
-function countNear(percent: number, n: number, decimals: number): number | null {
-  const range = consistentCounts(percent, n, { decimals });
-  if (range === null) return null;
-  return Math.min(range.max, Math.max(range.min, Math.round((percent / 100) * n)));
+  return significantFromN(figure(a), figure(b), { level });
 }
 
 function change(organization: string, a: PollRow, b: PollRow, level: number): WaveChange {
