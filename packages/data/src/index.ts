@@ -27,9 +27,11 @@ export type {
 export { SCHEMA_VERSION } from './reanalyze/model';
 export {
   DEFAULT_ASSUMED_N,
+  type ReanalysisStream,
   type ReanalyzeInput,
   type ReanalyzeOptions,
   reanalyze,
+  reanalyzeSurveys,
 } from './reanalyze/reanalyze';
 export type {
   CellValue,

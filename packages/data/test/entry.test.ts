@@ -33,6 +33,7 @@ describe('the main entry', () => {
         'LEAD_COLUMNS',
         'SCHEMA_VERSION',
         'reanalyze',
+        'reanalyzeSurveys',
         'PERCENT_TEXT',
         'assertValid',
         'bundledDescriptor',

@@ -1,6 +1,6 @@
 import type { ProportionCIMethod } from '@toplines/core';
 import { groupKey, readChoice } from '@toplines/core/internal';
-import { type ColumnTable, escape as escapeFn } from 'arquero';
+import { type ColumnTable, table } from 'arquero';
 import { DataError, dataError } from '../errors';
 import { load } from '../io/bundled';
 import { errorText } from '../messages';
@@ -124,56 +124,219 @@ export const DEFAULT_ASSUMED_N: readonly number[] = [500, 1000, 2000];
  * us?.leads[0]?.verdict; // => 'beyond-margin'
  */
 export function reanalyze(input: ReanalyzeInput, options?: ReanalyzeOptions): Reanalysis {
+  const stream = reanalyzeSurveys(input, options);
+  const surveys = [...stream.surveys];
+  const { summary, acrossPolls } = stream.finish();
+  const { schemaVersion, input: read, options: used, warnings } = stream.head;
+  return { schemaVersion, input: read, options: used, summary, warnings, surveys, acrossPolls };
+}
+
+/**
+ * A reanalysis taken one survey at a time: what {@link reanalyzeSurveys}
+ * returns. The document's fields come in three parts — `head` (known before
+ * any survey is analysed), `surveys` (each analysed only when the iteration
+ * asks for it, so that a caller writing each one out holds one survey at a
+ * time), and `finish()` (the summary and the across-polls comparisons).
+ *
+ * @example
+ * const stream = reanalyzeSurveys(load());
+ * stream.planned.surveys; // => 10
+ * for (const survey of stream.surveys) survey.surveyId; // one survey at a time
+ * stream.finish().summary.surveys; // => 10
+ */
+export interface ReanalysisStream {
+  /** The document's fields that do not depend on the surveys, in its order. */
+  readonly head: Pick<Reanalysis, 'schemaVersion' | 'input' | 'options' | 'warnings'>;
+  /**
+   * What `summary` will count, known before any survey is analysed: the
+   * surveys, the questions (one per block of survey, question, group and
+   * source) and the figures (one per results row of the kept surveys).
+   */
+  readonly planned: Pick<Summary, 'surveys' | 'questions' | 'figures'>;
+  /** The surveys in the document's order, each analysed when the iteration reaches it. Iterates once. */
+  readonly surveys: Generator<SurveyResult, void, undefined>;
+  /**
+   * The summary of every survey and the across-polls comparisons; any survey
+   * not yet taken from `surveys` is analysed (and dropped) first.
+   */
+  finish(): Pick<Reanalysis, 'summary' | 'acrossPolls'>;
+}
+
+/**
+ * The streaming form of {@link reanalyze}: the same document, one survey at
+ * a time. Options and survey ids are checked, and the results split by
+ * survey, when it is called; each survey is analysed when `surveys` yields
+ * it. `reanalyze(input, options)` is exactly `head`, then `finish().summary`,
+ * the collected `surveys` and `finish().acrossPolls`.
+ *
+ * Use it for archives too large to hold as one document (e.g. 200,000
+ * results rows): memory is the input tables plus one survey's analysis.
+ *
+ * Cost: as {@link reanalyze}: O(rows + Σ k²), spread over the iteration.
+ *
+ * @param input - a data package (e.g. {@link load}()) or its tables; needs `results`
+ * @param options - as {@link reanalyze}
+ * @returns the head, the planned counts, the surveys' generator and `finish()`
+ * @throws {DataError} as {@link reanalyze}, when called (not while iterating)
+ * @example
+ * const stream = reanalyzeSurveys(load(), { surveys: ['api-2025-jp'] });
+ * stream.head.options.surveys; // => ['api-2025-jp']
+ * [...stream.surveys].map((s) => s.surveyId); // => ['api-2025-jp']
+ * stream.finish().summary.surveys; // => 1
+ */
+export function reanalyzeSurveys(
+  input: ReanalyzeInput,
+  options?: ReanalyzeOptions,
+): ReanalysisStream {
   const fn = 'reanalyze';
   const opts = resolveOptions(fn, input, options);
   const tables = inputTables(fn, input);
-  const results = tables.results.assign({
-    [ROW]: Array.from({ length: tables.results.numRows() }, (_, i) => i),
-  });
   const surveyRows = (tables.surveys?.objects() ?? []) as Row[];
   const questionMeta = new Map<string, { row: Row; order: number }>();
   ((tables.questions?.objects() ?? []) as Row[]).forEach((q, order) => {
     const key = groupKey(q['survey_id'], q['question_id']);
     if (!questionMeta.has(key)) questionMeta.set(key, { row: q, order });
   });
-  const kept = keptSurveys(surveyRows, results, opts.surveys);
-  const work = kept.map(({ id, row }) => ({
-    header: surveyResult(id, row, opts),
-    table: results.filter(escapeFn((d: Row) => d['survey_id'] === id)),
-  }));
-  const total = work.reduce((acc, w) => acc + countBlocks(w.table), 0);
-  let done = 0;
+  const columns = columnsOf(tables.results);
+  const split = splitBySurvey(columns, tables.results.numRows());
+  const kept = keptSurveys(surveyRows, split.ids, opts.surveys);
+  const planned = { surveys: kept.length, questions: 0, figures: 0 };
+  for (const { id } of kept) {
+    planned.questions += split.blocks.get(id)?.size ?? 0;
+    planned.figures += split.rows.get(id)?.length ?? 0;
+  }
   const sample = {
     ...(tables.surveys === undefined ? {} : { surveys: tables.surveys }),
     ...(tables.questions === undefined ? {} : { questions: tables.questions }),
   };
-  const surveys = work.map(({ header, table }) =>
-    analyseSurvey(header, table, sample, questionMeta, opts, () => {
-      done++;
-      options?.onProgress?.(done, total);
-    }),
-  );
+  const summary = emptySummary(opts.adjust);
+  let done = 0;
+  function* surveys(): Generator<SurveyResult, void, undefined> {
+    for (const { id, row } of kept) {
+      const survey = analyseSurvey(
+        surveyResult(id, row, opts),
+        surveyTable(columns, split.rows.get(id) ?? []),
+        sample,
+        questionMeta,
+        opts,
+        () => {
+          done++;
+          options?.onProgress?.(done, planned.questions);
+        },
+      );
+      addToSummary(summary, survey);
+      yield survey;
+    }
+  }
+  const generator = surveys();
   return {
-    schemaVersion: SCHEMA_VERSION,
-    input: opts.input,
-    options: {
-      method: opts.method,
-      level: opts.level,
-      deff: opts.deff,
-      adjust: opts.adjust,
-      assumeN: opts.assumeN,
-      surveys: opts.surveys,
+    head: {
+      schemaVersion: SCHEMA_VERSION,
+      input: opts.input,
+      options: {
+        method: opts.method,
+        level: opts.level,
+        deff: opts.deff,
+        adjust: opts.adjust,
+        assumeN: opts.assumeN,
+        surveys: opts.surveys,
+      },
+      warnings: opts.warnings,
     },
-    summary: summarize(surveys, opts.adjust),
-    warnings: opts.warnings,
-    surveys,
-    acrossPolls:
-      tables.surveys === undefined || tables.questions === undefined
-        ? []
-        : acrossPollsResults(tables.results, tables.surveys, tables.questions, opts).filter((c) =>
-            c.polls.some((p) => opts.surveys.length === 0 || opts.surveys.includes(p.surveyId)),
-          ),
+    planned,
+    surveys: generator,
+    finish() {
+      for (const _ of generator) {
+        // analysed for the summary only
+      }
+      return {
+        summary: { ...summary },
+        acrossPolls:
+          tables.surveys === undefined || tables.questions === undefined
+            ? []
+            : acrossPollsResults(tables.results, tables.surveys, tables.questions, opts).filter(
+                (c) =>
+                  c.polls.some(
+                    (p) => opts.surveys.length === 0 || opts.surveys.includes(p.surveyId),
+                  ),
+              ),
+      };
+    },
   };
+}
+
+/**
+ * The results split by survey in one pass: each survey id's row indices (in
+ * the table's order), the set of its blocks (for the question count), and
+ * the ids in order of first appearance. Rows are matched by `===` on the
+ * survey_id cell, as a filter on it would.
+ */
+function splitBySurvey(
+  columns: ReadonlyMap<string, ArrayLike<unknown>>,
+  n: number,
+): {
+  ids: string[];
+  rows: Map<string, number[]>;
+  blocks: Map<string, Set<string>>;
+} {
+  const column = (name: string): ArrayLike<unknown> | null => columns.get(name) ?? null;
+  const surveyIds = column('survey_id') ?? new Array(n).fill(undefined);
+  const parts = ['question_id', 'group_dim', 'group_value', 'source_id'].map(column);
+  const [questionIds, dims, values, sources] = parts;
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  const rows = new Map<string, number[]>();
+  const blocks = new Map<string, Set<string>>();
+  for (let i = 0; i < n; i++) {
+    const raw = surveyIds[i];
+    const text = String(raw ?? '');
+    if (!seen.has(text)) {
+      seen.add(text);
+      ids.push(text);
+    }
+    // Only a string id selects rows: a null or numeric survey_id matches no survey's id.
+    if (typeof raw !== 'string') continue;
+    let list = rows.get(raw);
+    let keys = blocks.get(raw);
+    if (list === undefined || keys === undefined) {
+      list = [];
+      keys = new Set();
+      rows.set(raw, list);
+      blocks.set(raw, keys);
+    }
+    list.push(i);
+    keys.add(
+      groupKey(
+        raw,
+        questionIds?.[i],
+        dims?.[i] ?? 'total',
+        values?.[i] ?? 'total',
+        sources?.[i] ?? null,
+      ),
+    );
+  }
+  return { ids, rows, blocks };
+}
+
+/**
+ * One survey's rows as a table of their own, with each row's place in the
+ * input (the {@link ROW} column): built from the index list and the columns
+ * read once (arquero's `array()` copies a column on every call), so that
+ * taking every survey costs O(rows), not a scan of the whole table per survey.
+ */
+function surveyTable(columns: ReadonlyMap<string, ArrayLike<unknown>>, indices: readonly number[]) {
+  const picked: Record<string, unknown[]> = {};
+  for (const [name, values] of columns) picked[name] = indices.map((i) => values[i]);
+  picked[ROW] = [...indices];
+  return table(picked, [...columns.keys(), ROW]);
+}
+
+/** The results table's columns, each read once, but a column named as {@link ROW}. */
+function columnsOf(results: ColumnTable): Map<string, ArrayLike<unknown>> {
+  const columns = new Map<string, ArrayLike<unknown>>();
+  for (const name of results.columnNames())
+    if (name !== ROW) columns.set(name, results.array(name) as ArrayLike<unknown>);
+  return columns;
 }
 
 interface Resolved extends ReanalysisOptions {
@@ -266,7 +429,7 @@ function inputTables(
 /** The surveys to analyse: the surveys table's order, then any only the results name; then the filter. */
 function keptSurveys(
   surveyRows: Row[],
-  results: ColumnTable,
+  resultIds: readonly string[],
   wanted: string[],
 ): { id: string; row: Row }[] {
   const meta = new Map<string, Row>();
@@ -276,11 +439,10 @@ function keptSurveys(
   }
   const ids = [...meta.keys()];
   const seen = new Set(ids);
-  for (const id of Array.from(results.array('survey_id') as ArrayLike<unknown>)) {
-    const text = String(id ?? '');
-    if (!seen.has(text)) {
-      seen.add(text);
-      ids.push(text);
+  for (const id of resultIds) {
+    if (!seen.has(id)) {
+      seen.add(id);
+      ids.push(id);
     }
   }
   for (const id of wanted) {
@@ -300,10 +462,6 @@ function blockKey(r: Row): string {
     r['group_value'] ?? 'total',
     r['source_id'] ?? null,
   );
-}
-
-function countBlocks(table: ColumnTable): number {
-  return new Set((table.objects() as Row[]).map(blockKey)).size;
 }
 
 /**
@@ -480,25 +638,45 @@ function byBlock(pairs: LeadPair[], rows: Row[]): Map<string, LeadPair[]> {
   return out;
 }
 
-function summarize(surveys: SurveyResult[], adjustment: Adjustment): Summary {
-  const questions = surveys.flatMap((s) => s.questions);
-  const options = questions.flatMap((q) => q.options);
-  const leads = questions.flatMap((q) => q.leads);
-  const verdicts = (v: string) => leads.filter((l) => l.verdict === v).length;
+/** A summary with nothing counted yet. */
+function emptySummary(adjustment: Adjustment): Summary {
   return {
-    surveys: surveys.length,
-    questions: questions.length,
-    figures: options.length,
-    leads: leads.length,
-    beyondMargin: verdicts('beyond-margin'),
-    withinMargin: verdicts('within-margin'),
-    dependsOnOverlap: verdicts('depends-on-overlap'),
-    nUnknownLeads: verdicts('n-unknown'),
-    inconsistent: options.filter((o) => o.consistent === false).length,
-    nUnknownFigures: options.filter((o) => o.n === null).length,
+    surveys: 0,
+    questions: 0,
+    figures: 0,
+    leads: 0,
+    beyondMargin: 0,
+    withinMargin: 0,
+    dependsOnOverlap: 0,
+    nUnknownLeads: 0,
+    inconsistent: 0,
+    nUnknownFigures: 0,
     adjustment,
-    beyondMarginAdjusted: leads.filter((l) => l.significantAdjusted === true).length,
-    checkableFigures: options.filter((o) => o.countCheck === 'checked').length,
-    uncheckableFigures: options.filter((o) => o.countCheck === 'cannot-fail').length,
+    beyondMarginAdjusted: 0,
+    checkableFigures: 0,
+    uncheckableFigures: 0,
   };
+}
+
+/** Counts one survey's questions, figures and leads into `summary`. */
+function addToSummary(summary: Summary, survey: SurveyResult): void {
+  summary.surveys++;
+  for (const q of survey.questions) {
+    summary.questions++;
+    for (const o of q.options) {
+      summary.figures++;
+      if (o.consistent === false) summary.inconsistent++;
+      if (o.n === null) summary.nUnknownFigures++;
+      if (o.countCheck === 'checked') summary.checkableFigures++;
+      else if (o.countCheck === 'cannot-fail') summary.uncheckableFigures++;
+    }
+    for (const l of q.leads) {
+      summary.leads++;
+      if (l.verdict === 'beyond-margin') summary.beyondMargin++;
+      else if (l.verdict === 'within-margin') summary.withinMargin++;
+      else if (l.verdict === 'depends-on-overlap') summary.dependsOnOverlap++;
+      else if (l.verdict === 'n-unknown') summary.nUnknownLeads++;
+      if (l.significantAdjusted === true) summary.beyondMarginAdjusted++;
+    }
+  }
 }
