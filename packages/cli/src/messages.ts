@@ -75,6 +75,10 @@ Options
   --json           print one JSON document (schemaVersion 2) instead of the report;
                    for data that does not validate, every issue as JSON
                    ({ valid: false, input, errors, warnings }), exit 1
+  --ndjson         print JSON lines instead: a header, one line per survey as it
+                   is analysed, then the summary (for archives; see the README)
+  --max-charts N   with --out, draw at most N charts (default 500); the report
+                   still lists every question
   --strict         treat validation warnings as errors (exit 1), e.g. extra columns
                    or figures no whole count out of n can produce
   -h, --help       this help
@@ -298,6 +302,15 @@ export const outText = {
     'and is not a report an earlier run wrote; name a new folder, or add --force to replace only ' +
     "the report's files in it (index.html, results.csv, leads.csv, reanalysis.json, charts/)",
   forceWithoutOut: () => 'reanalyze: --force applies to --out DIR: add --out, or leave out --force',
+  maxChartsWithoutOut: () =>
+    'reanalyze: --max-charts applies to --out DIR: add --out, or leave out --max-charts',
+  badMaxCharts: (text: string) =>
+    `reanalyze: --max-charts must be a whole number ≥ 0, such as 500, got "${text}"`,
+  jsonAndNdjson: () => 'reanalyze: --json and --ndjson are two forms of one output: give one',
+  chartsCapped: (total: number, drawn: number, max: number) =>
+    `${total.toLocaleString('en-US')} charts is more than --max-charts ${max.toLocaleString('en-US')}: ` +
+    `${drawn.toLocaleString('en-US')} drawn, the other ${(total - drawn).toLocaleString('en-US')} left out ` +
+    `(every question is still in the report); run with --max-charts ${total} to draw them all`,
   cannotCreateIn: (out: string, folder: string, detail: string) =>
     `cannot write the report to ${JSON.stringify(out)}: cannot create a folder in ${JSON.stringify(folder)}: ${detail}`,
   cannotWrite: (out: string, detail: string) =>

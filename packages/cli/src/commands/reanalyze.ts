@@ -1,5 +1,12 @@
 import { isLibraryError } from '@toplines/core/internal';
-import { DEFAULT_ASSUMED_N, type ReanalysisOptions, reanalyze } from '@toplines/data';
+import {
+  DEFAULT_ASSUMED_N,
+  type Reanalysis,
+  type ReanalysisOptions,
+  type ReanalysisStream,
+  reanalyzeSurveys,
+  type SurveyResult,
+} from '@toplines/data';
 import {
   noExtraPositionals,
   parseCommandArgs,
@@ -14,8 +21,8 @@ import { type Io, useColor } from '../io';
 import { outText, usageText } from '../messages';
 import { startProgress } from '../progress';
 import { InvalidInputError, type LoadedInput, loadInput } from '../reanalyze/input';
-import { toJson } from '../reanalyze/json';
-import { renderReport } from '../reanalyze/terminal';
+import { type SurveySource, writeJson, writeNdjson } from '../reanalyze/json';
+import { writeTerminalReport } from '../reanalyze/terminal';
 
 const OPTIONS = {
   method: { type: 'string' },
@@ -26,6 +33,8 @@ const OPTIONS = {
   survey: { type: 'string', multiple: true },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  ndjson: { type: 'boolean' },
+  'max-charts': { type: 'string' },
   strict: { type: 'boolean' },
   'no-png': { type: 'boolean' },
   force: { type: 'boolean' },
@@ -59,6 +68,13 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
     throw new UsageError(usageText.missing('reanalyze', '--out DIR, a folder'), 'reanalyze');
   const force = values['force'] === true;
   if (force && out === undefined) throw new UsageError(outText.forceWithoutOut(), 'reanalyze');
+  const maxChartsText = stringOption(values, 'max-charts');
+  if (maxChartsText !== undefined && out === undefined)
+    throw new UsageError(outText.maxChartsWithoutOut(), 'reanalyze');
+  const maxCharts = parseMaxCharts(maxChartsText);
+  const json = values['json'] === true;
+  const ndjson = values['ndjson'] === true;
+  if (json && ndjson) throw new UsageError(outText.jsonAndNdjson(), 'reanalyze');
   // Where --out may write is decided before any work, so that a refusal comes first.
   if (out !== undefined)
     await (await import('../reanalyze/write-report')).planOutput(out, io.cwd, force);
@@ -68,31 +84,55 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   for (const w of loaded.warnings)
     io.err(`${errStyle.yellow('warning:')} ${terminalSafe(w.message)}\n`);
 
-  const progress = startProgress(io, 'reanalysing');
-  const doc = analyzeOrUsage(() =>
-    reanalyze(loaded.pkg, {
+  // The report and --ndjson are written as each survey is analysed: a
+  // progress line on the same terminal would cut into them, so it is drawn
+  // only when standard output goes elsewhere (or, for --json, which is
+  // written at the end, before the first piece is).
+  const progress = startProgress(
+    io.stdoutIsTTY && !json ? { ...io, stderrIsTTY: false } : io,
+    'reanalysing',
+  );
+  const stream = analyzeOrUsage(() =>
+    reanalyzeSurveys(loaded.pkg, {
       ...options,
       input: loaded.input,
       warnings: loaded.warnings,
       onProgress: (done, total) => progress.update(done, total),
     }),
   );
-  progress.done();
-
-  if (values['json'] === true) io.out(`${JSON.stringify(toJson(doc), null, 2)}\n`);
+  // --out needs the whole document (its HTML and CSVs): the surveys are kept as they pass.
+  const kept: SurveyResult[] | null = out === undefined ? null : [];
+  const source = sourceKeeping(stream, kept);
+  // --json writes only after the last survey: the progress line is cleared first.
+  const write = json
+    ? (text: string) => {
+        progress.done();
+        io.out(text);
+      }
+    : io.out;
+  if (ndjson) writeNdjson(source, write);
+  else if (json) writeJson(source, write);
   else {
     const style = makeStyle(useColor(io.env, io.stdoutIsTTY));
-    io.out(renderReport(doc, { style, width: io.columns ?? 100 }));
+    writeTerminalReport(source, { style, width: io.columns ?? 100 }, write);
   }
+  progress.done();
 
-  if (out !== undefined) {
+  if (out !== undefined && kept !== null) {
+    const { summary, acrossPolls } = source.finish();
+    const doc: Reanalysis = { ...stream.head, summary, surveys: kept, acrossPolls };
     // Only here: the charts' renderer (vega, resvg) loads on demand, so that
     // the terminal report stays fast.
-    const { writeReport } = await import('../reanalyze/write-report');
+    const { DEFAULT_MAX_CHARTS, writeReport } = await import('../reanalyze/write-report');
     const written = await writeReport(doc, loaded.pkg, out, io, {
       png: values['no-png'] !== true,
       force,
+      ...(maxCharts === undefined ? {} : { maxCharts }),
     });
+    if (written.chartsPlanned > written.charts)
+      io.err(
+        `${errStyle.yellow('warning:')} ${outText.chartsCapped(written.chartsPlanned, written.charts, maxCharts ?? DEFAULT_MAX_CHARTS)}\n`,
+      );
     io.err(
       `${errStyle.green('wrote')} ${terminalSafe(written.index)} (${written.charts} charts, ${written.files} files)\n`,
     );
@@ -101,8 +141,43 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
 }
 
 /**
+ * The stream as the writers read it, keeping each survey in `kept` (when
+ * given) as it passes, and computing the summary and across-polls once.
+ */
+function sourceKeeping(stream: ReanalysisStream, kept: SurveyResult[] | null): SurveySource {
+  let tail: ReturnType<ReanalysisStream['finish']> | null = null;
+  return {
+    head: stream.head,
+    planned: stream.planned,
+    surveys:
+      kept === null
+        ? stream.surveys
+        : (function* () {
+            for (const survey of stream.surveys) {
+              kept.push(survey);
+              yield survey;
+            }
+          })(),
+    finish: () => {
+      tail ??= stream.finish();
+      return tail;
+    },
+  };
+}
+
+/** `--max-charts N`: a whole number ≥ 0; undefined when not given (the default cap). */
+function parseMaxCharts(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text.trim().replace(/_/g, ''));
+  if (text.trim() === '' || !Number.isSafeInteger(n) || n < 0)
+    throw new UsageError(outText.badMaxCharts(text), 'reanalyze');
+  return n;
+}
+
+/**
  * Reads the input; when it does not validate and --json was given, every
- * issue goes to stdout as JSON (`{ valid: false, input, errors, warnings }`)
+ * issue goes to stdout as JSON (`{ valid: false, input, errors, warnings }`;
+ * with --ndjson, as one line with `"record": "invalid"`)
  * before the error reaches main, which prints its message and exits 1.
  */
 async function loadOrReport(
@@ -115,6 +190,8 @@ async function loadOrReport(
   } catch (e) {
     if (values['json'] === true && e instanceof InvalidInputError)
       io.out(`${JSON.stringify(e.toJson(), null, 2)}\n`);
+    else if (values['ndjson'] === true && e instanceof InvalidInputError)
+      io.out(`${JSON.stringify({ record: 'invalid', ...e.toJson() })}\n`);
     throw e;
   }
 }

@@ -1,4 +1,8 @@
-import type { Reanalysis } from '@toplines/data';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import type { Reanalysis, ReanalysisStream, SurveyResult } from '@toplines/data';
 import { VERSION } from '../version';
 
 /**
@@ -13,4 +17,157 @@ import { VERSION } from '../version';
 export function toJson(doc: Reanalysis): Record<string, unknown> {
   const { schemaVersion, ...rest } = doc;
   return { schemaVersion, tool: { name: 'toplines', version: VERSION }, ...rest };
+}
+
+/** What the streaming writers read: a {@link ReanalysisStream}, or a whole document made into one. */
+export interface SurveySource {
+  head: ReanalysisStream['head'];
+  /** What the summary will count, known before the surveys (the report's first lines). */
+  planned: ReanalysisStream['planned'];
+  surveys: Iterable<SurveyResult>;
+  finish: ReanalysisStream['finish'];
+}
+
+/**
+ * A whole reanalysis as a {@link SurveySource}, for the writers (the report
+ * of `--out`, which needs the document whole anyway, and the tests).
+ *
+ * @example
+ * sourceOf(reanalyze(load())).planned.surveys; // => 10
+ */
+export function sourceOf(doc: Reanalysis): SurveySource {
+  const { schemaVersion, input, options, warnings, summary, surveys, acrossPolls } = doc;
+  return {
+    head: { schemaVersion, input, options, warnings },
+    planned: { surveys: summary.surveys, questions: summary.questions, figures: summary.figures },
+    surveys,
+    finish: () => ({ summary, acrossPolls }),
+  };
+}
+
+/** Above this many characters, the surveys' JSON waits in a temporary file rather than in memory. */
+const SPOOL_IN_MEMORY = 8 * 1024 * 1024;
+
+/**
+ * Writes the `--json` document piece by piece: exactly the text of
+ * `JSON.stringify(toJson(doc), null, 2)` and a newline, but never the whole
+ * of it as one string (V8 refuses strings past 512 MB, which a 200,000-row
+ * archive's document exceeds). The document puts `summary` before `surveys`,
+ * so each survey's text is set aside as it is computed (in memory while
+ * small, else in a temporary file, removed afterwards) and written out after
+ * the head and summary: memory holds one survey at a time.
+ *
+ * @param source - the reanalysis, one survey at a time
+ * @param out - writes a piece of text to standard output
+ * @example
+ * // reanalyzeSurveys(load()) streams the same document; doc is reanalyze(load())
+ * writeJson(sourceOf(doc), (text) => written.push(text));
+ * written.join('') === `${JSON.stringify(toJson(doc), null, 2)}\n`; // => true
+ */
+export function writeJson(source: SurveySource, out: (text: string) => void): void {
+  const spool = new Spool();
+  try {
+    let first = true;
+    for (const survey of source.surveys) {
+      spool.write(`${first ? '' : ',\n'}    ${indent(JSON.stringify(survey, null, 2), 4)}`);
+      first = false;
+    }
+    const { summary, acrossPolls } = source.finish();
+    const { schemaVersion, input, options, warnings } = source.head;
+    const tool = { name: 'toplines', version: VERSION };
+    const field = (key: string, value: unknown) =>
+      `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), 2)},\n`;
+    out(
+      `{\n${field('schemaVersion', schemaVersion)}${field('tool', tool)}${field('input', input)}` +
+        `${field('options', options)}${field('summary', summary)}${field('warnings', warnings)}`,
+    );
+    if (first) out('  "surveys": [],\n');
+    else {
+      out('  "surveys": [\n');
+      spool.drain(out);
+      out('\n  ],\n');
+    }
+    out(`  "acrossPolls": ${indent(JSON.stringify(acrossPolls, null, 2), 2)}\n}\n`);
+  } finally {
+    spool.close();
+  }
+}
+
+/**
+ * Writes `--ndjson`: one JSON object per line, each written as soon as it is
+ * known — first `{"record":"header", schemaVersion, tool, input, options,
+ * warnings}`, then `{"record":"survey","survey":{…}}` per survey as it is
+ * analysed, last `{"record":"summary","summary":{…},"acrossPolls":[…]}`.
+ * Each `survey`, `summary` and `acrossPolls` is the `--json` document's.
+ *
+ * @param source - the reanalysis, one survey at a time
+ * @param out - writes a piece of text to standard output
+ * @example
+ * writeNdjson(sourceOf(doc), (text) => written.push(text));
+ * JSON.parse(written[0] as string).record; // => 'header'
+ * written.length; // => 12
+ */
+export function writeNdjson(source: SurveySource, out: (text: string) => void): void {
+  const { schemaVersion, input, options, warnings } = source.head;
+  const tool = { name: 'toplines', version: VERSION };
+  out(`${JSON.stringify({ record: 'header', schemaVersion, tool, input, options, warnings })}\n`);
+  for (const survey of source.surveys) out(`${JSON.stringify({ record: 'survey', survey })}\n`);
+  const { summary, acrossPolls } = source.finish();
+  out(`${JSON.stringify({ record: 'summary', summary, acrossPolls })}\n`);
+}
+
+/** JSON text nested `spaces` deeper: its line breaks are followed by that many more spaces (JSON strings hold no raw line break). */
+function indent(json: string, spaces: number): string {
+  return json.replace(/\n/g, `\n${' '.repeat(spaces)}`);
+}
+
+/** Text set aside in order: in memory up to {@link SPOOL_IN_MEMORY} characters, then in a temporary file. */
+class Spool {
+  private pieces: string[] = [];
+  private size = 0;
+  private dir: string | null = null;
+  private fd: number | null = null;
+
+  write(text: string): void {
+    if (this.fd !== null) {
+      writeSync(this.fd, text);
+      return;
+    }
+    this.pieces.push(text);
+    this.size += text.length;
+    if (this.size > SPOOL_IN_MEMORY) {
+      this.dir = mkdtempSync(join(tmpdir(), 'toplines-json-'));
+      this.fd = openSync(join(this.dir, 'surveys.json'), 'w+');
+      for (const piece of this.pieces) writeSync(this.fd, piece);
+      this.pieces = [];
+    }
+  }
+
+  /** Everything written, in order, in pieces of at most 1 MiB. */
+  drain(out: (text: string) => void): void {
+    if (this.fd === null) {
+      for (const piece of this.pieces) out(piece);
+      return;
+    }
+    const buffer = Buffer.alloc(1024 * 1024);
+    const decoder = new StringDecoder('utf8');
+    let position = 0;
+    for (;;) {
+      const read = readSync(this.fd, buffer, 0, buffer.length, position);
+      if (read === 0) break;
+      position += read;
+      const text = decoder.write(buffer.subarray(0, read));
+      if (text !== '') out(text);
+    }
+    const rest = decoder.end();
+    if (rest !== '') out(rest);
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    if (this.dir !== null) rmSync(this.dir, { recursive: true, force: true });
+    this.fd = null;
+    this.dir = null;
+    this.pieces = [];
+  }
 }

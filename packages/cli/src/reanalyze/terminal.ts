@@ -7,6 +7,7 @@ import type {
   OptionResult,
   QuestionResult,
   Reanalysis,
+  Summary,
   SurveyResult,
 } from '@toplines/data';
 import {
@@ -19,6 +20,7 @@ import {
   pValue,
 } from '../format/number';
 import { displayWidth, indentWrap, pad, type Style, terminalSafeDeep, wrap } from '../format/text';
+import { type SurveySource, sourceOf } from './json';
 import { METHOD_NAMES } from './terminal-names';
 
 /** Options of {@link renderReport}. */
@@ -39,13 +41,41 @@ const INDENT = 3;
  * // => 'toplines reanalyze — bundled data: 2025 Japanese surveys on Japan–U.S. relations'
  */
 export function renderReport(data: Reanalysis, options: RenderOptions): string {
+  const pieces: string[] = [];
+  writeTerminalReport(sourceOf(data), options, (text) => pieces.push(text));
+  return pieces.join('');
+}
+
+/**
+ * Writes the report piece by piece, each survey's block as soon as it is
+ * analysed: the same text as {@link renderReport}, without holding the
+ * reanalysis or the report whole (an archive of 200,000 figures makes a
+ * report of hundreds of megabytes). The first lines' counts come from
+ * `source.planned`, the closing summary from `source.finish()`.
+ *
+ * @param source - the reanalysis, one survey at a time
+ * @param options - width and colours
+ * @param out - writes a piece of text to standard output
+ * @example
+ * // reanalyzeSurveys(load()) is a source too; doc is reanalyze(load())
+ * writeTerminalReport(sourceOf(doc), { style: makeStyle(false) }, (t) => written.push(t));
+ * written.join('') === renderReport(doc, { style: makeStyle(false) }); // => true
+ */
+export function writeTerminalReport(
+  source: SurveySource,
+  options: RenderOptions,
+  out: (text: string) => void,
+): void {
   // Escape sequences and control characters in the data are removed once,
-  // here, before any wrapping or cutting.
-  const doc = terminalSafeDeep(data);
+  // here, before any wrapping or cutting: from the head, each survey and the tail.
+  const head = terminalSafeDeep(source.head);
   const width = Math.min(100, Math.max(60, options.width ?? 100));
   const s = options.style;
+  // The blocks read the options (and the closing line the summary) from the document.
+  const doc: Reanalysis = { ...head, summary: {} as Summary, surveys: [], acrossPolls: [] };
   const lines: string[] = [];
   const o = doc.options;
+  const planned = source.planned;
   lines.push(s.bold(`toplines reanalyze — ${doc.input.title}`));
   const deff =
     o.deff === 'implied'
@@ -54,7 +84,7 @@ export function renderReport(data: Reanalysis, options: RenderOptions): string {
   const adjusted = ADJUSTMENT_TEXT[o.adjust];
   lines.push(
     ...wrap(
-      `${plural(doc.summary.surveys, 'survey')} · ${plural(doc.summary.questions, 'question')} · ${plural(doc.summary.figures, 'figure')} · intervals: ${METHOD_NAMES[o.method] ?? o.method}, ${levelText(o.level)}, ${deff} · ${adjusted}`,
+      `${plural(planned.surveys, 'survey')} · ${plural(planned.questions, 'question')} · ${plural(planned.figures, 'figure')} · intervals: ${METHOD_NAMES[o.method] ?? o.method}, ${levelText(o.level)}, ${deff} · ${adjusted}`,
       width,
     ).map(s.dim),
   );
@@ -64,14 +94,16 @@ export function renderReport(data: Reanalysis, options: RenderOptions): string {
       width,
     ).map((l) => s.dim(l)),
   );
-  for (const survey of doc.surveys) {
-    lines.push('', ...surveyBlock(survey, doc, width, s));
+  out(lines.join('\n'));
+  for (const survey of source.surveys) {
+    out(`\n\n${surveyBlock(terminalSafeDeep(survey), doc, width, s).join('\n')}`);
   }
-  for (const construct of doc.acrossPolls) {
-    lines.push('', ...acrossBlock(construct, doc, width, s));
+  const tail = terminalSafeDeep(source.finish());
+  doc.summary = tail.summary;
+  for (const construct of tail.acrossPolls) {
+    out(`\n\n${acrossBlock(construct, doc, width, s).join('\n')}`);
   }
-  lines.push('', s.dim('━'.repeat(width)), ...wrap(summaryLine(doc), width));
-  return `${lines.join('\n')}\n`;
+  out(`\n\n${[s.dim('━'.repeat(width)), ...wrap(summaryLine(doc), width)].join('\n')}\n`);
 }
 
 function surveyBlock(survey: SurveyResult, doc: Reanalysis, width: number, s: Style): string[] {

@@ -38,7 +38,16 @@ export interface WrittenReport {
   index: string;
   charts: number;
   files: number;
+  /** The charts the report has (drawn or not): more than `charts` when `maxCharts` left some out. */
+  chartsPlanned: number;
 }
+
+/**
+ * How many charts `--out` draws unless `--max-charts` says otherwise: about
+ * 250 questions of the results layout (a share chart and a lead chart each),
+ * a report that opens in a browser in seconds and renders in about a minute.
+ */
+export const DEFAULT_MAX_CHARTS = 500;
 
 /** Options of {@link writeReport}. */
 export interface WriteReportOptions {
@@ -46,6 +55,12 @@ export interface WriteReportOptions {
   png?: boolean;
   /** Write into a folder that holds other files, replacing only the report's entries. Default `false`. */
   force?: boolean;
+  /**
+   * Draw at most this many charts (share and lead charts, whole questions in
+   * report order); the report still lists every question, and says how many
+   * charts were left out and how to draw them. Default {@link DEFAULT_MAX_CHARTS}.
+   */
+  maxCharts?: number;
   /** Writes one new file; tests pass a failing one to check that nothing is left half-written. Default `fs.writeFile`. */
   writeFile?: (path: string, data: string | Uint8Array) => Promise<void>;
 }
@@ -194,13 +209,15 @@ export async function writeReport(
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    const written = await writeInto(temp, doc, io, options.png !== false, write);
+    const max = options.maxCharts ?? DEFAULT_MAX_CHARTS;
+    const written = await writeInto(temp, doc, io, options.png !== false, write, max);
     await moveIntoPlace(plan, temp);
     const shown = relative(io.cwd, join(dir, 'index.html'));
     return {
       index: shown.startsWith('..') ? join(dir, 'index.html') : shown,
       charts: written.charts,
       files: written.files,
+      chartsPlanned: written.planned,
     };
   } catch (e) {
     if (e instanceof UsageError || e instanceof BadDataError) throw e;
@@ -222,7 +239,8 @@ async function writeInto(
   io: Io,
   png: boolean,
   write: (path: string, data: string | Uint8Array) => Promise<void>,
-): Promise<{ charts: number; files: number }> {
+  maxCharts: number,
+): Promise<{ charts: number; files: number; planned: number }> {
   const chartsDir = join(root, 'charts');
   await mkdir(chartsDir);
   const { shareChart, leadChart } = await import('@toplines/charts');
@@ -230,13 +248,20 @@ async function writeInto(
 
   const meta = chartMeta(doc);
   const jobs: { q: QuestionResult; s: SurveyResult; kind: 'share' | 'lead' }[] = [];
+  let planned = 0;
   for (const s of doc.surveys) {
     for (const q of s.questions) {
-      if (q.options.some((o) => o.estimate !== null)) jobs.push({ q, s, kind: 'share' });
+      const kinds: ('share' | 'lead')[] = [];
+      if (q.options.some((o) => o.estimate !== null)) kinds.push('share');
       // A lead chart draws the leads the reanalysis computed (with an interval).
-      if (leadRows(q).length > 0) jobs.push({ q, s, kind: 'lead' });
+      if (leadRows(q).length > 0) kinds.push('lead');
+      planned += kinds.length;
+      // Whole questions, in report order, up to the cap; the rest are counted, not drawn.
+      if (planned <= maxCharts) for (const kind of kinds) jobs.push({ q, s, kind });
     }
   }
+  const capped =
+    planned > jobs.length ? outText.chartsCapped(planned, jobs.length, maxCharts) : null;
   const charts = new Map<string, ChartFile[]>();
   const progress = startProgress(io, 'rendering charts');
   let files = 0;
@@ -286,10 +311,13 @@ async function writeInto(
   await write(join(root, 'results.csv'), resultsCsv(doc));
   await write(join(root, 'leads.csv'), leadsCsv(doc));
   await write(join(root, 'reanalysis.json'), `${JSON.stringify(toJson(doc), null, 2)}\n`);
-  await write(join(root, 'index.html'), renderHtml(doc, charts, await fontFaces(fontFiles())));
+  await write(
+    join(root, 'index.html'),
+    renderHtml(doc, charts, await fontFaces(fontFiles()), capped),
+  );
   await write(join(root, REPORT_MARKER), markerText());
   files += 4;
-  return { charts: jobs.length, files };
+  return { charts: jobs.length, files, planned };
 }
 
 /**
