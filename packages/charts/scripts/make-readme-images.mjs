@@ -24,16 +24,20 @@ mkdirSync(DOCS, { recursive: true });
 
 const { results, surveys, questions } = load();
 const rows = withIntervals(results, { surveys, questions });
+// The tables that name the surveys and questions (the charts bundle no survey).
+const meta = { surveys, questions };
 
 const charts = {
-  'share-chart': shareChart(rows, { question: 'us-impression' }),
+  'share-chart': shareChart(rows, { question: 'us-impression', ...meta }),
   'share-chart-multiple': shareChart(rows, {
     question: 'economic-partners',
     sort: 'share',
     mark: 'bar',
+    ...meta,
   }),
   'lead-chart': leadChart(leads(results, { surveys, questions }), {
     question: 'korea-relations-outlook',
+    ...meta,
   }),
   'comparison-chart': comparisonChart(rows, {
     title: 'Are Japan–U.S. relations good? Four polls, four wordings',
@@ -43,8 +47,9 @@ const charts = {
       { survey: 'utokyo-2025-08', question: 'us-relations-assessment' },
       { survey: 'api-2025-jp', question: 'us-relations-current', option: 'good' },
     ],
+    ...meta,
   }),
-  'margin-curve': marginCurve(),
+  'margin-curve': marginCurve(surveys),
   'diverging-chart': divergingChart(rows, {
     question: [
       'trilateral-security-cooperation',
@@ -53,8 +58,9 @@ const charts = {
       'foreign-residents-increase',
     ],
     title: 'In favour or opposed? Four proposals',
+    ...meta,
   }),
-  'diverging-chart-scale': divergingChart(rows, { question: 'japan-nuclear-weapons' }),
+  'diverging-chart-scale': divergingChart(rows, { question: 'japan-nuclear-weapons', ...meta }),
   'small-multiples': smallMultiples(rows, {
     chart: 'share',
     by: 'question',
@@ -65,6 +71,7 @@ const charts = {
       'foreign-residents-increase',
     ],
     title: 'Four proposals, one scale: in favour or opposed?',
+    ...meta,
   }),
 };
 

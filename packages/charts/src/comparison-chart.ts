@@ -463,6 +463,8 @@ export function comparisonPanel(
  *     { survey: 'cabinet-secretariat-2024-10', question: 'relations-assessment' },
  *     { survey: 'api-2025-jp', question: 'us-relations-current', option: 'good' },
  *   ],
+ *   surveys,
+ *   questions,
  * });
  * spec.title.text; // => ['One figure across surveys']
  */

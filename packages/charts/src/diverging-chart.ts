@@ -48,9 +48,11 @@ import { printedPercent, textWidth } from './util/text';
  * Options of {@link divergingChart}.
  *
  * @example
- * divergingChart(rows, { question: ['trilateral-security-cooperation', 'us-china-restrictions'] })
+ * const meta = { surveys, questions }; // load() of @toplines/data: the questions' scale orders and wordings
+ * divergingChart(rows, { question: ['trilateral-security-cooperation', 'us-china-restrictions'], ...meta })
  *   .hconcat.length; // => 2
- * divergingChart(rows, { question: 'defence-spending', middle: 'Maintain current levels' }).title.text;
+ * divergingChart(rows, { question: 'defence-spending', middle: 'Maintain current levels', ...meta })
+ *   .title.text;
  * // => ['What should happen to Japan’s defense expenditures?']
  */
 export interface DivergingChartOptions extends MetaOptions {
@@ -577,7 +579,11 @@ export function divergingParts(
   if (nets.length > 0) subtitle.push(chartText.nets(nets));
   if (hasRemainder) subtitle.push(chartText.remainderNote());
   subtitle.push(...(options.notes ?? []));
-  const first = meta.question(surveyId, asked[0] as string);
+  const first = meta.question(
+    surveyId,
+    asked[0] as string,
+    inSurvey.find((r) => r['question_id'] === asked[0]),
+  );
   const title = options.title ?? first.wording ?? (asked[0] as string);
   const sort = bars.map((b) => b.label);
   return {
@@ -653,7 +659,11 @@ function segment(
  * @returns a Vega-Lite spec (v5 and v6)
  * @throws {ChartError} `not-a-scale` (no order, or an option not in it), `mixed-scales`, `mixed-surveys`, `unknown-question`, `missing-column`, `empty-table`
  * @example
- * const spec = divergingChart(withIntervals(results, { surveys, questions }), { question: 'japan-nuclear-weapons' });
+ * const spec = divergingChart(withIntervals(results, { surveys, questions }), {
+ *   question: 'japan-nuclear-weapons',
+ *   surveys,
+ *   questions,
+ * });
  * spec.title.text; // => ['Should Japan possess nuclear weapons independently?']
  * // strongly in favor 8.2 | somewhat in favor 15.5 | 0 | somewhat opposed 19.4 | strongly opposed 43.6; apart: not reported 13.3
  */

@@ -1,6 +1,6 @@
 import { leadTest, pairedDifference } from '@toplines/core';
 import { describe, expect, it } from 'vitest';
-import { leadRows, leadTable } from '../test/cases';
+import { leadRows, leadTable, meta } from '../test/cases';
 import { leadChart } from './lead-chart';
 import { marginCurve } from './margin-curve';
 import { smallMultiples } from './small-multiples';
@@ -161,8 +161,19 @@ describe('leadChart', () => {
 });
 
 describe('marginCurve', () => {
-  it('marks the bundled surveys that report n', () => {
+  it('draws the curve alone without surveys', () => {
     const spec = marginCurve() as unknown as {
+      layer: { data: { values: { n: number }[] } }[];
+      description: string;
+    };
+    expect(spec.layer).toHaveLength(1);
+    expect(spec.layer[0]?.data.values.at(-1)?.n).toBe(2000);
+    expect(spec.description.endsWith('.')).toBe(true);
+    expect(spec.description).not.toContain('..');
+  });
+
+  it('marks the surveys that report n', () => {
+    const spec = marginCurve(meta.surveys) as unknown as {
       layer: { data: { values: { n: number; moe: number }[] } }[];
     };
     const points = spec.layer[2]?.data.values ?? [];

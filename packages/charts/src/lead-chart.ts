@@ -91,7 +91,7 @@ export interface LeadChartRow {
  * const { results, surveys, questions } = load();
  * const table = leads(results, { surveys, questions }); // level 0.95, the default of both
  * const pairs = [['unfavorable impression', 'favorable impression']];
- * leadChart(table, { question: 'us-impression', pairs }).data.values[0].text;
+ * leadChart(table, { question: 'us-impression', pairs, surveys, questions }).data.values[0].text;
  * // => '−6.0 pts (±5.3)'
  */
 export interface LeadChartOptions extends Omit<QuestionSelection, 'nets'>, MetaOptions {
@@ -534,7 +534,8 @@ export function leadPanel(
  * @example
  * import { leads, load } from '@toplines/data';
  * const { results, surveys, questions } = load();
- * const spec = leadChart(leads(results, { surveys, questions }), { question: 'us-impression' });
+ * const table = leads(results, { surveys, questions });
+ * const spec = leadChart(table, { question: 'us-impression', surveys, questions });
  * // one lead: favorable 40.5% vs unfavorable 34.5%, larger than its margin at 95%
  * spec.data.values.map((v) => [v.text, v.status]);
  * // => [['+6.0 pts (±5.3)', 'larger than its margin: interval excludes 0']]

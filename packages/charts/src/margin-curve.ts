@@ -44,12 +44,10 @@ export interface MarginCurveOptions {
   notes?: string[];
 }
 
-/** The surveys that report n, as the curve marks them. */
+/** The surveys that report n, as the curve marks them (none without a surveys table). */
 function markedSurveys(fn: string, surveys: ChartInput | undefined, meta: Meta): SurveyMeta[] {
-  const rows: Row[] =
-    surveys === undefined
-      ? meta.surveys().map((s) => ({ survey_id: s.id, n: s.n }))
-      : toRows(fn, surveys);
+  if (surveys === undefined) return [];
+  const rows: Row[] = toRows(fn, surveys);
   requireColumns(fn, rows, ['survey_id', 'n'], errorText.surveysHint());
   const marked = rows
     .filter((r) => {
@@ -63,7 +61,8 @@ function markedSurveys(fn: string, surveys: ChartInput | undefined, meta: Meta):
 
 /** The `range` option, checked; default from 100 to past the largest n. */
 function rangeOption(fn: string, range: unknown, ns: readonly number[]): [number, number] {
-  const value = range ?? [100, Math.max(2000, ceilTo(Math.max(...ns) * 1.25, 500))];
+  const largest = ns.length === 0 ? 0 : Math.max(...ns);
+  const value = range ?? [100, Math.max(2000, ceilTo(largest * 1.25, 500))];
   if (
     !Array.isArray(value) ||
     value.length !== 2 ||
@@ -97,7 +96,7 @@ function surveyPoints(marked: readonly SurveyMeta[], moe: (n: number) => number)
   }));
 }
 
-/** The layers: the curve, and a dashed drop line and a point for each survey. */
+/** The layers: the curve, and a dashed drop line and a point for each survey (if any). */
 function marginLayers(
   curve: Json[],
   points: ReturnType<typeof surveyPoints>,
@@ -127,12 +126,14 @@ function marginLayers(
     scale: { domain: [0, yMax], nice: false },
     axis: { title: chartText.marginAxisY(), format: '.0%', grid: true },
   };
+  const line = {
+    data: { values: curve },
+    mark: { type: 'line', color: INK, strokeWidth: 2, interpolate: 'monotone' },
+    encoding: { x, y },
+  };
+  if (points.length === 0) return [line];
   return [
-    {
-      data: { values: curve },
-      mark: { type: 'line', color: INK, strokeWidth: 2, interpolate: 'monotone' },
-      encoding: { x, y },
-    },
+    line,
     {
       data: { values: points },
       mark: { type: 'rule', strokeDash: [3, 3], strokeWidth: 1.2 },
@@ -196,19 +197,20 @@ function marginCaption(
 /**
  * Margin-of-error curve, the teaching chart: the margin of error of a share
  * against the sample size (core's `marginOfError`), with the n of each
- * survey marked and labelled with its margin — for the bundled data the API
- * samples of 1,037 (Japan), 1,500 (U.S.) and 1,585 (South Korea). The
- * caption names the surveys with their fieldwork dates and n, and states
- * that quadrupling n halves the margin.
+ * survey marked and labelled with its margin — for the surveys of
+ * @toplines/data the API samples of 1,037 (Japan), 1,500 (U.S.) and 1,585
+ * (South Korea). The caption names the surveys with their fieldwork dates
+ * and n, and states that quadrupling n halves the margin.
  *
  * @param surveys - rows or an arquero table of surveys (`survey_id`, `n`;
  *   `title`, `country`, `field_start`, `field_end` when present); those
- *   without n are skipped. Default: the bundled surveys of @toplines/data.
+ *   without n are skipped. Default: none, the curve alone (from n = 100 to
+ *   2,000 unless `range` says otherwise).
  * @param options - `p`, `level`, `deff`, `range`, `width`, `height`, `title`, `notes`
  * @returns a Vega-Lite spec (v5 and v6)
  * @throws {ChartError} `empty-table`, `missing-column` (no `n`), `no-rows` (no survey has n), `invalid-option`
  * @example
- * const spec = marginCurve(); // the bundled surveys: ±3.0 points at n = 1,037
+ * const spec = marginCurve(surveys); // the surveys of @toplines/data: ±3.0 points at n = 1,037
  * spec.title.text; // => ['The margin of error shrinks with the square root of the sample size']
  */
 export function marginCurve(surveys?: ChartInput, options?: MarginCurveOptions): TopLevelSpec {
@@ -255,7 +257,8 @@ export function marginCurve(surveys?: ChartInput, options?: MarginCurveOptions):
   const title = opts.title ?? chartText.marginTitle();
   const view = { width, height, layer: marginLayers(curve, points, range, yMax) };
   const labels = points.map((pt) => pt.label);
-  const description = `${chartText.describeMargin()}: ${title}. ${subtitle[0]}. ${labels.join('; ')}.`;
+  const marks = labels.length === 0 ? '' : ` ${labels.join('; ')}.`;
+  const description = `${chartText.describeMargin()}: ${title}. ${subtitle[0]}.${marks}`;
   const known = str(title) ?? '';
   return topLevel({ view, title: known, subtitle, description, textWidth: width + 260 });
 }

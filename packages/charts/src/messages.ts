@@ -47,7 +47,7 @@ export const errorText = {
   mixedScales: (a: string, orderA: readonly string[], b: string, orderB: readonly string[]) =>
     `puts questions on one scale, but ${show(a)} is ordered ${show(orderA.join(' | '))} and ${show(b)} ${show(orderB.join(' | '))}; draw them separately or pass { order }`,
   notAScale: (question: string) =>
-    `needs the order of the options, but question ${show(question)} has no scale_order; pass { order: [...] } from one pole to the other`,
+    `needs the order of the options, but question ${show(question)} has no scale_order; pass the questions table ({ questions }) that holds it, or { order: [...] } from one pole to the other`,
   notInScale: (option: string, order: readonly string[]) =>
     `found option ${show(option)}, which is not in the scale order ${show(order.join(' | '))}; pass { order } or list it in { nonSubstantive }`,
   unknownOption: (option: string, available: readonly unknown[]) =>

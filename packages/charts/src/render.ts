@@ -76,7 +76,7 @@ function useInterMetrics(): void {
  * @example
  * import { shareChart } from '@toplines/charts';
  * import { toSVG } from '@toplines/charts/render';
- * const svg = await toSVG(shareChart(rows, { question: 'us-impression' }));
+ * const svg = await toSVG(shareChart(rows, { question: 'us-impression', surveys, questions }));
  * svg.startsWith('<svg'); // => true
  */
 export async function toSVG(spec: TopLevelSpec): Promise<string> {
@@ -97,7 +97,8 @@ export async function toSVG(spec: TopLevelSpec): Promise<string> {
  * Options of {@link toPNG}.
  *
  * @example
- * const png = await toPNG(shareChart(rows, { question: 'us-impression' }), { scale: 3 });
+ * const spec = shareChart(rows, { question: 'us-impression', surveys, questions });
+ * const png = await toPNG(spec, { scale: 3 });
  * String.fromCharCode(...png.subarray(1, 4)); // => 'PNG'
  */
 export interface ToPNGOptions {
@@ -119,7 +120,8 @@ export interface ToPNGOptions {
  * @example
  * // not run: writes a file
  * import { writeFileSync } from 'node:fs';
- * const png = await toPNG(shareChart(rows, { question: 'us-impression' }), { scale: 2 });
+ * const spec = shareChart(rows, { question: 'us-impression', surveys, questions });
+ * const png = await toPNG(spec, { scale: 2 });
  * writeFileSync('us-impression.png', png);
  */
 export async function toPNG(spec: TopLevelSpec, options: ToPNGOptions = {}): Promise<Uint8Array> {

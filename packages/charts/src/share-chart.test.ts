@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rows } from '../test/cases';
+import { meta, rows } from '../test/cases';
 import { shareChart } from './share-chart';
 
 type Values = { option: string; lower: number | null; printed: string }[];
@@ -9,12 +9,14 @@ const subtitle = (spec: unknown) =>
 
 describe('shareChart', () => {
   it('orders a scale question as its scale_order, or by share', () => {
-    const byQuestion = values(shareChart(rows, { question: 'us-relations-outlook' }));
+    const byQuestion = values(shareChart(rows, { question: 'us-relations-outlook', ...meta }));
     expect(byQuestion.map((v) => v.option)).toEqual([
       'will improve',
       'the relationship will deteriorate',
     ]);
-    const byShare = values(shareChart(rows, { question: 'us-relations-outlook', sort: 'share' }));
+    const byShare = values(
+      shareChart(rows, { question: 'us-relations-outlook', sort: 'share', ...meta }),
+    );
     expect(byShare.map((v) => v.option)).toEqual([
       'the relationship will deteriorate',
       'will improve',
@@ -22,7 +24,7 @@ describe('shareChart', () => {
   });
 
   it('names the survey, dates and n, and labels multiple response', () => {
-    const text = subtitle(shareChart(rows, { question: 'economic-partners' })).replace(
+    const text = subtitle(shareChart(rows, { question: 'economic-partners', ...meta })).replace(
       /\u00a0/g,
       ' ',
     );
@@ -30,6 +32,26 @@ describe('shareChart', () => {
     expect(text).toContain('19–21 Aug 2025');
     expect(text).toContain('n = 1,037');
     expect(text).toContain('respondents could choose several');
+  });
+
+  it('without surveys and questions tables, draws what the rows hold', () => {
+    const bare = shareChart(rows, { question: 'us-impression' });
+    expect((bare.title as { text: string[] }).text).toEqual(['Question us-impression']);
+    expect(subtitle(bare)).toContain('api-2025-jp');
+    expect(values(bare)).toEqual(values(shareChart(rows, { question: 'us-impression', ...meta })));
+    // Columns of the rows (e.g. after a join with the surveys and questions) name them.
+    const joined = rows.map((r) => ({
+      ...r,
+      title: 'A survey',
+      field_start: '2025-08-19',
+      field_end: '2025-08-21',
+      wording: 'What is your impression?',
+    }));
+    const named = shareChart(joined, { question: 'us-impression' });
+    expect((named.title as { text: string[] }).text).toEqual(['What is your impression?']);
+    expect(subtitle(named).replace(/\u00a0/g, ' ')).toContain(
+      'A survey · fieldwork 19–21 Aug 2025',
+    );
   });
 
   it('leaves nets out and says so', () => {

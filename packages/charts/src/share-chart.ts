@@ -41,7 +41,8 @@ import { formatPercent, printedPercent, textWidth, wrap } from './util/text';
  * Options of {@link shareChart}.
  *
  * @example
- * shareChart(rows, { question: 'economic-partners', sort: 'share', mark: 'bar' }).title.text;
+ * const meta = { surveys, questions }; // load() of @toplines/data: names the surveys and questions
+ * shareChart(rows, { question: 'economic-partners', sort: 'share', mark: 'bar', ...meta }).title.text;
  * // => ['Countries and regions economically important to Japan']
  */
 export interface ShareChartOptions extends QuestionSelection, MetaOptions {
@@ -342,7 +343,7 @@ export function intervalRows(fn: string, table: unknown): Row[] {
  * import { load, withIntervals } from '@toplines/data';
  * const { results, surveys, questions } = load();
  * const rows = withIntervals(results, { surveys, questions });
- * const spec = shareChart(rows, { question: 'us-impression' });
+ * const spec = shareChart(rows, { question: 'us-impression', surveys, questions });
  * spec.title.text; // => ['Impression of the United States (favorable / unfavorable)']
  */
 export function shareChart(table: ChartInput, options?: ShareChartOptions): TopLevelSpec {

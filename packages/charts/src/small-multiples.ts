@@ -163,6 +163,8 @@ function commonLines(panels: readonly ChartParts[], by: By, keys: readonly strin
  *   chart: 'share',
  *   by: 'question',
  *   values: ['trilateral-security-cooperation', 'us-china-restrictions', 'foreign-tourists-increase', 'foreign-residents-increase'],
+ *   surveys,
+ *   questions,
  * }).concat.length; // => 4
  */
 export function smallMultiples(table: ChartInput, options?: SmallMultiplesOptions): TopLevelSpec {
@@ -224,7 +226,11 @@ export function smallMultiples(table: ChartInput, options?: SmallMultiplesOption
   const panels = keys.map((k) => build(k, domain));
   const label = (key: string, p: ChartParts): string => {
     if (by === 'question') return p.title;
-    if (by === 'survey') return meta.survey(key).title;
+    if (by === 'survey')
+      return meta.survey(
+        key,
+        rows.find((r) => r['survey_id'] === key),
+      ).title;
     return key === 'total/total' ? chartText.allRespondents() : key.replace('/', ' ');
   };
   const concat: Json[] = panels.map((p, i) => ({
@@ -240,7 +246,7 @@ export function smallMultiples(table: ChartInput, options?: SmallMultiplesOption
   const title =
     opts.title ??
     (by === 'question'
-      ? meta.survey(String(rows[0]?.['survey_id'])).title
+      ? meta.survey(String(rows[0]?.['survey_id']), rows[0]).title
       : chartText.byTitle(firstTitle, chartText.by[by] ?? by));
   const description = [
     `${chartText.describeSmall(panels.length, chartText.by[by] ?? by)}. ${title}.`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ILLUSTRATIVE_POLLS, relationsPolls } from '../test/cases';
+import { ILLUSTRATIVE_POLLS, meta, relationsPolls } from '../test/cases';
 import type { ChartError } from './errors';
 import { trendChart } from './trend-chart';
 
@@ -25,7 +25,7 @@ const POOLED = {
 
 describe('trendChart', () => {
   it('draws the dated polls of acrossPolls in date order and names the undated ones', () => {
-    const spec = trendChart(relationsPolls);
+    const spec = trendChart(relationsPolls, meta);
     expect(values(spec).map((v) => v.date)).toEqual(['2025-08-21']);
     expect(values(spec)[0]?.lower).toBe(relationsPolls[0]?.['lower']);
     expect(subtitle(spec)).toContain(

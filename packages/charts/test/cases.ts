@@ -1,5 +1,7 @@
 // The charts every cross-module test draws: built from the bundled data, the
-// same calls as the README and scripts/make-readme-images.mjs.
+// same calls as the README and scripts/make-readme-images.mjs. The charts
+// package bundles no survey: each call passes the surveys and questions
+// tables (`meta`) that name them.
 import { acrossPolls, leads, load, withIntervals } from '@toplines/data';
 import type { TopLevelSpec } from 'vega-lite';
 import {
@@ -13,6 +15,9 @@ import {
 } from '../src/index';
 
 const { results, surveys, questions } = load();
+
+/** The bundled surveys and questions tables, as every builder takes them. */
+export const meta = { surveys, questions };
 
 /** The bundled results with the interval columns of withIntervals, as rows. */
 export const rows = withIntervals(results, { surveys, questions }).objects() as Record<
@@ -106,7 +111,7 @@ export interface Case {
 export const CASES: Case[] = [
   {
     name: 'share-us-impression',
-    spec: () => shareChart(rows, { question: 'us-impression' }),
+    spec: () => shareChart(rows, { question: 'us-impression', ...meta }),
     text: [
       'Impression of the United States',
       'favorable impression',
@@ -118,7 +123,8 @@ export const CASES: Case[] = [
   },
   {
     name: 'share-economic-partners-bar',
-    spec: () => shareChart(rows, { question: 'economic-partners', sort: 'share', mark: 'bar' }),
+    spec: () =>
+      shareChart(rows, { question: 'economic-partners', sort: 'share', mark: 'bar', ...meta }),
     text: [
       'Countries and regions economically important',
       'the United States',
@@ -129,7 +135,7 @@ export const CASES: Case[] = [
   },
   {
     name: 'share-peace-security',
-    spec: () => shareChart(rows, { question: 'peace-security-approach' }),
+    spec: () => shareChart(rows, { question: 'peace-security-approach', ...meta }),
     text: [
       'What should Japan do',
       'Japan should work harder to defend itself',
@@ -139,7 +145,7 @@ export const CASES: Case[] = [
   },
   {
     name: 'lead-us-impression',
-    spec: () => leadChart(leadTable, { question: 'us-impression' }),
+    spec: () => leadChart(leadTable, { question: 'us-impression', ...meta }),
     text: [
       'favorable impression vs unfavorable',
       '+6.0 pts (±5.3)',
@@ -150,7 +156,7 @@ export const CASES: Case[] = [
   },
   {
     name: 'lead-korea-relations-outlook',
-    spec: () => leadChart(leadRows, { question: 'korea-relations-outlook' }),
+    spec: () => leadChart(leadRows, { question: 'korea-relations-outlook', ...meta }),
     text: [
       'Outlook for Japan–South Korea relations',
       'no change vs deterioration',
@@ -163,6 +169,7 @@ export const CASES: Case[] = [
       comparisonChart(rows, {
         items: RELATIONS_GOOD,
         title: 'Are Japan–U.S. relations good? Four polls, four wordings',
+        ...meta,
       }),
     text: [
       'Are Japan–U.S. relations good?',
@@ -180,6 +187,7 @@ export const CASES: Case[] = [
         items: [RELATIONS_GOOD[1], RELATIONS_GOOD[3]] as typeof RELATIONS_GOOD,
         layout: 'dumbbell',
         title: '“Relations are good”: 85.5% or 42.4%?',
+        ...meta,
       }),
     text: ['Relations are good', '85.5%', '42.4%', 'Cabinet Secretariat poll'],
   },
@@ -188,6 +196,7 @@ export const CASES: Case[] = [
     spec: () =>
       trendChart(relationsPolls, {
         title: 'Are Japan–U.S. relations good? One construct, four polls',
+        ...meta,
       }),
     text: [
       'Are Japan–U.S. relations good?',
@@ -223,7 +232,7 @@ export const CASES: Case[] = [
   },
   {
     name: 'margin-curve',
-    spec: () => marginCurve(),
+    spec: () => marginCurve(surveys),
     text: [
       'The margin of error shrinks',
       'Sample size (n)',
@@ -237,7 +246,7 @@ export const CASES: Case[] = [
   },
   {
     name: 'diverging-japan-nuclear-weapons',
-    spec: () => divergingChart(rows, { question: 'japan-nuclear-weapons' }),
+    spec: () => divergingChart(rows, { question: 'japan-nuclear-weapons', ...meta }),
     text: [
       'Should Japan possess nuclear weapons',
       'strongly opposed',
@@ -250,7 +259,11 @@ export const CASES: Case[] = [
   {
     name: 'diverging-in-favour',
     spec: () =>
-      divergingChart(rows, { question: IN_FAVOUR, title: 'In favour or opposed? Four proposals' }),
+      divergingChart(rows, {
+        question: IN_FAVOUR,
+        title: 'In favour or opposed? Four proposals',
+        ...meta,
+      }),
     text: ['In favour or opposed?', 'in favor', 'opposed', '57.8%', 'Share of respondents'],
   },
   {
@@ -261,6 +274,7 @@ export const CASES: Case[] = [
         by: 'question',
         values: IN_FAVOUR,
         title: 'Four proposals, one scale: in favour or opposed?',
+        ...meta,
       }),
     text: ['Four proposals, one scale', 'The increase in foreign tourists', 'in favor', '51.7%'],
   },
@@ -271,6 +285,7 @@ export const CASES: Case[] = [
         chart: 'share',
         by: 'group',
         panel: { question: 'relations-change' },
+        ...meta,
       }),
     text: ['by group', 'All respondents', 'age 70s', '&gt;80%', '≈70%'],
   },

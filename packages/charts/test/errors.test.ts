@@ -10,7 +10,7 @@ import {
   shareChart,
   smallMultiples,
 } from '../src/index';
-import { leadRows, rows } from './cases';
+import { leadRows, meta, rows } from './cases';
 
 function thrown(f: () => unknown): ChartError {
   try {
@@ -84,11 +84,15 @@ describe('bad input', () => {
   });
 
   it('a diverging chart of a question without a scale, or of two scales', () => {
-    expect(thrown(() => divergingChart(rows, { question: 'economic-partners' })).code).toBe(
-      'not-a-scale',
-    );
+    expect(
+      thrown(() => divergingChart(rows, { question: 'economic-partners', ...meta })).code,
+    ).toBe('not-a-scale');
+    // The scale order is in the questions table: without it, the error says to pass it.
+    const bare = thrown(() => divergingChart(rows, { question: 'japan-nuclear-weapons' }));
+    expect(bare.code).toBe('not-a-scale');
+    expect(bare.message).toContain('({ questions })');
     const e = thrown(() =>
-      divergingChart(rows, { question: ['japan-nuclear-weapons', 'us-impression'] }),
+      divergingChart(rows, { question: ['japan-nuclear-weapons', 'us-impression'], ...meta }),
     );
     expect(e.code).toBe('mixed-scales');
   });
@@ -141,7 +145,7 @@ describe('input is never changed', () => {
     });
     leadChart(leadRows, { question: 'us-impression' });
     expect(leadRows).toEqual(leadsCopy);
-    divergingChart(frozen, { question: 'japan-nuclear-weapons' });
+    divergingChart(frozen, { question: 'japan-nuclear-weapons', ...meta });
     comparisonChart(frozen, {
       items: [{ survey: 'api-2025-jp', question: 'us-relations-current', option: 'good' }],
     });

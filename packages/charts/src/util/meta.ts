@@ -1,5 +1,4 @@
 import { groupKey } from '@toplines/core/internal';
-import { load } from '@toplines/data';
 import { type ChartInput, num, type Row, str, toRows } from './input';
 
 /** What a chart says about a survey: its name, fieldwork dates and n. Internal. */
@@ -23,7 +22,11 @@ export interface QuestionMeta {
 
 /**
  * The options every builder shares to find the surveys' names, dates and n
- * and the questions' wording, type, base and scale order.
+ * and the questions' wording, type, base and scale order. Without them a
+ * builder draws what the rows hold: a survey is named by its `title` column
+ * (else its id), a question by its `wording` column (else its id). The
+ * charts package bundles no survey: pass the tables of @toplines/data (or
+ * your own) to name them.
  *
  * @example
  * const { surveys, questions } = load(); // @toplines/data
@@ -33,15 +36,16 @@ export interface QuestionMeta {
 export interface MetaOptions {
   /**
    * The surveys table (`survey_id`, `title`, `field_start`, `field_end`, `n`,
-   * …) as rows or an arquero table. Default: the bundled surveys of
-   * @toplines/data (`load().surveys`). Columns of the same names on the rows
-   * themselves (e.g. after a join) take precedence.
+   * …) as rows or an arquero table, e.g. `load().surveys` of @toplines/data.
+   * Default: none, the surveys are described by the rows' own columns of
+   * these names. Columns of the same names on the rows themselves (e.g.
+   * after a join) take precedence.
    */
   surveys?: ChartInput;
   /**
    * The questions table (`survey_id`, `question_id`, `wording`,
-   * `response_type`, `base`, `scale_order`). Default: the bundled questions
-   * of @toplines/data (`load().questions`).
+   * `response_type`, `base`, `scale_order`), e.g. `load().questions` of
+   * @toplines/data. Default: none, the rows' own columns of these names.
    */
   questions?: ChartInput;
 }
@@ -52,19 +56,6 @@ export interface Meta {
   question(surveyId: string, questionId: string, row?: Row): QuestionMeta;
   /** Every survey the lookup knows, in table order. */
   surveys(): SurveyMeta[];
-}
-
-let bundled: { surveys: Row[]; questions: Row[] } | undefined;
-
-function bundledTables(): { surveys: Row[]; questions: Row[] } {
-  if (bundled === undefined) {
-    const pkg = load();
-    bundled = {
-      surveys: pkg.surveys.objects() as Row[],
-      questions: pkg.questions.objects() as Row[],
-    };
-  }
-  return bundled;
 }
 
 const key = (surveyId: unknown, questionId: unknown) => groupKey(surveyId, questionId);
@@ -80,12 +71,13 @@ export function parseScaleOrder(value: unknown): string[] | null {
   return parts.length > 0 ? parts : null;
 }
 
-/** Builds the lookups from the options (or the bundled tables). Internal. */
+/**
+ * Builds the lookups from the options; without a table, from the rows' own
+ * columns alone. Internal.
+ */
 export function metaLookup(fn: string, options: MetaOptions): Meta {
-  const surveyRows =
-    options.surveys === undefined ? bundledTables().surveys : toRows(fn, options.surveys);
-  const questionRows =
-    options.questions === undefined ? bundledTables().questions : toRows(fn, options.questions);
+  const surveyRows = options.surveys === undefined ? [] : toRows(fn, options.surveys);
+  const questionRows = options.questions === undefined ? [] : toRows(fn, options.questions);
   const surveys = new Map<string, Row>();
   for (const row of surveyRows) {
     const id = str(row['survey_id']);
@@ -100,9 +92,9 @@ export function metaLookup(fn: string, options: MetaOptions): Meta {
     const pick = (name: string) => (row !== undefined && name in row ? row[name] : s[name]);
     return {
       id,
-      title: str(s['title']) ?? id,
-      organization: str(s['organization']),
-      country: str(s['country']),
+      title: str(pick('title')) ?? id,
+      organization: str(pick('organization')),
+      country: str(pick('country')),
       fieldStart: str(pick('field_start')),
       fieldEnd: str(pick('field_end')),
       n: num(pick('n')),
