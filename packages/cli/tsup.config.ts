@@ -1,10 +1,30 @@
-import { defineConfig } from 'tsup';
+import { rmSync } from 'node:fs';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/bin.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
+// Two builds: the library (ESM and CommonJS, with types) and the command,
+// ESM only — bin/toplines.js imports dist/bin.js, so a CommonJS copy of the
+// command would only weigh down the tarball. tsup runs the builds of an
+// array in parallel, and `clean` in either would race with the other's
+// output: dist/ is emptied once, here, before both.
+rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
+
+const shared: Options = {
+  clean: false,
   target: 'es2022',
-});
+  // No source maps: they would point at src/, which the tarball does not
+  // hold (bundlers warn about the missing sources), and the built code is
+  // not minified, so a stack trace reads as it is.
+  sourcemap: false,
+};
+
+export default defineConfig([
+  // ESM: the library and the command together, sharing their chunks.
+  {
+    ...shared,
+    entry: ['src/index.ts', 'src/bin.ts'],
+    format: ['esm'],
+    dts: { entry: 'src/index.ts' },
+  },
+  // CommonJS: the library only.
+  { ...shared, entry: ['src/index.ts'], format: ['cjs'], dts: true },
+]);

@@ -11,6 +11,9 @@ export default defineConfig({
   splitting: false,
   dts: true,
   clean: true,
-  sourcemap: true,
+  // No source maps: they would point at src/, which the tarball does not
+  // hold (bundlers warn about the missing sources), and the built code is
+  // not minified, so a stack trace reads as it is.
+  sourcemap: false,
   target: 'es2022',
 });

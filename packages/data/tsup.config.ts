@@ -9,7 +9,10 @@ export default defineConfig({
   splitting: true,
   dts: true,
   clean: true,
-  sourcemap: true,
+  // No source maps: they would point at src/, which the tarball does not
+  // hold (bundlers warn about the missing sources), and the built code is
+  // not minified, so a stack trace reads as it is.
+  sourcemap: false,
   target: 'es2022',
   // keep "node:fs" in ./node: Deno resolves Node built-ins only by the node: prefix
   removeNodeProtocol: false,
