@@ -13,7 +13,11 @@ export interface Io {
   stdoutIsTTY: boolean;
   /** Whether standard error is a terminal (colour of messages, progress). */
   stderrIsTTY: boolean;
-  /** Width of the terminal in columns, when standard output is one. */
+  /**
+   * Width of the terminal in columns, when standard output is one and says
+   * so; undefined (or 0, which {@link main} reads as undefined) gives the
+   * default width, 100.
+   */
   columns?: number | undefined;
   /** The working directory, to resolve paths. */
   cwd: string;
@@ -37,15 +41,31 @@ export function processIo(): Io {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
-    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    columns: process.stdout.isTTY ? usableColumns(process.stdout.columns) : undefined,
     cwd: process.cwd(),
   };
 }
 
 /**
+ * A terminal width to go by, or undefined (the default width then applies):
+ * a terminal can report 0 columns (a pseudo-terminal whose size was never
+ * set, as some CI runners and `script` give).
+ *
+ * @example
+ * usableColumns(120); // => 120
+ * usableColumns(0); // => undefined
+ */
+export function usableColumns(columns: number | undefined): number | undefined {
+  return columns !== undefined && Number.isFinite(columns) && columns >= 1
+    ? Math.floor(columns)
+    : undefined;
+}
+
+/**
  * Whether to colour a stream: never when NO_COLOR is set to anything
- * non-empty (https://no-color.org), always when FORCE_COLOR is set to
- * something other than 0, else only on a terminal.
+ * non-empty (https://no-color.org; the `--no-color` option sets it for its
+ * run), always when FORCE_COLOR is set to something other than 0, else only
+ * on a terminal.
  *
  * @example
  * useColor({ NO_COLOR: '1' }, true); // => false

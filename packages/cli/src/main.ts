@@ -10,7 +10,7 @@ import {
 } from './commands/one-off';
 import { BadDataError, EXIT, UsageError } from './errors';
 import { makeStyle, terminalSafe } from './format/text';
-import { type Io, useColor } from './io';
+import { type Io, usableColumns, useColor } from './io';
 import { dataText, helpText, usageText } from './messages';
 import { VERSION } from './version';
 
@@ -46,7 +46,8 @@ const ALIASES: Record<string, string> = {
  * written.join('');
  * // => '±3.0 points — the margin of error at 95% of a 50.0% share, n = 1,037\n'
  */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(commandLine: string[], given: Io): Promise<number> {
+  const { argv, io } = globalOptions(commandLine, given);
   const style = makeStyle(useColor(io.env, io.stderrIsTTY));
   const first = argv[0];
   let command: string | null = null;
@@ -82,6 +83,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     return report(e, command, io, style);
   }
+}
+
+/**
+ * What every command takes, settled here before a command reads its own
+ * options: `--no-color` (anywhere before `--`) is removed and turns into
+ * NO_COLOR for this run, which every command reads through `useColor`; a
+ * terminal width of 0 or less (or not a number) is unknown, so the default
+ * width (100) applies rather than a report one column wide.
+ */
+function globalOptions(argv: string[], io: Io): { argv: string[]; io: Io } {
+  const dashDash = argv.indexOf('--');
+  const options = dashDash === -1 ? argv : argv.slice(0, dashDash);
+  const noColor = options.includes('--no-color');
+  const kept = noColor
+    ? [
+        ...options.filter((a) => a !== '--no-color'),
+        ...(dashDash === -1 ? [] : argv.slice(dashDash)),
+      ]
+    : argv;
+  const env = noColor ? { ...io.env, NO_COLOR: '1' } : io.env;
+  return { argv: kept, io: { ...io, env, columns: usableColumns(io.columns) } };
 }
 
 function commandFor(name: string): { run: Command; help: () => string } {

@@ -1,38 +1,22 @@
 // Text layout for the terminal: display widths, padding, wrapping, colour.
 
+import stringWidth from 'string-width';
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes is the point
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**
- * Columns a string takes in a terminal: ANSI escapes count 0, East Asian
- * wide characters 2 (options can be written in Japanese), others 1.
+ * Columns a string takes in a terminal, by string-width (Unicode's East Asian
+ * Width and emoji data, kept up to date there): ANSI escapes and control
+ * characters count 0, combining marks 0, East Asian wide characters and emoji
+ * 2 (options can be written in Japanese), others 1.
  *
  * @example
  * displayWidth('40.5%'); // => 5
  * displayWidth('日本'); // => 4
  */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text.replace(ANSI, '')) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code < 32 || (code >= 0x300 && code < 0x370)) continue;
-    width += isWide(code) ? 2 : 1;
-  }
-  return width;
-}
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1faff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
+  return stringWidth(text);
 }
 
 /**
@@ -85,11 +69,17 @@ function wrapWords(text: string, width: number): string[] {
   return lines;
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The longest start of `word` that fits in `width` columns, cut between graphemes (never inside an emoji or after a letter but before its accent). */
 function cut(word: string, width: number): string {
   let out = '';
-  for (const ch of word) {
-    if (displayWidth(out + ch) > width) break;
-    out += ch;
+  let used = 0;
+  for (const { segment } of graphemes.segment(word)) {
+    const w = displayWidth(segment);
+    if (used + w > width) break;
+    out += segment;
+    used += w;
   }
   return out;
 }
