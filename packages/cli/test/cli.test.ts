@@ -4,10 +4,21 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load, reanalyze } from '@toplines/data';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { displayWidth } from '../src/format/text';
 import { VERSION } from '../src/version';
-import { FIXTURES, flat, hasAnsi, hasStack, PACKAGE, toplines } from './helpers';
+import {
+  FIXTURES,
+  flat,
+  hasAnsi,
+  hasStack,
+  PACKAGE,
+  SUBPROCESS_TIMEOUT,
+  toplines,
+} from './helpers';
+
+// Each test runs the command, often several times: see SUBPROCESS_TIMEOUT.
+vi.setConfig({ testTimeout: SUBPROCESS_TIMEOUT });
 
 describe('toplines reanalyze (bundled data)', () => {
   const run = toplines(['reanalyze']);

@@ -7,8 +7,11 @@
 // records R's version. fixtures/compare-references/ holds three invented polls.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { FIXTURES, flat, hasStack, toplines } from './helpers';
+import { describe, expect, it, vi } from 'vitest';
+import { FIXTURES, flat, hasStack, SUBPROCESS_TIMEOUT, toplines } from './helpers';
+
+// Each test runs the command, often several times: see SUBPROCESS_TIMEOUT.
+vi.setConfig({ testTimeout: SUBPROCESS_TIMEOUT });
 
 const R = JSON.parse(readFileSync(join(FIXTURES, 'compare-references-r.json'), 'utf8')) as {
   source: string;

@@ -15,6 +15,16 @@ export interface Run {
   ms: number;
 }
 
+/**
+ * The timeout of a test that runs the command as a subprocess, often several
+ * times in one test: a run takes about half a second on an idle machine and
+ * several seconds on a loaded CI runner, so vitest's 5-second default is too
+ * short. A file of such tests sets it with
+ * `vi.setConfig({ testTimeout: SUBPROCESS_TIMEOUT })`; a hung run is killed by
+ * the spawn timeout below.
+ */
+export const SUBPROCESS_TIMEOUT = 60_000;
+
 /** Runs `node bin/toplines.js …args` in the fixtures folder; never through a shell. */
 export function toplines(args: string[], env: Record<string, string> = {}, cwd = FIXTURES): Run {
   if (!existsSync(join(PACKAGE, 'dist', 'bin.js'))) {

@@ -6,10 +6,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { joinNegativeValues } from '../src/args';
 import { terminalSafe, terminalSafeDeep } from '../src/format/text';
-import { BIN, hasStack, type Run, toplines } from './helpers';
+import { BIN, hasStack, type Run, SUBPROCESS_TIMEOUT, toplines } from './helpers';
+
+// Each test runs the command, often several times: see SUBPROCESS_TIMEOUT.
+vi.setConfig({ testTimeout: SUBPROCESS_TIMEOUT });
 
 const ROW = 's,q,total,total,yes,40,exact,false,100,src,40%';
 const HEADER =
@@ -224,7 +227,9 @@ describe('what fuzzing found: a message and exit 1, never "internal error … ex
     const r = run(['reanalyze', pkg]);
     expectHandled(r, 1);
     expect(r.stderr).toContain('does not match the pattern ^(a+)+$');
-    expect(r.ms).toBeLessThan(5_000);
+    // No timing assertion (a loaded CI machine is slow too): a backtracking
+    // engine would take hours on this, and the spawn timeout turns a hang into
+    // a failure (no exit code).
   });
 });
 

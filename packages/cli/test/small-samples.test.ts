@@ -5,8 +5,11 @@
 // R's version.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { FIXTURES, flat, toplines } from './helpers';
+import { describe, expect, it, vi } from 'vitest';
+import { FIXTURES, flat, SUBPROCESS_TIMEOUT, toplines } from './helpers';
+
+// Each test runs the command, often several times: see SUBPROCESS_TIMEOUT.
+vi.setConfig({ testTimeout: SUBPROCESS_TIMEOUT });
 
 interface RCase {
   call: string;

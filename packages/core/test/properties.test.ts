@@ -183,12 +183,14 @@ describe('Wilson coverage (seeded simulation)', () => {
   // coverage near 0.95 is √(0.95·0.05/20000) ≈ 0.0015, so ±0.015 is ten of them
   // on top of Wilson's own known oscillation around the nominal level.
   const polls = 20_000;
+  // Object cases and $names: with printf-style titles, vitest 4 prints "95%%"
+  // as "95% undefined".
   it.each([
-    [0.5, 100],
-    [0.3, 200],
-    [0.405, 1037],
-    [0.1, 500],
-  ])('true share %f, n = %i: 95%% intervals cover it about 95%% of the time', (truth, n) => {
+    { truth: 0.5, n: 100 },
+    { truth: 0.3, n: 200 },
+    { truth: 0.405, n: 1037 },
+    { truth: 0.1, n: 500 },
+  ])('true share $truth, n = $n: 95% intervals cover it about 95% of the time', ({ truth, n }) => {
     const random = mulberry32(20250819);
     let covered = 0;
     for (let i = 0; i < polls; i++) {
