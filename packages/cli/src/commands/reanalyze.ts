@@ -21,8 +21,8 @@ import { type Io, useColor } from '../io';
 import { outText, usageText } from '../messages';
 import { startProgress } from '../progress';
 import { InvalidInputError, type LoadedInput, loadInput } from '../reanalyze/input';
-import { type SurveySource, writeJson, writeNdjson } from '../reanalyze/json';
-import { writeTerminalReport } from '../reanalyze/terminal';
+import { jsonText, ndjsonText, type SurveySource } from '../reanalyze/json';
+import { reportText } from '../reanalyze/terminal';
 
 const OPTIONS = {
   method: { type: 'string' },
@@ -103,18 +103,18 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   // --out needs the whole document (its HTML and CSVs): the surveys are kept as they pass.
   const kept: SurveyResult[] | null = out === undefined ? null : [];
   const source = sourceKeeping(stream, kept);
-  // --json writes only after the last survey: the progress line is cleared first.
-  const write = json
-    ? (text: string) => {
-        progress.done();
-        io.out(text);
-      }
-    : io.out;
-  if (ndjson) writeNdjson(source, write);
-  else if (json) writeJson(source, write);
-  else {
-    const style = makeStyle(useColor(io.env, io.stdoutIsTTY));
-    writeTerminalReport(source, { style, width: io.columns ?? 100 }, write);
+  const style = makeStyle(useColor(io.env, io.stdoutIsTTY));
+  const pieces = ndjson
+    ? ndjsonText(source)
+    : json
+      ? jsonText(source)
+      : reportText(source, { style, width: io.columns ?? 100 });
+  for (const piece of pieces) {
+    // --json writes only after the last survey: the progress line is cleared first.
+    if (json) progress.done();
+    io.out(piece);
+    // A slow reader holds the next survey back, rather than the text piling up in memory.
+    await stdoutDrained();
   }
   progress.done();
 
@@ -163,6 +163,19 @@ function sourceKeeping(stream: ReanalysisStream, kept: SurveyResult[] | null): S
       return tail;
     },
   };
+}
+
+/**
+ * Resolves once the process's standard output has written what it was given:
+ * into a pipe, Node queues what the reader has not taken yet, and a report
+ * of hundreds of megabytes would pile up in memory. Read from the process
+ * itself, not from {@link Io} (which has no such hook): with another Io (the
+ * tests), its standard output has nothing queued and this resolves at once.
+ */
+function stdoutDrained(): Promise<void> {
+  return process.stdout.writableNeedDrain
+    ? new Promise((resolve) => process.stdout.once('drain', () => resolve()))
+    : Promise.resolve();
 }
 
 /** `--max-charts N`: a whole number ≥ 0; undefined when not given (the default cap). */

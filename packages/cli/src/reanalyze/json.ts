@@ -49,7 +49,7 @@ export function sourceOf(doc: Reanalysis): SurveySource {
 const SPOOL_IN_MEMORY = 8 * 1024 * 1024;
 
 /**
- * Writes the `--json` document piece by piece: exactly the text of
+ * The `--json` document piece by piece: exactly the text of
  * `JSON.stringify(toJson(doc), null, 2)` and a newline, but never the whole
  * of it as one string (V8 refuses strings past 512 MB, which a 200,000-row
  * archive's document exceeds). The document puts `summary` before `surveys`,
@@ -58,13 +58,12 @@ const SPOOL_IN_MEMORY = 8 * 1024 * 1024;
  * the head and summary: memory holds one survey at a time.
  *
  * @param source - the reanalysis, one survey at a time
- * @param out - writes a piece of text to standard output
+ * @returns the pieces of text, in order (the caller writes each and may wait for the stream to drain)
  * @example
  * // reanalyzeSurveys(load()) streams the same document; doc is reanalyze(load())
- * writeJson(sourceOf(doc), (text) => written.push(text));
- * written.join('') === `${JSON.stringify(toJson(doc), null, 2)}\n`; // => true
+ * [...jsonText(sourceOf(doc))].join('') === `${JSON.stringify(toJson(doc), null, 2)}\n`; // => true
  */
-export function writeJson(source: SurveySource, out: (text: string) => void): void {
+export function* jsonText(source: SurveySource): Generator<string, void, undefined> {
   const spool = new Spool();
   try {
     let first = true;
@@ -77,43 +76,40 @@ export function writeJson(source: SurveySource, out: (text: string) => void): vo
     const tool = { name: 'toplines', version: VERSION };
     const field = (key: string, value: unknown) =>
       `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), 2)},\n`;
-    out(
-      `{\n${field('schemaVersion', schemaVersion)}${field('tool', tool)}${field('input', input)}` +
-        `${field('options', options)}${field('summary', summary)}${field('warnings', warnings)}`,
-    );
-    if (first) out('  "surveys": [],\n');
+    yield `{\n${field('schemaVersion', schemaVersion)}${field('tool', tool)}${field('input', input)}${field('options', options)}${field('summary', summary)}${field('warnings', warnings)}`;
+    if (first) yield '  "surveys": [],\n';
     else {
-      out('  "surveys": [\n');
-      spool.drain(out);
-      out('\n  ],\n');
+      yield '  "surveys": [\n';
+      yield* spool.drain();
+      yield '\n  ],\n';
     }
-    out(`  "acrossPolls": ${indent(JSON.stringify(acrossPolls, null, 2), 2)}\n}\n`);
+    yield `  "acrossPolls": ${indent(JSON.stringify(acrossPolls, null, 2), 2)}\n}\n`;
   } finally {
     spool.close();
   }
 }
 
 /**
- * Writes `--ndjson`: one JSON object per line, each written as soon as it is
+ * `--ndjson`: one JSON object per line, each given as soon as it is
  * known — first `{"record":"header", schemaVersion, tool, input, options,
  * warnings}`, then `{"record":"survey","survey":{…}}` per survey as it is
  * analysed, last `{"record":"summary","summary":{…},"acrossPolls":[…]}`.
  * Each `survey`, `summary` and `acrossPolls` is the `--json` document's.
  *
  * @param source - the reanalysis, one survey at a time
- * @param out - writes a piece of text to standard output
+ * @returns the lines, in order, each with its line break
  * @example
- * writeNdjson(sourceOf(doc), (text) => written.push(text));
- * JSON.parse(written[0] as string).record; // => 'header'
- * written.length; // => 12
+ * const lines = [...ndjsonText(sourceOf(doc))];
+ * JSON.parse(lines[0] as string).record; // => 'header'
+ * lines.length; // => 12
  */
-export function writeNdjson(source: SurveySource, out: (text: string) => void): void {
+export function* ndjsonText(source: SurveySource): Generator<string, void, undefined> {
   const { schemaVersion, input, options, warnings } = source.head;
   const tool = { name: 'toplines', version: VERSION };
-  out(`${JSON.stringify({ record: 'header', schemaVersion, tool, input, options, warnings })}\n`);
-  for (const survey of source.surveys) out(`${JSON.stringify({ record: 'survey', survey })}\n`);
+  yield `${JSON.stringify({ record: 'header', schemaVersion, tool, input, options, warnings })}\n`;
+  for (const survey of source.surveys) yield `${JSON.stringify({ record: 'survey', survey })}\n`;
   const { summary, acrossPolls } = source.finish();
-  out(`${JSON.stringify({ record: 'summary', summary, acrossPolls })}\n`);
+  yield `${JSON.stringify({ record: 'summary', summary, acrossPolls })}\n`;
 }
 
 /** JSON text nested `spaces` deeper: its line breaks are followed by that many more spaces (JSON strings hold no raw line break). */
@@ -144,9 +140,9 @@ class Spool {
   }
 
   /** Everything written, in order, in pieces of at most 1 MiB. */
-  drain(out: (text: string) => void): void {
+  *drain(): Generator<string, void, undefined> {
     if (this.fd === null) {
-      for (const piece of this.pieces) out(piece);
+      yield* this.pieces;
       return;
     }
     const buffer = Buffer.alloc(1024 * 1024);
@@ -157,10 +153,10 @@ class Spool {
       if (read === 0) break;
       position += read;
       const text = decoder.write(buffer.subarray(0, read));
-      if (text !== '') out(text);
+      if (text !== '') yield text;
     }
     const rest = decoder.end();
-    if (rest !== '') out(rest);
+    if (rest !== '') yield rest;
   }
 
   close(): void {

@@ -41,13 +41,11 @@ const INDENT = 3;
  * // => 'toplines reanalyze — bundled data: 2025 Japanese surveys on Japan–U.S. relations'
  */
 export function renderReport(data: Reanalysis, options: RenderOptions): string {
-  const pieces: string[] = [];
-  writeTerminalReport(sourceOf(data), options, (text) => pieces.push(text));
-  return pieces.join('');
+  return [...reportText(sourceOf(data), options)].join('');
 }
 
 /**
- * Writes the report piece by piece, each survey's block as soon as it is
+ * The report piece by piece, each survey's block as soon as it is
  * analysed: the same text as {@link renderReport}, without holding the
  * reanalysis or the report whole (an archive of 200,000 figures makes a
  * report of hundreds of megabytes). The first lines' counts come from
@@ -55,17 +53,16 @@ export function renderReport(data: Reanalysis, options: RenderOptions): string {
  *
  * @param source - the reanalysis, one survey at a time
  * @param options - width and colours
- * @param out - writes a piece of text to standard output
+ * @returns the pieces of text, in order
  * @example
  * // reanalyzeSurveys(load()) is a source too; doc is reanalyze(load())
- * writeTerminalReport(sourceOf(doc), { style: makeStyle(false) }, (t) => written.push(t));
- * written.join('') === renderReport(doc, { style: makeStyle(false) }); // => true
+ * const pieces = [...reportText(sourceOf(doc), { style: makeStyle(false) })];
+ * pieces.join('') === renderReport(doc, { style: makeStyle(false) }); // => true
  */
-export function writeTerminalReport(
+export function* reportText(
   source: SurveySource,
   options: RenderOptions,
-  out: (text: string) => void,
-): void {
+): Generator<string, void, undefined> {
   // Escape sequences and control characters in the data are removed once,
   // here, before any wrapping or cutting: from the head, each survey and the tail.
   const head = terminalSafeDeep(source.head);
@@ -94,16 +91,16 @@ export function writeTerminalReport(
       width,
     ).map((l) => s.dim(l)),
   );
-  out(lines.join('\n'));
+  yield lines.join('\n');
   for (const survey of source.surveys) {
-    out(`\n\n${surveyBlock(terminalSafeDeep(survey), doc, width, s).join('\n')}`);
+    yield `\n\n${surveyBlock(terminalSafeDeep(survey), doc, width, s).join('\n')}`;
   }
   const tail = terminalSafeDeep(source.finish());
   doc.summary = tail.summary;
   for (const construct of tail.acrossPolls) {
-    out(`\n\n${acrossBlock(construct, doc, width, s).join('\n')}`);
+    yield `\n\n${acrossBlock(construct, doc, width, s).join('\n')}`;
   }
-  out(`\n\n${[s.dim('━'.repeat(width)), ...wrap(summaryLine(doc), width)].join('\n')}\n`);
+  yield `\n\n${[s.dim('━'.repeat(width)), ...wrap(summaryLine(doc), width)].join('\n')}\n`;
 }
 
 function surveyBlock(survey: SurveyResult, doc: Reanalysis, width: number, s: Style): string[] {
