@@ -1,31 +1,33 @@
 // @toplines/charts/render: the Node-only entry that turns a spec into SVG and
 // PNG. It alone loads vega, vega-lite's compiler, @resvg/resvg-js and the
-// bundled Inter font files; the main entry stays free of them.
+// Inter font files of fonts/; the main entry stays free of them.
+//
+// vega and vega-lite are ESM only, and vega-canvas has a top-level `await`:
+// Node cannot `require()` them (ERR_REQUIRE_ASYNC_MODULE). They are loaded
+// with a dynamic `import()` inside toSVG (async anyway), which the CJS build
+// keeps as it is, so that `require('@toplines/charts/render')` works too.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { compile } from 'vega-lite';
 import { ChartError } from './errors';
 import { type FontMetrics, fontMetrics } from './font/ttf-metrics';
 import { errorText } from './messages';
 
-const require = createRequire(import.meta.url);
-
 /**
- * The paths of the bundled font files (Inter Regular and Bold, SIL Open Font
- * License, from @expo-google-fonts/inter) that {@link toPNG} draws text with.
+ * The paths of the font files (Inter Regular and Bold 4.001, SIL Open Font
+ * License, in the package's fonts/ folder with OFL.txt) that {@link toSVG}
+ * measures text with and {@link toPNG} draws it with.
  *
  * @returns absolute paths of the two TTF files
  * @example
  * fontFiles().map((f) => f.split('/').pop()); // => ['Inter_400Regular.ttf', 'Inter_700Bold.ttf']
  */
 export function fontFiles(): string[] {
-  return [
-    require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf'),
-    require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf'),
-  ];
+  // src/render.ts and dist/render.{js,cjs} are both one folder below fonts/.
+  return ['Inter_400Regular.ttf', 'Inter_700Bold.ttf'].map((file) =>
+    fileURLToPath(new URL(`../fonts/${file}`, import.meta.url)),
+  );
 }
 
 /** The part of a Vega text item that its width depends on. */
@@ -34,40 +36,84 @@ interface TextItem {
   fontWeight?: string | number;
 }
 
-let metrics: { regular: FontMetrics; bold: FontMetrics } | undefined;
+/** vega-scenegraph's text measurer, which vega re-exports (its types omit it). */
+interface TextMetrics {
+  width: (item: TextItem, text: unknown) => number;
+}
+
+/** The two modules toSVG loads on first use. */
+interface Renderer {
+  vega: typeof import('vega');
+  compile: typeof import('vega-lite').compile;
+}
+
+let renderer: Promise<Renderer> | undefined;
+
+/** Loads vega and vega-lite once, with `import()` (see the top of this file). */
+function loadRenderer(): Promise<Renderer> {
+  renderer ??= Promise.all([import('vega'), import('vega-lite')]).then(
+    ([vega, vl]) => ({ vega, compile: vl.compile }),
+    (e: unknown) => {
+      renderer = undefined; // try again next time
+      throw e;
+    },
+  );
+  return renderer;
+}
+
+let interWidth: TextMetrics['width'] | undefined;
 
 /**
- * Makes headless Vega measure text with Inter's real advance widths (instead
- * of its rough estimate of 0.8 em per character), so that the layout of the
- * SVG matches the text resvg draws. Idempotent.
+ * Inter's real advance widths (instead of headless Vega's rough estimate of
+ * 0.8 em per character), so that the layout of the SVG matches the text resvg
+ * draws.
  */
-function useInterMetrics(): void {
-  if (metrics !== undefined) return;
+function interTextWidth(): TextMetrics['width'] {
+  if (interWidth !== undefined) return interWidth;
   const [regular, bold] = fontFiles().map((f) => fontMetrics(readFileSync(f))) as [
     FontMetrics,
     FontMetrics,
   ];
-  metrics = { regular, bold };
-  const m = metrics;
-  // vega re-exports vega-scenegraph's textMetrics, but its types omit it.
-  const { textMetrics } = vega as unknown as {
-    textMetrics: { width: (item: TextItem, text: unknown) => number };
-  };
-  textMetrics.width = (item: TextItem, text: unknown) => {
+  interWidth = (item: TextItem, text: unknown) => {
     const size = item.fontSize != null ? +item.fontSize || 0 : 11;
     const line = text == null ? '' : String(text).trim();
     const weight = item.fontWeight;
     const isBold =
       weight === 'bold' || (typeof weight === 'number' && weight >= 600) || weight === '700';
-    return (isBold ? m.bold : m.regular).width(line, size);
+    return (isBold ? bold : regular).width(line, size);
   };
+  return interWidth;
+}
+
+// vega measures text through one global of vega-scenegraph. toSVG sets it to
+// Inter's widths while it renders and puts back what it found when the last
+// render running at once ends, so that other users of vega in the process get
+// vega's own measurer between renders.
+let rendering = 0;
+let foundWidth: TextMetrics['width'] | undefined;
+
+function useInterMetrics(metrics: TextMetrics): void {
+  if (rendering === 0) {
+    foundWidth = metrics.width;
+    metrics.width = interTextWidth();
+  }
+  rendering++;
+}
+
+function restoreMetrics(metrics: TextMetrics): void {
+  rendering--;
+  if (rendering === 0 && foundWidth !== undefined) {
+    metrics.width = foundWidth;
+    foundWidth = undefined;
+  }
 }
 
 /**
  * Renders a Vega-Lite spec to an SVG string, headless: vega-lite compiles it
  * to Vega, a Vega View with the `'none'` renderer runs it, and `toSVG` writes
  * the scene. Text is laid out with Inter's widths (the font the builders
- * name and {@link toPNG} draws with). Data must be inline (`values`): the
+ * name and {@link toPNG} draws with); vega's text measurer is set for the
+ * render and restored after it. Data must be inline (`values`): the
  * builders' specs always are.
  *
  * @param spec - a Vega-Lite spec, e.g. from `shareChart` (the main entry)
@@ -80,8 +126,10 @@ function useInterMetrics(): void {
  * svg.startsWith('<svg'); // => true
  */
 export async function toSVG(spec: TopLevelSpec): Promise<string> {
-  useInterMetrics();
-  let view: vega.View | undefined;
+  const { vega, compile } = await loadRenderer();
+  const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
+  let view: InstanceType<typeof vega.View> | undefined;
+  useInterMetrics(metrics);
   try {
     const vgSpec = compile(spec).spec;
     view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
@@ -90,6 +138,7 @@ export async function toSVG(spec: TopLevelSpec): Promise<string> {
     throw new ChartError('render-failed', 'toSVG', errorText.renderFailed((e as Error).message));
   } finally {
     view?.finalize();
+    restoreMetrics(metrics);
   }
 }
 

@@ -3,11 +3,12 @@
 // a PNG with the right signature and size.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as vega from 'vega';
 import { describe, expect, it } from 'vitest';
 import { ChartError } from '../src/index';
 import { fontFiles, toPNG, toSVG } from '../src/render';
 import { CASES } from './cases';
-import { HERE, UPDATE } from './helpers';
+import { HERE, PACKAGE, UPDATE } from './helpers';
 
 const SNAPSHOTS = join(HERE, 'snapshots');
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -56,13 +57,31 @@ describe.each(CASES)('$name', ({ name, spec, text }) => {
 });
 
 describe('render entry', () => {
-  it('bundles the two Inter font files', () => {
+  it('bundles the two Inter font files, in fonts/ with their licence', () => {
     const files = fontFiles();
-    expect(files.map((f) => f.split('/').pop())).toEqual([
-      'Inter_400Regular.ttf',
-      'Inter_700Bold.ttf',
+    expect(files).toEqual([
+      join(PACKAGE, 'fonts', 'Inter_400Regular.ttf'),
+      join(PACKAGE, 'fonts', 'Inter_700Bold.ttf'),
     ]);
     for (const f of files) expect(existsSync(f)).toBe(true);
+    expect(readFileSync(join(PACKAGE, 'fonts', 'OFL.txt'), 'utf8')).toContain(
+      'SIL OPEN FONT LICENSE Version 1.1',
+    );
+  });
+
+  it("leaves vega's text measurer as it found it, after a render, a failed one and renders at once", async () => {
+    const metrics = (vega as unknown as { textMetrics: { width: unknown } }).textMetrics;
+    const found = metrics.width;
+    const spec = CASES[0]!.spec();
+    const alone = await toSVG(spec);
+    expect(metrics.width).toBe(found);
+    await expect(toSVG({ layer: 7 } as unknown as Parameters<typeof toSVG>[0])).rejects.toThrow();
+    expect(metrics.width).toBe(found);
+    // Renders at once share Inter's widths until the last one ends, and lay out as one alone.
+    const together = await Promise.all([toSVG(spec), toSVG(CASES[1]!.spec()), toSVG(spec)]);
+    expect(metrics.width).toBe(found);
+    expect(together[0]).toBe(alone);
+    expect(together[2]).toBe(alone);
   });
 
   it('names the Inter font in the SVG text', async () => {
