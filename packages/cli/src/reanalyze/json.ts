@@ -1,7 +1,6 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import type { Reanalysis, ReanalysisStream, SurveyResult } from '@toplines/data';
 import { VERSION } from '../version';
 
@@ -58,24 +57,28 @@ const SPOOL_IN_MEMORY = 8 * 1024 * 1024;
  * the head and summary: memory holds one survey at a time.
  *
  * @param source - the reanalysis, one survey at a time
+ * @param spooling - where the surveys' text waits (for the tests; the defaults suit any size)
  * @returns the pieces of text, in order (the caller writes each and may wait for the stream to drain)
  * @example
  * // reanalyzeSurveys(load()) streams the same document; doc is reanalyze(load())
  * [...jsonText(sourceOf(doc))].join('') === `${JSON.stringify(toJson(doc), null, 2)}\n`; // => true
  */
-export function* jsonText(source: SurveySource): Generator<string, void, undefined> {
-  const spool = new Spool();
+export function* jsonText(
+  source: SurveySource,
+  spooling: SpoolOptions = {},
+): Generator<string, void, undefined> {
+  const spool = new Spool(spooling);
   try {
     let first = true;
     for (const survey of source.surveys) {
-      spool.write(`${first ? '' : ',\n'}    ${indent(JSON.stringify(survey, null, 2), 4)}`);
+      spool.write(`${first ? '' : ',\n'}    ${nested(survey, 2)}`);
       first = false;
     }
     const { summary, acrossPolls } = source.finish();
     const { schemaVersion, input, options, warnings } = source.head;
     const tool = { name: 'toplines', version: VERSION };
     const field = (key: string, value: unknown) =>
-      `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), 2)},\n`;
+      `  ${JSON.stringify(key)}: ${nested(value, 1)},\n`;
     yield `{\n${field('schemaVersion', schemaVersion)}${field('tool', tool)}${field('input', input)}${field('options', options)}${field('summary', summary)}${field('warnings', warnings)}`;
     if (first) yield '  "surveys": [],\n';
     else {
@@ -83,7 +86,7 @@ export function* jsonText(source: SurveySource): Generator<string, void, undefin
       yield* spool.drain();
       yield '\n  ],\n';
     }
-    yield `  "acrossPolls": ${indent(JSON.stringify(acrossPolls, null, 2), 2)}\n}\n`;
+    yield `  "acrossPolls": ${nested(acrossPolls, 1)}\n}\n`;
   } finally {
     spool.close();
   }
@@ -112,17 +115,47 @@ export function* ndjsonText(source: SurveySource): Generator<string, void, undef
   yield `${JSON.stringify({ record: 'summary', summary, acrossPolls })}\n`;
 }
 
-/** JSON text nested `spaces` deeper: its line breaks are followed by that many more spaces (JSON strings hold no raw line break). */
-function indent(json: string, spaces: number): string {
-  return json.replace(/\n/g, `\n${' '.repeat(spaces)}`);
+/**
+ * `value` as `JSON.stringify(…, null, 2)` writes it `depth` levels deep in a
+ * document: stringified inside as many one-element arrays, which are then
+ * cut off (faster than re-indenting the text; undefined, as at the top,
+ * gives "null" here and is not expected).
+ */
+function nested(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  for (let d = 0; d < depth; d++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each level opens with "[\n" plus its indent and closes with "\n" plus its indent and "]".
+  let head = 0;
+  let tail = 0;
+  for (let d = 0; d < depth; d++) {
+    head += 2 + 2 * (d + 1);
+    tail += 2 + 2 * d;
+  }
+  return text.slice(head, text.length - tail);
 }
 
-/** Text set aside in order: in memory up to {@link SPOOL_IN_MEMORY} characters, then in a temporary file. */
+/** Options of the spool of {@link jsonText}. */
+export interface SpoolOptions {
+  /** Characters kept in memory before the text moves to a temporary file. Default 8 Mi. */
+  inMemory?: number;
+  /** Bytes read back from the file at a time. Default 1 MiB. */
+  chunk?: number;
+}
+
+/** Text set aside in order: in memory up to `inMemory` characters, then in a temporary file. */
 class Spool {
+  private readonly inMemory: number;
+  private readonly chunk: number;
   private pieces: string[] = [];
   private size = 0;
   private dir: string | null = null;
   private fd: number | null = null;
+
+  constructor(options: SpoolOptions) {
+    this.inMemory = options.inMemory ?? SPOOL_IN_MEMORY;
+    this.chunk = Math.max(4, options.chunk ?? 1024 * 1024);
+  }
 
   write(text: string): void {
     if (this.fd !== null) {
@@ -131,7 +164,7 @@ class Spool {
     }
     this.pieces.push(text);
     this.size += text.length;
-    if (this.size > SPOOL_IN_MEMORY) {
+    if (this.size > this.inMemory) {
       this.dir = mkdtempSync(join(tmpdir(), 'toplines-json-'));
       this.fd = openSync(join(this.dir, 'surveys.json'), 'w+');
       for (const piece of this.pieces) writeSync(this.fd, piece);
@@ -139,24 +172,29 @@ class Spool {
     }
   }
 
-  /** Everything written, in order, in pieces of at most 1 MiB. */
+  /** Everything written, in order, in pieces of at most `chunk` bytes. */
   *drain(): Generator<string, void, undefined> {
     if (this.fd === null) {
       yield* this.pieces;
       return;
     }
-    const buffer = Buffer.alloc(1024 * 1024);
-    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.alloc(this.chunk);
     let position = 0;
+    let carried = 0;
     for (;;) {
-      const read = readSync(this.fd, buffer, 0, buffer.length, position);
-      if (read === 0) break;
+      const read = readSync(this.fd, buffer, carried, buffer.length - carried, position);
       position += read;
-      const text = decoder.write(buffer.subarray(0, read));
-      if (text !== '') yield text;
+      const filled = carried + read;
+      if (read === 0) {
+        if (filled > 0) yield buffer.toString('utf8', 0, filled);
+        return;
+      }
+      // Decode up to the last whole UTF-8 character; its bytes still to come are carried over.
+      const end = wholeCharacters(buffer, filled);
+      yield buffer.toString('utf8', 0, end);
+      buffer.copy(buffer, 0, end, filled);
+      carried = filled - end;
     }
-    const rest = decoder.end();
-    if (rest !== '') yield rest;
   }
 
   close(): void {
@@ -166,4 +204,14 @@ class Spool {
     this.dir = null;
     this.pieces = [];
   }
+}
+
+/** Where the last UTF-8 character that is whole in `buffer[0, length)` ends. */
+function wholeCharacters(buffer: Buffer, length: number): number {
+  // Step back over at most three continuation bytes (10xxxxxx) to the character's first byte.
+  let start = length - 1;
+  while (start > 0 && length - start < 4 && ((buffer[start] as number) & 0xc0) === 0x80) start--;
+  const lead = buffer[start] as number;
+  const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return start + size <= length ? length : start;
 }
