@@ -25,6 +25,15 @@ export default defineConfig([
     format: ['esm'],
     dts: { entry: 'src/index.ts' },
   },
-  // CommonJS: the library only.
-  { ...shared, entry: ['src/index.ts'], format: ['cjs'], dts: true },
+  // CommonJS: the library only, with string-width inside it: that package is
+  // ESM only, and esbuild's CommonJS interop reads its default export from
+  // require() as the namespace object, not the function
+  // (scripts/consumer-test.mjs found it).
+  {
+    ...shared,
+    entry: ['src/index.ts'],
+    format: ['cjs'],
+    dts: true,
+    noExternal: ['string-width', 'strip-ansi', 'ansi-regex', 'get-east-asian-width'],
+  },
 ]);
