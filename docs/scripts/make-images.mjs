@@ -43,7 +43,7 @@ const TRUTH = 0.405;
 
 const charts = {
   // What a margin of error is and is not
-  'margin-curve': () => marginCurve(),
+  'margin-curve': () => marginCurve(surveys),
   coverage: () => {
     const random = seeded(2025);
     const polls = Array.from({ length: 100 }, (_, i) => {
@@ -75,6 +75,8 @@ const charts = {
     leadChart(leads(results, { surveys, questions }), {
       question: 'korea-relations-outlook',
       survey: 'api-2025-jp',
+      surveys,
+      questions,
     }),
   'paired-economic-partners': () =>
     pairedChart(
@@ -141,6 +143,8 @@ const charts = {
           label: 'API/EAI/KEI, Aug 2025: “good”',
         },
       ],
+      surveys,
+      questions,
     }),
   'minimum-detectable-difference': () => {
     const sizes = [100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000];
@@ -257,7 +261,8 @@ const charts = {
   },
 
   // Checking published figures
-  'nuclear-weapons': () => divergingChart(rows, { question: 'japan-nuclear-weapons' }),
+  'nuclear-weapons': () =>
+    divergingChart(rows, { question: 'japan-nuclear-weapons', surveys, questions }),
 };
 
 const filter = process.argv.slice(2);
