@@ -94,7 +94,10 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
     }),
   );
   const uniqueSeen = new Map<string, Map<string, number>>();
-  const typed: CellValue[][] = rows.map(() => []);
+  // Only the primary key's values are kept per row (for the key check below),
+  // in the order of `present`; null where a cell does not cast.
+  const keyed = present.map(({ field }) => primaryKey.includes(field.name));
+  const keys: CellValue[][] = [];
 
   rows.forEach((cells, i) => {
     const row = i + 1;
@@ -109,21 +112,25 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
         ),
       );
     }
-    for (const { field, index } of present) {
+    const key: CellValue[] = [];
+    keys.push(key);
+    for (let k = 0; k < present.length; k++) {
+      const { field, index } = present[k] as (typeof present)[number];
       const text = cells[index] ?? '';
-      const at = where(row, field.name);
+      // Where the issue is: built only for an issue (a file of 200,000 rows has 2 million cells).
+      const at = () => where(row, field.name);
       const cast = castField(text, field, missing);
       if (!cast.ok) {
-        issues.push(issue('type', 'error', at, text, issueText.type(text, cast.expected)));
-        typed[i]?.push(null);
+        issues.push(issue('type', 'error', at(), text, issueText.type(text, cast.expected)));
+        if (keyed[k]) key.push(null);
         continue;
       }
       const value = cast.value;
-      typed[i]?.push(value);
+      if (keyed[k]) key.push(value);
       const c = field.constraints ?? {};
       if (value === null) {
         if (c.required === true || primaryKey.includes(field.name)) {
-          issues.push(issue('required', 'error', at, text, issueText.required()));
+          issues.push(issue('required', 'error', at(), text, issueText.required()));
         }
         continue;
       }
@@ -131,7 +138,7 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
         Array.isArray(c.enum) &&
         !c.enum.some((allowed) => allowed === value || String(allowed) === text)
       ) {
-        issues.push(issue('enum', 'error', at, text, issueText.enum(text, c.enum)));
+        issues.push(issue('enum', 'error', at(), text, issueText.enum(text, c.enum)));
       }
       const rule = rules.get(field);
       if (
@@ -140,30 +147,30 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
         rule?.pattern != null &&
         !rule.pattern.test(value)
       ) {
-        issues.push(issue('pattern', 'error', at, text, issueText.pattern(text, c.pattern)));
+        issues.push(issue('pattern', 'error', at(), text, issueText.pattern(text, c.pattern)));
       }
       if (field.format === 'uri' && typeof value === 'string' && !isAbsoluteUri(value)) {
-        issues.push(issue('format', 'error', at, text, issueText.formatUri(text)));
+        issues.push(issue('format', 'error', at(), text, issueText.formatUri(text)));
       }
       if (rule?.minimum != null && compare(value, rule.minimum) < 0) {
-        issues.push(issue('minimum', 'error', at, text, issueText.minimum(text, rule.minimum)));
+        issues.push(issue('minimum', 'error', at(), text, issueText.minimum(text, rule.minimum)));
       }
       if (rule?.maximum != null && compare(value, rule.maximum) > 0) {
-        issues.push(issue('maximum', 'error', at, text, issueText.maximum(text, rule.maximum)));
+        issues.push(issue('maximum', 'error', at(), text, issueText.maximum(text, rule.maximum)));
       }
       if (
         typeof value === 'string' &&
         typeof c.minLength === 'number' &&
         [...value].length < c.minLength
       ) {
-        issues.push(issue('length', 'error', at, text, issueText.minLength(text, c.minLength)));
+        issues.push(issue('length', 'error', at(), text, issueText.minLength(text, c.minLength)));
       }
       if (
         typeof value === 'string' &&
         typeof c.maxLength === 'number' &&
         [...value].length > c.maxLength
       ) {
-        issues.push(issue('length', 'error', at, text, issueText.maxLength(text, c.maxLength)));
+        issues.push(issue('length', 'error', at(), text, issueText.maxLength(text, c.maxLength)));
       }
       if (c.unique === true) {
         let values = uniqueSeen.get(field.name);
@@ -176,7 +183,7 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
         if (first === undefined) values.set(key, row);
         else if (!primaryKey.includes(field.name) || primaryKey.length > 1) {
           // a one-field primary key is reported once, as a primary-key issue
-          issues.push(issue('unique', 'error', at, text, issueText.unique(text, first)));
+          issues.push(issue('unique', 'error', at(), text, issueText.unique(text, first)));
         }
       }
     }
@@ -185,7 +192,11 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
   // duplicate rows, then the primary key (an exact repeat is reported once, as a duplicate row)
   const rowSeen = new Map<string, number>();
   const keySeen = new Map<string, number>();
-  const keyIndex = primaryKey.map((name) => present.findIndex(({ field }) => field.name === name));
+  // Each key field's place among the kept values of a row (they follow `present`'s order).
+  const keptNames = present.filter((_, k) => keyed[k]).map(({ field }) => field.name);
+  const keyIndex = primaryKey.map((name) =>
+    present.some(({ field }) => field.name === name) ? keptNames.indexOf(name) : -1,
+  );
   rows.forEach((cells, i) => {
     const row = i + 1;
     const whole = JSON.stringify(cells);
@@ -198,7 +209,7 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
     }
     rowSeen.set(whole, row);
     if (primaryKey.length === 0 || keyIndex.some((k) => k < 0)) return;
-    const values = keyIndex.map((k) => typed[i]?.[k] ?? null);
+    const values = keyIndex.map((k) => keys[i]?.[k] ?? null);
     if (values.some((v) => v === null)) return; // reported as required
     const key = JSON.stringify(values);
     const first = keySeen.get(key);
