@@ -408,6 +408,17 @@ export function normaliseSpace(text: string): string {
  * "42%" and "42 percent" but not in "142%", "4.42%" or "42.1%".
  */
 export function containsFigure(quote: string, text: string): boolean {
-  const escaped = text.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\d.])${escaped}(?!\\d|\\.\\d)`, 'u').test(quote);
+  const key = text.trim();
+  let pattern = FIGURE_PATTERNS.get(key);
+  if (pattern === undefined) {
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(?<![\\d.])${escaped}(?!\\d|\\.\\d)`, 'u');
+    // A file repeats its figures: one pattern each, compiled once (a bounded cache).
+    if (FIGURE_PATTERNS.size >= 10_000) FIGURE_PATTERNS.clear();
+    FIGURE_PATTERNS.set(key, pattern);
+  }
+  return pattern.test(quote);
 }
+
+/** The patterns of {@link containsFigure}, by figure as printed (no `g` flag: test() keeps no state). */
+const FIGURE_PATTERNS = new Map<string, RegExp>();
