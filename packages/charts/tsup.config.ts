@@ -5,7 +5,8 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
-  sourcemap: true,
+  // No source maps in the tarball: they would carry every source file (#15).
+  sourcemap: false,
   target: 'es2022',
   // import.meta.url in the CJS build of the render entry (font file paths).
   shims: true,

@@ -13,7 +13,7 @@ import { HERE, nodeModule, readJson, UPDATE } from './helpers';
 
 const GOLDEN = join(HERE, 'golden');
 const ajv = (path: string) =>
-  new Ajv({ strict: false, allowUnionTypes: true, allErrors: false }).compile(
+  new Ajv({ strict: false, allowUnionTypes: true, allErrors: false, validateFormats: false }).compile(
     readJson(nodeModule(path)) as object,
   );
 const validateV5 = ajv('vega-lite-v5/build/vega-lite-schema.json');

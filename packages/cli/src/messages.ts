@@ -34,7 +34,7 @@ Examples
   npx toplines reanalyze my-poll.csv --out report
   npx toplines lead 40.5% 34.5% --n 1037
 
-Exit codes: 0 success, 1 bad data, 2 usage error. NO_COLOR=1 turns colour off.
+Exit codes: 0 success, 1 bad data, 2 usage error. --no-color (or NO_COLOR=1) turns colour off.
 `,
   reanalyze: () => `toplines reanalyze — reanalyse every bundled survey, or your own toplines
 
