@@ -4,6 +4,7 @@ import {
   type Reanalysis,
   type ReanalysisOptions,
   type ReanalysisStream,
+  type ReanalyzeInput,
   reanalyzeSurveys,
   type SurveyResult,
 } from '@toplines/data';
@@ -79,10 +80,21 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   if (out !== undefined)
     await (await import('../reanalyze/write-report')).planOutput(out, io.cwd, force);
 
-  const loaded = await loadOrReport(positionals[0], io, values);
+  let loaded: LoadedInput | null = await loadOrReport(positionals[0], io, values);
+  const { input, warnings } = loaded;
+  // The engine reads the tables; the package also holds every cell's text and
+  // line (for validation, done by now): let them go unless --out needs the package.
+  const { results, surveys, questions } = loaded.pkg;
+  // loadInput refuses a package without results.
+  const tables = {
+    results,
+    ...(surveys === undefined ? {} : { surveys }),
+    ...(questions === undefined ? {} : { questions }),
+  };
+  const pkg = out === undefined ? null : loaded.pkg;
+  loaded = null;
   const errStyle = makeStyle(useColor(io.env, io.stderrIsTTY));
-  for (const w of loaded.warnings)
-    io.err(`${errStyle.yellow('warning:')} ${terminalSafe(w.message)}\n`);
+  for (const w of warnings) io.err(`${errStyle.yellow('warning:')} ${terminalSafe(w.message)}\n`);
 
   // The report and --ndjson are written as each survey is analysed: a
   // progress line on the same terminal would cut into them, so it is drawn
@@ -93,10 +105,10 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
     'reanalysing',
   );
   const stream = analyzeOrUsage(() =>
-    reanalyzeSurveys(loaded.pkg, {
+    reanalyzeSurveys(tables as ReanalyzeInput, {
       ...options,
-      input: loaded.input,
-      warnings: loaded.warnings,
+      input,
+      warnings,
       onProgress: (done, total) => progress.update(done, total),
     }),
   );
@@ -118,13 +130,13 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   }
   progress.done();
 
-  if (out !== undefined && kept !== null) {
+  if (out !== undefined && kept !== null && pkg !== null) {
     const { summary, acrossPolls } = source.finish();
     const doc: Reanalysis = { ...stream.head, summary, surveys: kept, acrossPolls };
     // Only here: the charts' renderer (vega, resvg) loads on demand, so that
     // the terminal report stays fast.
     const { DEFAULT_MAX_CHARTS, writeReport } = await import('../reanalyze/write-report');
-    const written = await writeReport(doc, loaded.pkg, out, io, {
+    const written = await writeReport(doc, pkg, out, io, {
       png: values['no-png'] !== true,
       force,
       ...(maxCharts === undefined ? {} : { maxCharts }),
