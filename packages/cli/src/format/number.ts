@@ -45,8 +45,15 @@ export function points(d: number, decimals = 1): string {
  * count(1037); // => '1,037'
  */
 export function count(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return COUNT_FORMAT.format(n);
 }
+
+/**
+ * `n.toLocaleString('en-US', { maximumFractionDigits: 1 })`, made once:
+ * toLocaleString with options builds a formatter on every call, which took a
+ * sixth of the terminal report's time on a 200,000-figure archive (#18).
+ */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 /**
  * A p-value as a reader expects it: "p = 0.025", "p < 0.001".

@@ -33,7 +33,8 @@ export function displayWidth(text: string): number {
  * string-width), general punctuation from the hyphen to the ellipsis and
  * from the per mille sign on (dashes, quotes, bullets, prime) and the minus sign.
  */
-const ONE_COLUMN = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u03ff\u0400-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2212]*$/;
+const ONE_COLUMN =
+  /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u03ff\u0400-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2212]*$/;
 
 /**
  * Pads to a display width, on the right (left-aligned) or the left.
@@ -195,14 +196,19 @@ export function terminalSafeDeep<T>(value: T): T {
   if (Array.isArray(value)) return value.map((x) => terminalSafeDeep(x)) as T;
   if (value !== null && typeof value === 'object') {
     // Keys are data too (a column or option named "__proto__"): defined, not assigned.
+    // (Only "__proto__" is an accessor of a plain object: the other keys are
+    // assigned, which is much faster for the 200,000 figures of an archive, #18.)
     const copy: Record<string, unknown> = {};
-    for (const [key, x] of Object.entries(value))
-      Object.defineProperty(copy, key, {
-        value: terminalSafeDeep(x),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    for (const [key, x] of Object.entries(value)) {
+      if (key === '__proto__')
+        Object.defineProperty(copy, key, {
+          value: terminalSafeDeep(x),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else copy[key] = terminalSafeDeep(x);
+    }
     return copy as T;
   }
   return value;
