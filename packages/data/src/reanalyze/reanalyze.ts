@@ -479,7 +479,8 @@ function analyseSurvey(
 ): SurveyResult {
   const intervals = { method: opts.method, level: opts.level, deff: header.deff };
   // Pass 1: the n the data states; then the bases of follow-ups it does not.
-  const stated = withIntervals(table, { ...sample, ...intervals }).objects() as Row[];
+  const atStated = withIntervals(table, { ...sample, ...intervals });
+  const stated = atStated.objects() as Row[];
   const blocks = surveyBlocks(stated, questionMeta);
   const bases = inferBases(blocks, stated);
   const sized =
@@ -488,8 +489,11 @@ function analyseSurvey(
       : table.assign({
           base_n: stated.map((r, i) => positiveInteger(r['n_used']) ?? bases.get(i) ?? null),
         });
-  // Pass 2: intervals and count checks at those n.
-  const checked = consistency(withIntervals(sized, { ...sample, ...intervals }), sample);
+  // Pass 2: intervals and count checks at those n (pass 1's intervals when no base was inferred).
+  const checked = consistency(
+    bases.size === 0 ? atStated : withIntervals(sized, { ...sample, ...intervals }),
+    sample,
+  );
   const rows = checked.objects() as Row[];
   const typed = checked.assign({
     response_type: typesByRow(rows.length, blocks),
