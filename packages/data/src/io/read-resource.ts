@@ -54,18 +54,28 @@ export function readResource(
   const cellAt = (row: readonly string[], index: number): string =>
     index < 0 ? (missing[0] ?? '') : (row[index] ?? '');
 
+  // One string per distinct text: an archive repeats its ids, options and
+  // qualifiers on every row, and its table then holds each once (#18).
+  const interned = new Map<string, string>();
+  const intern = <T>(value: T): T => {
+    if (typeof value !== 'string') return value;
+    const known = interned.get(value);
+    if (known !== undefined) return known as T;
+    interned.set(value, value);
+    return value;
+  };
   for (const field of schema.fields) {
     const index = csv.header.indexOf(field.name);
     const values = csv.rows.map((row) => {
       const cast = castField(cellAt(row, index), field, missing);
-      return cast.ok ? cast.value : null;
+      return cast.ok ? intern(cast.value) : null;
     });
     columns[field.name] = values;
     names.push(field.name);
     if (field.name === 'percent' && (field.type === 'number' || field.type === 'integer')) {
       columns[PERCENT_TEXT] = csv.rows.map((row) => {
         const cell = cellAt(row, index);
-        return missing.includes(cell) ? null : cell.trim();
+        return missing.includes(cell) ? null : intern(cell.trim());
       });
       names.push(PERCENT_TEXT);
     }

@@ -202,7 +202,7 @@ export function reanalyzeSurveys(
   const kept = keptSurveys(surveyRows, split.ids, opts.surveys);
   const planned = { surveys: kept.length, questions: 0, figures: 0 };
   for (const { id } of kept) {
-    planned.questions += split.blocks.get(id)?.size ?? 0;
+    planned.questions += split.blocks.get(id) ?? 0;
     planned.figures += split.rows.get(id)?.length ?? 0;
   }
   const sample = {
@@ -267,7 +267,7 @@ export function reanalyzeSurveys(
 
 /**
  * The results split by survey in one pass: each survey id's row indices (in
- * the table's order), the set of its blocks (for the question count), and
+ * the table's order), the number of its blocks (the question count), and
  * the ids in order of first appearance. Rows are matched by `===` on the
  * survey_id cell, as a filter on it would.
  */
@@ -277,7 +277,7 @@ function splitBySurvey(
 ): {
   ids: string[];
   rows: Map<string, number[]>;
-  blocks: Map<string, Set<string>>;
+  blocks: Map<string, number>;
 } {
   const column = (name: string): ArrayLike<unknown> | null => columns.get(name) ?? null;
   const surveyIds = column('survey_id') ?? new Array(n).fill(undefined);
@@ -286,7 +286,8 @@ function splitBySurvey(
   const ids: string[] = [];
   const seen = new Set<string>();
   const rows = new Map<string, number[]>();
-  const blocks = new Map<string, Set<string>>();
+  // Each survey's block keys while counting them; only the counts are kept.
+  const keysOf = new Map<string, Set<string>>();
   for (let i = 0; i < n; i++) {
     const raw = surveyIds[i];
     const text = String(raw ?? '');
@@ -297,12 +298,12 @@ function splitBySurvey(
     // Only a string id selects rows: a null or numeric survey_id matches no survey's id.
     if (typeof raw !== 'string') continue;
     let list = rows.get(raw);
-    let keys = blocks.get(raw);
+    let keys = keysOf.get(raw);
     if (list === undefined || keys === undefined) {
       list = [];
       keys = new Set();
       rows.set(raw, list);
-      blocks.set(raw, keys);
+      keysOf.set(raw, keys);
     }
     list.push(i);
     keys.add(
@@ -315,6 +316,8 @@ function splitBySurvey(
       ),
     );
   }
+  const blocks = new Map<string, number>();
+  for (const [id, keys] of keysOf) blocks.set(id, keys.size);
   return { ids, rows, blocks };
 }
 
@@ -331,11 +334,19 @@ function surveyTable(columns: ReadonlyMap<string, ArrayLike<unknown>>, indices: 
   return table(picked, [...columns.keys(), ROW]);
 }
 
-/** The results table's columns, each read once, but a column named as {@link ROW}. */
+/**
+ * The results table's columns, each read once, but a column named as
+ * {@link ROW}: a table as the readers give it (neither filtered nor ordered)
+ * lends its own arrays; any other is copied in its row order.
+ */
 function columnsOf(results: ColumnTable): Map<string, ArrayLike<unknown>> {
   const columns = new Map<string, ArrayLike<unknown>>();
-  for (const name of results.columnNames())
-    if (name !== ROW) columns.set(name, results.array(name) as ArrayLike<unknown>);
+  const plain = !results.isFiltered() && !results.isOrdered();
+  for (const name of results.columnNames()) {
+    if (name === ROW) continue;
+    const own = plain ? results.column(name) : undefined;
+    columns.set(name, Array.isArray(own) ? own : (results.array(name) as ArrayLike<unknown>));
+  }
   return columns;
 }
 
