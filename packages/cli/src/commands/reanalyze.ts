@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { isLibraryError } from '@toplines/core/internal';
 import {
   DEFAULT_ASSUMED_N,
@@ -93,6 +95,7 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   };
   const pkg = out === undefined ? null : loaded.pkg;
   loaded = null;
+  const memory = memoryBudget();
   const errStyle = makeStyle(useColor(io.env, io.stderrIsTTY));
   for (const w of warnings) io.err(`${errStyle.yellow('warning:')} ${terminalSafe(w.message)}\n`);
 
@@ -122,11 +125,14 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
       ? jsonText(source)
       : reportText(source, { style, width: io.columns ?? 100 });
   for (const piece of pieces) {
-    // --json writes only after the last survey: the progress line is cleared first.
-    if (json) progress.done();
-    io.out(piece);
+    if (piece !== '') {
+      // --json writes only after the last survey: the progress line is cleared first.
+      if (json) progress.done();
+      io.out(piece);
+    }
     // A slow reader holds the next survey back, rather than the text piling up in memory.
     await stdoutDrained();
+    memory.check();
   }
   progress.done();
 
@@ -173,6 +179,42 @@ function sourceKeeping(stream: ReanalysisStream, kept: SurveyResult[] | null): S
     finish: () => {
       tail ??= stream.finish();
       return tail;
+    },
+  };
+}
+
+/** Resident memory the streamed outputs keep to, when they can: see {@link memoryBudget}. */
+const MEMORY_BUDGET = 384 * 1024 * 1024;
+
+/**
+ * Keeps a long reanalysis near {@link MEMORY_BUDGET} of resident memory.
+ * Reading and validating a large file, then analysing survey after survey,
+ * leaves dead objects behind faster than V8 chooses to collect them: a
+ * 200,000-row archive reached 900 MB resident for about 250 MB live before
+ * V8's first full collection, and 640 MB before its second. So a full
+ * collection is asked for now (the input read, its cells let go) and again
+ * whenever, after a piece of output, the process holds more than the
+ * budget; if what is live is itself near the budget, the budget grows with
+ * it, so that collections never run after every survey. A collection is
+ * asked for by the documented means of a flag set at run time (Node has no
+ * API for it); where that is refused, nothing happens.
+ */
+function memoryBudget(): { check(): void } {
+  let collect: (() => void) | null = null;
+  try {
+    setFlagsFromString('--expose-gc');
+    collect = runInNewContext('gc') as () => void;
+  } catch {
+    // An embedder that refuses the flag: the heap grows as V8 sees fit.
+  }
+  let budget = MEMORY_BUDGET;
+  collect?.();
+  return {
+    check() {
+      if (collect === null || process.memoryUsage.rss() <= budget) return;
+      collect();
+      const after = process.memoryUsage.rss();
+      if (after > 0.75 * budget) budget = 1.5 * after;
     },
   };
 }

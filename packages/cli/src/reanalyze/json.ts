@@ -58,7 +58,8 @@ const SPOOL_IN_MEMORY = 8 * 1024 * 1024;
  *
  * @param source - the reanalysis, one survey at a time
  * @param spooling - where the surveys' text waits (for the tests; the defaults suit any size)
- * @returns the pieces of text, in order (the caller writes each and may wait for the stream to drain)
+ * @returns the pieces of text, in order (the caller writes each and may wait for the stream to
+ *   drain), with an empty piece after each survey is set aside
  * @example
  * // reanalyzeSurveys(load()) streams the same document; doc is reanalyze(load())
  * [...jsonText(sourceOf(doc))].join('') === `${JSON.stringify(toJson(doc), null, 2)}\n`; // => true
@@ -73,6 +74,8 @@ export function* jsonText(
     for (const survey of source.surveys) {
       spool.write(`${first ? '' : ',\n'}    ${nested(survey, 2)}`);
       first = false;
+      // Nothing to write yet: an empty piece hands the caller each survey's turn (memory, progress).
+      yield '';
     }
     const { summary, acrossPolls } = source.finish();
     const { schemaVersion, input, options, warnings } = source.head;
