@@ -65,20 +65,32 @@ function wrapWords(text: string, width: number): string[] {
   const w = Math.max(8, width);
   for (const paragraph of text.split('\n')) {
     let line = '';
+    // The line's width, kept as words are added (a space joins no grapheme, so
+    // widths add up): measuring the whole line again for each word made long
+    // sentences quadratic.
+    let lineWidth = 0;
     for (let word of paragraph.split(/ +/)) {
-      while (displayWidth(word) > w) {
+      let wordWidth = displayWidth(word);
+      while (wordWidth > w) {
         if (line !== '') {
           lines.push(line);
           line = '';
+          lineWidth = 0;
         }
         lines.push(cut(word, w));
         word = word.slice(cut(word, w).length);
+        wordWidth = displayWidth(word);
       }
-      if (line === '') line = word;
-      else if (displayWidth(line) + 1 + displayWidth(word) <= w) line += ` ${word}`;
-      else {
+      if (line === '') {
+        line = word;
+        lineWidth = wordWidth;
+      } else if (lineWidth + 1 + wordWidth <= w) {
+        line += ` ${word}`;
+        lineWidth += 1 + wordWidth;
+      } else {
         lines.push(line);
         line = word;
+        lineWidth = wordWidth;
       }
     }
     lines.push(line);
