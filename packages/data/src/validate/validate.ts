@@ -82,13 +82,16 @@ export function validate(pkg: DataPackage, options: ValidateOptions = {}): Valid
     );
   }
   const issues: ValidationIssue[] = [];
+  // Appended one by one: push(...list) passes each issue as an argument, and
+  // an archive with an issue on each of 200,000 rows overflows the stack (#18).
+  const append = (list: readonly ValidationIssue[]) => {
+    for (const item of list) issues.push(item);
+  };
   pkg.resources.forEach((resource) => {
-    issues.push(
-      ...resource.readIssues,
-      ...checkSchema(resource),
-      ...checkForeignKeys(resource, pkg),
-    );
-    if (resource.name === 'results') issues.push(...checkResults(resource, pkg, options.documents));
+    append(resource.readIssues);
+    append(checkSchema(resource));
+    append(checkForeignKeys(resource, pkg));
+    if (resource.name === 'results') append(checkResults(resource, pkg, options.documents));
   });
   const order = new Map(pkg.resources.map((r, i) => [r.path, i]));
   const sorted = issues
