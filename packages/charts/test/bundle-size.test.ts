@@ -17,7 +17,9 @@ const { TARGET, BUILDERS } = size as { TARGET: number; BUILDERS: string[] };
 const measure = size.measure as (names: string[]) => Promise<Measured>;
 
 describe('bundle size', () => {
-  it('keeps shareChart alone, bundled for the browser, under 10 kB gzipped', async () => {
+  it('keeps shareChart alone, bundled for the browser, under 10 kB gzipped', {
+    timeout: 180_000,
+  }, async () => {
     const one = await measure(['shareChart']);
     const all = await measure(BUILDERS);
     console.log(
@@ -32,7 +34,7 @@ describe('bundle size', () => {
     );
   });
 
-  it('bundles no node: built-in and nothing of @toplines/data', async () => {
+  it('bundles no node: built-in and nothing of @toplines/data', { timeout: 180_000 }, async () => {
     // esbuild fails to resolve a node: built-in for the browser: measure() would throw.
     const { text, external, modules } = await measure(BUILDERS);
     expect(external).toEqual([]);

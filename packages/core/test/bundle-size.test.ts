@@ -21,7 +21,10 @@ const measure = size.measure as (names?: string[]) => Promise<Measured>;
 const measureEach = size.measureEach as () => Promise<{ name: string; gzipped: number }[]>;
 
 describe('bundle size', () => {
-  it('keeps every export, imported on its own, under 8 kB gzipped', async () => {
+  // esbuild bundles every export: seconds on a loaded machine, so a generous timeout.
+  it('keeps every export, imported on its own, under 8 kB gzipped', {
+    timeout: 180_000,
+  }, async () => {
     const each = await measureEach();
     // Every value export is measured: the nine contract functions among them.
     for (const name of CONTRACT) expect(each.map((e) => e.name)).toContain(name);
@@ -29,7 +32,9 @@ describe('bundle size', () => {
     expect(over, 'exports at or over 8,192 B gzipped').toEqual([]);
   });
 
-  it('keeps the whole package, every export at once, under its budget', async () => {
+  it('keeps the whole package, every export at once, under its budget', {
+    timeout: 180_000,
+  }, async () => {
     const { gzipped, modules } = await measure();
     const largest = modules
       .slice(0, 5)
@@ -40,7 +45,9 @@ describe('bundle size', () => {
     );
   });
 
-  it('measures what a consumer bundles: one export costs less than all of them', async () => {
+  it('measures what a consumer bundles: one export costs less than all of them', {
+    timeout: 180_000,
+  }, async () => {
     const one = await measure(['consistentCounts']);
     const whole = await measure();
     expect(one.modules.map((m) => m.path)).not.toContain('src/special/beta-quantile.ts');

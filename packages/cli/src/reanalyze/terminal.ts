@@ -156,13 +156,25 @@ function acrossBlock(a: AcrossPollsResult, doc: Reanalysis, width: number, s: St
   }));
   const w = (k: keyof (typeof cells)[number], min: number) =>
     Math.max(min, ...cells.map((c) => displayWidth(c[k])));
-  const widths = {
-    poll: Math.min(36, w('poll', 4)),
+  const fixed = {
     date: w('date', 4),
-    option: Math.min(24, w('option', 6)),
+    option: Math.min(16, w('option', 6)),
     share: w('share', 5),
     n: w('n', 1),
+    ci: Math.max(
+      displayWidth(`${levelText(doc.options.level)} CI`),
+      ...cells.map((c) => displayWidth(c.ci)),
+    ),
   };
+  // The poll's name takes what the other columns leave of the line, cut with "…" if it must.
+  const rest = INDENT + fixed.date + fixed.option + fixed.share + fixed.n + fixed.ci + 10;
+  const widths = { ...fixed, poll: Math.max(8, Math.min(36, w('poll', 4), width - rest)) };
+  const cut = (text: string, max: number) =>
+    displayWidth(text) <= max ? text : `${[...text].slice(0, Math.max(1, max - 1)).join('')}…`;
+  for (const c of cells) {
+    c.poll = cut(c.poll, widths.poll);
+    c.option = cut(c.option, widths.option);
+  }
   const row = (c: Record<string, string>) =>
     `${' '.repeat(INDENT)}${pad(c['poll'] ?? '', widths.poll)}  ${pad(c['date'] ?? '', widths.date)}  ${pad(c['option'] ?? '', widths.option)}  ${pad(c['share'] ?? '', widths.share, 'right')}  ${pad(c['n'] ?? '', widths.n, 'right')}  ${c['ci'] ?? ''}`.trimEnd();
   lines.push(
