@@ -13,9 +13,12 @@ import { HERE, nodeModule, readJson, UPDATE } from './helpers';
 
 const GOLDEN = join(HERE, 'golden');
 const ajv = (path: string) =>
-  new Ajv({ strict: false, allowUnionTypes: true, allErrors: false, validateFormats: false }).compile(
-    readJson(nodeModule(path)) as object,
-  );
+  new Ajv({
+    strict: false,
+    allowUnionTypes: true,
+    allErrors: false,
+    validateFormats: false,
+  }).compile(readJson(nodeModule(path)) as object);
 const validateV5 = ajv('vega-lite-v5/build/vega-lite-schema.json');
 const validateV6 = ajv('vega-lite/build/vega-lite-schema.json');
 

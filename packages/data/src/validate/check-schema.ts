@@ -2,9 +2,15 @@ import { issue } from '../errors';
 import { castField } from '../format/cast-field';
 import { missingValuesOf } from '../io/read-resource';
 import { issueText } from '../messages';
-import type { CellValue, DataPackage, ResourceData, ValidationIssue } from '../types';
+import type {
+  CellValue,
+  DataPackage,
+  FieldDescriptor,
+  ResourceData,
+  ValidationIssue,
+} from '../types';
 import { boundOf } from './check-descriptor';
-import { compilePattern, isCompiled } from './pattern';
+import { type CompiledPattern, compilePattern, isCompiled } from './pattern';
 
 /** The fields of a key, as an array (a Table Schema allows a single name). */
 export function keyFields(fields: string | readonly string[] | undefined): readonly string[] {
@@ -12,23 +18,36 @@ export function keyFields(fields: string | readonly string[] | undefined): reado
   return typeof fields === 'string' ? [fields] : fields;
 }
 
+/** Where an issue of a resource is: its file, row, line and column. */
+type Where = (
+  row: number | null,
+  column: string | null,
+) => { file: string; row: number | null; line: number | null; column: string | null };
+
 /**
  * Checks one resource against its Table Schema: header, row lengths, types,
  * constraints (required, enum, pattern, format, minimum/maximum, lengths,
  * unique), duplicate rows and the primary key. Internal.
  */
 export function checkSchema(resource: ResourceData): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const { path: file, schema, header, rows, lines } = resource;
-  const missing = missingValuesOf(schema);
-  const where = (row: number | null, column: string | null) => ({
+  const { path: file, lines } = resource;
+  const where: Where = (row, column) => ({
     file,
     row,
     line: row === null || row === 0 ? null : (lines[row - 1] ?? null),
     column,
   });
+  const issues = checkHeader(resource, where);
+  const cells = cellChecks(resource);
+  const keys = resource.rows.map((row, i) => checkRow(row, i + 1, cells, resource, where, issues));
+  checkDuplicates(resource, cells, keys, where, issues);
+  return issues;
+}
 
-  // header
+/** The header: duplicate columns, required columns missing, columns the schema does not have. */
+function checkHeader(resource: ResourceData, where: Where): ValidationIssue[] {
+  const { schema, header } = resource;
+  const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   for (const column of header) {
     if (seen.has(column)) {
@@ -72,13 +91,41 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
       );
     }
   }
+  return issues;
+}
 
+/** What the cell checks of a resource need, prepared once (not per cell). */
+interface CellChecks {
+  missing: ReturnType<typeof missingValuesOf>;
+  primaryKey: readonly string[];
+  /** The schema's fields present in the header, with their column index. */
+  present: { field: FieldDescriptor; index: number }[];
+  /** Per field: its compiled pattern and cast bounds. */
+  rules: Map<
+    FieldDescriptor,
+    {
+      pattern: CompiledPattern | null;
+      minimum: number | string | null;
+      maximum: number | string | null;
+    }
+  >;
+  /** Per present field: whether it is part of the primary key. */
+  keyed: boolean[];
+  /** Per unique field: value → first row. */
+  uniqueSeen: Map<string, Map<string, number>>;
+}
+
+/**
+ * The checks' preparation. Patterns are compiled once per field; validate()
+ * has checked the schema (checkTableSchema), so every pattern compiles and
+ * every bound casts.
+ */
+function cellChecks(resource: ResourceData): CellChecks {
+  const { schema, header } = resource;
   const primaryKey = keyFields(schema.primaryKey);
   const present = schema.fields
     .map((field) => ({ field, index: header.indexOf(field.name) }))
     .filter(({ index }) => index >= 0);
-  // Compiled once per field, not per cell; validate() has checked the schema
-  // (checkTableSchema), so every pattern compiles and every bound casts.
   const rules = new Map(
     present.map(({ field }) => {
       const c = field.constraints ?? {};
@@ -93,103 +140,140 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
       ] as const;
     }),
   );
-  const uniqueSeen = new Map<string, Map<string, number>>();
-  // Only the primary key's values are kept per row (for the key check below),
-  // in the order of `present`; null where a cell does not cast.
-  const keyed = present.map(({ field }) => primaryKey.includes(field.name));
-  const keys: CellValue[][] = [];
+  return {
+    missing: missingValuesOf(schema),
+    primaryKey,
+    present,
+    rules,
+    keyed: present.map(({ field }) => primaryKey.includes(field.name)),
+    uniqueSeen: new Map(),
+  };
+}
 
-  rows.forEach((cells, i) => {
-    const row = i + 1;
-    if (cells.length !== header.length) {
-      issues.push(
-        issue(
-          'row-length',
-          'error',
-          where(row, null),
-          String(cells.length),
-          issueText.rowLength(cells.length, header.length),
-        ),
-      );
+/**
+ * One data row: its length and every cell's type and constraints. Returns
+ * the row's primary-key values (in the order of `present`; null where a cell
+ * does not cast), the only values kept per row.
+ */
+function checkRow(
+  cells: readonly string[],
+  row: number,
+  checks: CellChecks,
+  resource: ResourceData,
+  where: Where,
+  issues: ValidationIssue[],
+): CellValue[] {
+  const { header } = resource;
+  if (cells.length !== header.length) {
+    issues.push(
+      issue(
+        'row-length',
+        'error',
+        where(row, null),
+        String(cells.length),
+        issueText.rowLength(cells.length, header.length),
+      ),
+    );
+  }
+  const key: CellValue[] = [];
+  for (let k = 0; k < checks.present.length; k++) {
+    const { field, index } = checks.present[k] as CellChecks['present'][number];
+    const text = cells[index] ?? '';
+    // Where the issue is: built only for an issue (a file of 200,000 rows has 2 million cells).
+    const at = () => where(row, field.name);
+    const cast = castField(text, field, checks.missing);
+    if (!cast.ok) {
+      issues.push(issue('type', 'error', at(), text, issueText.type(text, cast.expected)));
+      if (checks.keyed[k]) key.push(null);
+      continue;
     }
-    const key: CellValue[] = [];
-    keys.push(key);
-    for (let k = 0; k < present.length; k++) {
-      const { field, index } = present[k] as (typeof present)[number];
-      const text = cells[index] ?? '';
-      // Where the issue is: built only for an issue (a file of 200,000 rows has 2 million cells).
-      const at = () => where(row, field.name);
-      const cast = castField(text, field, missing);
-      if (!cast.ok) {
-        issues.push(issue('type', 'error', at(), text, issueText.type(text, cast.expected)));
-        if (keyed[k]) key.push(null);
-        continue;
-      }
-      const value = cast.value;
-      if (keyed[k]) key.push(value);
-      const c = field.constraints ?? {};
-      if (value === null) {
-        if (c.required === true || primaryKey.includes(field.name)) {
-          issues.push(issue('required', 'error', at(), text, issueText.required()));
-        }
-        continue;
-      }
-      if (
-        Array.isArray(c.enum) &&
-        !c.enum.some((allowed) => allowed === value || String(allowed) === text)
-      ) {
-        issues.push(issue('enum', 'error', at(), text, issueText.enum(text, c.enum)));
-      }
-      const rule = rules.get(field);
-      if (
-        typeof c.pattern === 'string' &&
-        typeof value === 'string' &&
-        rule?.pattern != null &&
-        !rule.pattern.test(value)
-      ) {
-        issues.push(issue('pattern', 'error', at(), text, issueText.pattern(text, c.pattern)));
-      }
-      if (field.format === 'uri' && typeof value === 'string' && !isAbsoluteUri(value)) {
-        issues.push(issue('format', 'error', at(), text, issueText.formatUri(text)));
-      }
-      if (rule?.minimum != null && compare(value, rule.minimum) < 0) {
-        issues.push(issue('minimum', 'error', at(), text, issueText.minimum(text, rule.minimum)));
-      }
-      if (rule?.maximum != null && compare(value, rule.maximum) > 0) {
-        issues.push(issue('maximum', 'error', at(), text, issueText.maximum(text, rule.maximum)));
-      }
-      if (
-        typeof value === 'string' &&
-        typeof c.minLength === 'number' &&
-        [...value].length < c.minLength
-      ) {
-        issues.push(issue('length', 'error', at(), text, issueText.minLength(text, c.minLength)));
-      }
-      if (
-        typeof value === 'string' &&
-        typeof c.maxLength === 'number' &&
-        [...value].length > c.maxLength
-      ) {
-        issues.push(issue('length', 'error', at(), text, issueText.maxLength(text, c.maxLength)));
-      }
-      if (c.unique === true) {
-        let values = uniqueSeen.get(field.name);
-        if (values === undefined) {
-          values = new Map();
-          uniqueSeen.set(field.name, values);
-        }
-        const key = JSON.stringify(value);
-        const first = values.get(key);
-        if (first === undefined) values.set(key, row);
-        else if (!primaryKey.includes(field.name) || primaryKey.length > 1) {
-          // a one-field primary key is reported once, as a primary-key issue
-          issues.push(issue('unique', 'error', at(), text, issueText.unique(text, first)));
-        }
-      }
-    }
-  });
+    if (checks.keyed[k]) key.push(cast.value);
+    checkCell(cast.value, text, row, field, checks, at, issues);
+  }
+  return key;
+}
 
-  // duplicate rows, then the primary key (an exact repeat is reported once, as a duplicate row)
+/** One cast cell against its field's constraints. */
+function checkCell(
+  value: CellValue,
+  text: string,
+  row: number,
+  field: FieldDescriptor,
+  checks: CellChecks,
+  at: () => ReturnType<Where>,
+  issues: ValidationIssue[],
+): void {
+  const c = field.constraints ?? {};
+  const { primaryKey } = checks;
+  if (value === null) {
+    if (c.required === true || primaryKey.includes(field.name)) {
+      issues.push(issue('required', 'error', at(), text, issueText.required()));
+    }
+    return;
+  }
+  if (
+    Array.isArray(c.enum) &&
+    !c.enum.some((allowed) => allowed === value || String(allowed) === text)
+  ) {
+    issues.push(issue('enum', 'error', at(), text, issueText.enum(text, c.enum)));
+  }
+  const rule = checks.rules.get(field);
+  if (
+    typeof c.pattern === 'string' &&
+    typeof value === 'string' &&
+    rule?.pattern != null &&
+    !rule.pattern.test(value)
+  ) {
+    issues.push(issue('pattern', 'error', at(), text, issueText.pattern(text, c.pattern)));
+  }
+  if (field.format === 'uri' && typeof value === 'string' && !isAbsoluteUri(value)) {
+    issues.push(issue('format', 'error', at(), text, issueText.formatUri(text)));
+  }
+  if (rule?.minimum != null && compare(value, rule.minimum) < 0) {
+    issues.push(issue('minimum', 'error', at(), text, issueText.minimum(text, rule.minimum)));
+  }
+  if (rule?.maximum != null && compare(value, rule.maximum) > 0) {
+    issues.push(issue('maximum', 'error', at(), text, issueText.maximum(text, rule.maximum)));
+  }
+  if (
+    typeof value === 'string' &&
+    typeof c.minLength === 'number' &&
+    [...value].length < c.minLength
+  ) {
+    issues.push(issue('length', 'error', at(), text, issueText.minLength(text, c.minLength)));
+  }
+  if (
+    typeof value === 'string' &&
+    typeof c.maxLength === 'number' &&
+    [...value].length > c.maxLength
+  ) {
+    issues.push(issue('length', 'error', at(), text, issueText.maxLength(text, c.maxLength)));
+  }
+  if (c.unique === true) {
+    let values = checks.uniqueSeen.get(field.name);
+    if (values === undefined) {
+      values = new Map();
+      checks.uniqueSeen.set(field.name, values);
+    }
+    const key = JSON.stringify(value);
+    const first = values.get(key);
+    if (first === undefined) values.set(key, row);
+    else if (!primaryKey.includes(field.name) || primaryKey.length > 1) {
+      // a one-field primary key is reported once, as a primary-key issue
+      issues.push(issue('unique', 'error', at(), text, issueText.unique(text, first)));
+    }
+  }
+}
+
+/** Duplicate rows, then the primary key (an exact repeat is reported once, as a duplicate row). */
+function checkDuplicates(
+  resource: ResourceData,
+  checks: CellChecks,
+  keys: CellValue[][],
+  where: Where,
+  issues: ValidationIssue[],
+): void {
+  const { primaryKey, present, keyed } = checks;
   const rowSeen = new Map<string, number>();
   const keySeen = new Map<string, number>();
   // Each key field's place among the kept values of a row (they follow `present`'s order).
@@ -197,7 +281,7 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
   const keyIndex = primaryKey.map((name) =>
     present.some(({ field }) => field.name === name) ? keptNames.indexOf(name) : -1,
   );
-  rows.forEach((cells, i) => {
+  resource.rows.forEach((cells, i) => {
     const row = i + 1;
     const whole = JSON.stringify(cells);
     const firstCopy = rowSeen.get(whole);
@@ -228,7 +312,6 @@ export function checkSchema(resource: ResourceData): ValidationIssue[] {
       ),
     );
   });
-  return issues;
 }
 
 /**
