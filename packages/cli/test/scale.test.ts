@@ -14,8 +14,10 @@ import {
   reanalyzeSurveys,
   validate,
 } from '@toplines/data';
+import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateArchive } from '../bench/generate-archive.mjs';
+import { displayWidth } from '../src/format/text';
 import { jsonText, ndjsonText, toJson } from '../src/reanalyze/json';
 import { BIN, FIXTURES, type Run, SUBPROCESS_TIMEOUT } from './helpers';
 
@@ -164,5 +166,18 @@ describe('the command', () => {
     for (const s of doc.surveys) for (const q of s.questions) expect(html).toContain(q.questionId);
     expect(toplines(['reanalyze', '--max-charts', '3']).code).toBe(2);
     expect(toplines(['reanalyze', '--out', join(dir, 'x'), '--max-charts', '-1']).code).toBe(2);
+  });
+});
+
+describe('the terminal report measures text as string-width does', () => {
+  it('for every character of the Basic Multilingual Plane, alone, doubled and between letters', () => {
+    const differ: string[] = [];
+    for (let c = 0x20; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, ch + ch, `a${ch}b`, `\u001b[1m${ch}\u001b[22m`])
+        if (displayWidth(text) !== stringWidth(text)) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
   });
 });

@@ -31,10 +31,12 @@ export function displayWidth(text: string): number {
  * Latin-1 but the soft hyphen, Latin Extended-A/B, IPA and spacing modifier
  * letters, Greek and Cyrillic letters (East Asian Ambiguous, narrow in
  * string-width), general punctuation from the hyphen to the ellipsis and
- * from the per mille sign on (dashes, quotes, bullets, prime) and the minus sign.
+ * from the per mille sign on (dashes, quotes, bullets, prime), arrows and
+ * mathematical operators (the minus sign, ≥), box drawing (the report's rules),
+ * geometric shapes but the two emoji squares (○, ◐) and the check marks ✓ ✔.
  */
 const ONE_COLUMN =
-  /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u03ff\u0400-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2212]*$/;
+  /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u03ff\u0400-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u257f\u25a0-\u25fc\u2713\u2714]*$/;
 
 /**
  * Pads to a display width, on the right (left-aligned) or the left.
