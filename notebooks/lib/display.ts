@@ -4,9 +4,10 @@
 //   application/vnd.vegalite.v5+json  the spec: JupyterLab and VS Code draw it
 //   image/png                         rendered by @toplines/charts/render: Git hosts show it
 //   text/plain                        the alt text, for screen readers and terminals
+// That bundle is built and sent by `display` of the published entry
+// @toplines/charts/jupyter; `chart` here adds the pause after it (see `send`).
 // Tables are shown as Markdown + HTML + plain text.
-import { Buffer } from 'node:buffer';
-import { toPNG } from '@toplines/charts/render';
+import { display } from '@toplines/charts/jupyter';
 
 /** A Vega-Lite spec: a plain JSON object (the builders of @toplines/charts return one). */
 // biome-ignore lint/suspicious/noExplicitAny: a spec is plain JSON
@@ -31,24 +32,24 @@ function jupyter() {
  */
 async function send(bundle: Record<string, unknown>): Promise<void> {
   await jupyter().display(bundle as Deno.jupyter.MediaBundle, { raw: true });
-  await new Promise((done) => setTimeout(done, 40));
+  await pause();
 }
+
+/** The pause after each output (see `send`). */
+const pause = () => new Promise((done) => setTimeout(done, 40));
 
 /**
  * Displays a Vega-Lite spec as a chart: the spec itself (v5 MIME type), a PNG
- * rendered headlessly with the bundled font, and its alt text.
+ * rendered headlessly with the bundled font, and its alt text — `display` of
+ * @toplines/charts/jupyter, then the pause of `send`.
  *
  * @param spec - a Vega-Lite spec
  * @param alt - the alt text; default the spec's `description`
  */
 export async function chart(spec: Spec, alt?: string): Promise<void> {
-  const png = await toPNG(spec as never, { scale: 2 });
-  const text = alt ?? (typeof spec.description === 'string' ? spec.description : 'A chart');
-  await send({
-    'application/vnd.vegalite.v5+json': spec,
-    'image/png': Buffer.from(png).toString('base64'),
-    'text/plain': text,
-  });
+  jupyter(); // outside the kernel, display would only return the bundle: fail as the other helpers do
+  await display(spec as never, { alt, scale: 2 });
+  await pause();
 }
 
 /** Options of {@link table}. */
