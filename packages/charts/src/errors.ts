@@ -45,7 +45,7 @@ export type ChartErrorCode =
  * input or options throws it, with a `code` to branch on, the name of the
  * function that refused (`fn`), and a message that names the function and
  * what is wrong (the column, the id, the value), without a final period. It
- * carries the brand of the @toplines packages' errors (`isLibraryError` of
+ * carries the brand of the toplines packages' errors (`isLibraryError` of
  * `@toplines/core/internal`), which holds across the ESM and CJS builds where
  * `instanceof` does not.
  *

@@ -35,7 +35,7 @@ export type ToplinesErrorCode =
  *
  * It extends `RangeError` (every code is about a value outside what the
  * function accepts), so `instanceof RangeError` holds too. It carries the
- * brand of the @toplines packages' errors, which `isLibraryError` of
+ * brand of the toplines packages' errors, which `isLibraryError` of
  * `@toplines/core/internal` recognises across the ESM and CJS builds, where
  * `instanceof` does not.
  *

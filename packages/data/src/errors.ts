@@ -43,7 +43,7 @@ const LISTED_ISSUES = 20;
  * The one error class of @toplines/data. It carries a `code` to branch on and,
  * for `invalid-data`, the validation `issues` (errors then warnings) that its
  * message lists, each located by file, row and column. It carries the brand
- * of the @toplines packages' errors (`isLibraryError` of
+ * of the toplines packages' errors (`isLibraryError` of
  * `@toplines/core/internal`), which holds across the ESM and CJS builds where
  * `instanceof` does not.
  *
