@@ -93,7 +93,7 @@ export function renderHtml(
   const o = doc.options;
   const deff =
     o.deff === 'implied'
-      ? 'the design effect each reported margin implies'
+      ? 'the design effect each published margin implies (never below 1; 1 where none is published)'
       : `design effect ${o.deff}`;
   const toc = doc.surveys
     .map(

@@ -252,7 +252,8 @@ async function writeInto(
   for (const s of doc.surveys) {
     for (const q of s.questions) {
       const kinds: ('share' | 'lead')[] = [];
-      if (q.options.some((o) => o.estimate !== null)) kinds.push('share');
+      // A restatement is analysed (and drawn) under the question it restates.
+      if (q.restates === null && q.options.some((o) => o.estimate !== null)) kinds.push('share');
       // A lead chart draws the leads the reanalysis computed (with an interval).
       if (leadRows(q).length > 0) kinds.push('lead');
       planned += kinds.length;
