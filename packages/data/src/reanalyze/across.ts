@@ -14,6 +14,7 @@ import {
 } from '@toplines/core';
 import { isLibraryError } from '@toplines/core/internal';
 import type { ColumnTable } from 'arquero';
+import { decimalsOfNumber } from '../util/sample-size';
 import { acrossPolls } from '../verbs/across-polls';
 import type { AcrossPollsResult, PollRow, ReanalysisOptions, WaveChange } from './model';
 import { noteText } from './notes';
@@ -201,11 +202,10 @@ function waveChanges(polls: PollRow[], order: Map<string, number>, level: number
  * counts (Fisher's exact test below 10 expected).
  */
 function smallestSignificantN(a: PollRow, b: PollRow, level: number): number | null {
-  const figure = (p: PollRow) => {
-    const text = String(p.percent);
-    const dot = text.indexOf('.');
-    return { percent: p.percent as number, decimals: dot === -1 ? 0 : text.length - dot - 1 };
-  };
+  const figure = (p: PollRow) => ({
+    percent: p.percent as number,
+    decimals: decimalsOfNumber(p.percent as number),
+  });
   return significantFromN(figure(a), figure(b), { level });
 }
 

@@ -8,6 +8,7 @@ import {
   sampleCaveat,
 } from '@toplines/core';
 import { isLibraryError } from '@toplines/core/internal';
+import { decimalsOfNumber } from '../util/sample-size';
 import type { ReanalysisOptions, SurveyResult } from './model';
 import { noteText } from './notes';
 import { num, positiveInteger, type Row, str } from './values';
@@ -92,7 +93,7 @@ function impliedRange(
   printed: number,
   n: number,
 ): { point: number; range: [number, number] } | null {
-  const decimals = decimalsOf(printed);
+  const decimals = decimalsOfNumber(printed);
   const half = 0.5 * 10 ** -decimals;
   try {
     const at = (points: number) => impliedDesignEffect(points / 100, n, { level: PUBLISHED_LEVEL });
@@ -104,13 +105,6 @@ function impliedRange(
     if (!isLibraryError(e)) throw e;
     return null;
   }
-}
-
-/** The decimals a number is written with (3 → 0, 3.1 → 1). */
-function decimalsOf(x: number): number {
-  const text = String(x);
-  const dot = text.indexOf('.');
-  return dot === -1 ? 0 : text.length - dot - 1;
 }
 
 /** The sample type as the data gives it; `unknown` for anything else. */

@@ -1,4 +1,6 @@
 // Reading cells of the arquero rows the engine works on. Internal.
+import { PERCENT_TEXT } from '../io/read-resource';
+import { rowDecimals } from '../util/sample-size';
 
 /** One row of a table, as arquero's `objects()` gives it. */
 export type Row = Readonly<Record<string, unknown>>;
@@ -23,11 +25,9 @@ export function wholeOrZero(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 }
 
-/** The decimals a row's percentage was printed with ("31.0" has 1). */
+/** The decimals a row's percentage was printed with ("31.0" has 1): the verbs' rule, `rowDecimals`. */
 export function printedDecimals(r: Row): number {
-  const text = str(r['percent_text']) ?? String(r['percent']);
-  const dot = text.indexOf('.');
-  return dot === -1 ? 0 : text.length - dot - 1;
+  return rowDecimals(undefined, str(r[PERCENT_TEXT]), num(r['percent']) ?? 0);
 }
 
 /** True for a whole-sample row (`total`/`total`, or no group columns). */
