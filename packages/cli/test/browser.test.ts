@@ -17,7 +17,8 @@ if (!hasChromium) {
   );
 }
 
-describe.skipIf(!hasChromium)('the HTML report in chromium', () => {
+// Queries of a page of about a hundred charts: seconds on a loaded CI machine.
+describe.skipIf(!hasChromium)('the HTML report in chromium', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'toplines-html-'));
   let browser: Browser;
   let page: Page;
