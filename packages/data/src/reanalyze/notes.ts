@@ -27,8 +27,6 @@ export const noteText = {
     `Where the source gives no sample size, intervals and leads are shown as they would be at n = ${sizes(assumed)}.`,
   subsetNUnknown: (_base: string | null, n: number, assumed: readonly number[]) =>
     `The source does not say how many were asked: at most the survey's ${count(n)}, so shown at n = ${sizes(assumed)} (a quarter, half and all of the sample).`,
-  questionNUnknown: (assumed: readonly number[]) =>
-    `The sample size of these figures is unknown: shown at n = ${sizes(assumed)}.`,
   inferredType: (type: string, sum: number) =>
     type === 'single'
       ? `The data does not give the response type: treated as single-choice, since the shares sum to ${trim(sum)}%.`
