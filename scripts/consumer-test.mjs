@@ -282,6 +282,17 @@ const png = await m.toPNG(spec);
 check(png[1] === 0x50 && png[2] === 0x4e && png[3] === 0x47, Array.from(png.slice(0, 4)));`,
   },
   {
+    // Outside a Deno Jupyter kernel display() sends nothing and returns the bundle.
+    spec: '@toplines/charts/jupyter',
+    uses: { m: '@toplines/charts/jupyter', charts: '@toplines/charts', data: '@toplines/data' },
+    ts: `import { type ChartBundle, display } from '@toplines/charts/jupyter';
+export const bundle: Promise<ChartBundle> = display({ mark: 'point', data: { values: [{ a: 1 }] } });`,
+    body: `${ROWS}
+const bundle = await m.display(spec, { alt: 'shares' });
+check(bundle['application/vnd.vegalite.v5+json'] === spec && bundle['text/plain'] === 'shares', Object.keys(bundle));
+check(bundle['image/png'].startsWith('iVBORw0KGgo'), bundle['image/png'].slice(0, 16));`,
+  },
+  {
     spec: '@toplines/cli',
     uses: { m: '@toplines/cli' },
     ts: `import { EXIT, type Io, main } from '@toplines/cli';

@@ -37,7 +37,13 @@ interface DenoJupyter {
 /** `Deno.jupyter` when running in the Deno Jupyter kernel, else undefined. */
 function denoJupyter(): DenoJupyter | undefined {
   const deno = (globalThis as { Deno?: { jupyter?: DenoJupyter } }).Deno;
-  return typeof deno?.jupyter?.display === 'function' ? deno.jupyter : undefined;
+  try {
+    return typeof deno?.jupyter?.display === 'function' ? deno.jupyter : undefined;
+  } catch {
+    // A plain `deno run` defines Deno.jupyter as a getter that throws
+    // ("only available in `deno jupyter` subcommand"): not in a kernel.
+    return undefined;
+  }
 }
 
 /**
