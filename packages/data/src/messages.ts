@@ -93,10 +93,40 @@ export const issueText = {
     `from the n = ${n} of survey ${show(surveyId)}`,
   quoteMissingPercent: (percentText: string) =>
     `the quote does not contain the percent as printed, ${show(percentText)}`,
+  quoteWithoutFigure: (percentText: string) =>
+    `the quote states no figure in digits, nor ${show(percentText)} in words: check that it states ` +
+    `${percentText}% (as "one in four" or "a majority" may)`,
   quoteNotInSource: (document: string) =>
     `the quote is not in the source text ${show(document)} (whitespace-normalised substring match)`,
   documentMissing: (document: string, sourceId: string) =>
     `the text of document ${show(document)} (source ${show(sourceId)}) is not available, so its quotes were not checked`,
+} as const;
+
+/** What the reader of the simple layout (`question,option,percent`, …) says about what it filled in. */
+export const simpleText = {
+  defaultSurvey: (id: string, fallback: boolean) =>
+    `no survey column: every row is taken as one survey, ${show(id)}` +
+    (fallback ? ' (the file name gives no usable id)' : ' (from the file name)') +
+    '; add a survey column to name it, or to hold several surveys',
+  noQuoteColumn: () =>
+    'no quote column: the figures are not tied to the words of a source, so none can be ' +
+    'checked against it; add a quote column with the sentence each figure comes from',
+  emptyQuotes: (rows: readonly number[]) =>
+    `${rows.length} row${rows.length === 1 ? ' has' : 's have'} no quote (row${rows.length === 1 ? '' : 's'} ` +
+    `${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}): ` +
+    'their figures are not tied to the words of a source',
+  sameColumn: (first: string, second: string, full: string) =>
+    `columns ${show(first)} and ${show(second)} both give ${show(full)}: keep one; ${show(second)} is ignored`,
+  rowLength: (got: number, expected: number) => issueText.rowLength(got, expected),
+  surveyNs: (id: string, ns: readonly number[]) =>
+    `the whole-sample rows of survey ${show(id)} give different n (${ns.join(', ')}): ` +
+    "the survey's n is left unknown, and each row keeps its own",
+  surveyMoes: (id: string, moes: readonly number[]) =>
+    `the whole-sample rows of survey ${show(id)} give different margins of error (${moes.map(showPercent).join(', ')}): ` +
+    'a survey publishes one margin, for its whole sample; it is left unknown',
+  subgroupMoe: (id: string) =>
+    `survey ${show(id)} has a moe only on subgroup rows: a survey's published margin is that ` +
+    'of its whole sample, so none is used (each figure gets its own interval from its n)',
 } as const;
 
 /** The names of a question's group in sum messages. */
@@ -112,6 +142,52 @@ export function questionGroup(
     `(group ${String(groupDim)}/${String(groupValue)}, source ${show(sourceId)})`
   );
 }
+
+/** Messages of `decodeText`: a file that is not text, or not in the encoding read. */
+export const encodingText = {
+  option: (name: string, expected: string, value: unknown) =>
+    `decodeText requires ${name} to be ${expected}, got ${show(value)}`,
+  notBytes: (value: unknown) =>
+    `decodeText requires the bytes of a file (a Uint8Array), got ${show(value)}`,
+  notText: (file: string, offset: number) =>
+    `${file} is not a text file: it holds a NUL byte (at byte ${offset}), as an image, a ` +
+    'spreadsheet (.xlsx) or another binary file does, and has no UTF-16 byte-order mark; ' +
+    'save it as CSV (UTF-8)',
+  utf32: (file: string) =>
+    `${file} is UTF-32 (by its byte-order mark), which is not read: save it as CSV (UTF-8)`,
+  unknown: (file: string) =>
+    `${file}: its encoding could not be recognised (it is not UTF-8, and no encoding the ` +
+    'detector knows fits its bytes); save it as CSV (UTF-8)',
+  unknownEncoding: (file: string, label: string) =>
+    `${file}: ${show(label)} is not an encoding this runtime can decode ` +
+    '(e.g. utf-8, shift_jis, euc-jp, windows-1252, utf-16le)',
+  undecodable: (
+    file: string,
+    encoding: string,
+    how: 'bom' | 'utf-8' | 'guessed' | 'given',
+    offset: number,
+    byte: number | null,
+    line: number,
+  ) =>
+    `${file} cannot be decoded as ${encodingName(encoding)} (${ENCODING_HOW[how]}): ` +
+    (byte === null
+      ? 'the text ends inside a character'
+      : `the bytes from 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at byte ${offset} (line ${line}) are not valid ${encodingName(encoding)}`) +
+    '; give the encoding the file was saved in (--encoding in the toplines command), or save it as CSV (UTF-8)',
+} as const;
+
+/** An encoding as people write it: "UTF-8", "Shift_JIS", "EUC-JP", "windows-1252". */
+export function encodingName(encoding: string): string {
+  if (encoding === 'shift_jis') return 'Shift_JIS';
+  return encoding.startsWith('windows-') ? encoding : encoding.toUpperCase();
+}
+
+const ENCODING_HOW = {
+  bom: 'named by its byte-order mark',
+  'utf-8': 'its bytes looked like UTF-8',
+  guessed: 'the encoding guessed from its bytes',
+  given: 'the encoding given',
+} as const;
 
 /** Messages of thrown {@link DataError}s. */
 export const errorText = {

@@ -4,6 +4,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DataError } from './errors';
+import { decodeText } from './format/decode-text';
 import {
   checkResourcePath,
   parseDataPackage,
@@ -16,25 +17,52 @@ import type { DataPackage, DataPackageDescriptor } from './types';
 import type { ReadDocument } from './validate/check-results';
 
 /**
- * Reads a CSV of toplines in the `results` layout from a file: the Node
- * counterpart of `parseResultsCsv`. Issues name the file by the path given.
+ * Options of {@link readResultsCsv}.
+ *
+ * @example
+ * // not run: needs a file on disk
+ * await readResultsCsv('umfrage.csv', { encoding: 'windows-1252' });
+ */
+export interface ReadResultsCsvOptions {
+  /** The file's encoding, when known (a TextDecoder label). Default: detected by {@link decodeText}. */
+  encoding?: string;
+}
+
+/**
+ * Reads a CSV of toplines from a file, in the full `results` layout or the
+ * simple one (`question,option,percent`, …): the Node counterpart of
+ * `parseResultsCsv`, decoding the bytes with `decodeText` (UTF-8 with or
+ * without a byte-order mark, UTF-16 with one, Shift_JIS, EUC-JP and what
+ * else its detector recognises). Issues name the file by the path given.
  *
  * @param path - the CSV file
+ * @param options - `encoding`, to skip detection
  * @returns a one-resource package whose `results` is the typed table
- * @throws {DataError} `unreadable-resource` when the file cannot be read
+ * @throws {DataError} `unreadable-resource` when the file cannot be read, is
+ *   not text (an image, a spreadsheet) or cannot be decoded (the message
+ *   names the encoding and the first bad byte)
  * @example
  * // not run: needs a file on disk
  * const pkg = await readResultsCsv('my-toplines.csv');
  * validate(pkg).errors; // [] when the file is fine
  */
-export async function readResultsCsv(path: string): Promise<DataPackage> {
-  return parseResultsCsv(await readText(path), { file: path });
+export async function readResultsCsv(
+  path: string,
+  options: ReadResultsCsvOptions = {},
+): Promise<DataPackage> {
+  const bytes = await readBytes(path);
+  const decoded = decodeText(bytes, {
+    file: path,
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+  });
+  return parseResultsCsv(decoded.text, { file: path });
 }
 
 /**
  * Reads a Frictionless Data Package from its datapackage.json (or the folder
  * holding it), with every CSV it names, relative to the descriptor: the Node
- * counterpart of `parseDataPackage`.
+ * counterpart of `parseDataPackage`. Each CSV is decoded by `decodeText`
+ * (its encoding detected); the descriptor and schemas are JSON, read as UTF-8.
  *
  * @param path - the datapackage.json file, or its folder
  * @returns the package, with `sources`, `surveys`, `questions`, `results` when present
@@ -87,7 +115,13 @@ export async function readDataPackage(path: string): Promise<DataPackage> {
         );
       }
       // The real path, resolved and checked: a link changed since is not followed.
-      texts.set(named, await readText(real, named));
+      // A schema is JSON (UTF-8); a table is decoded as its bytes say.
+      texts.set(
+        named,
+        what === 'schema path'
+          ? await readText(real, named)
+          : decodeText(await readBytes(real, named), { file: named }).text,
+      );
     }
   }
   return parseDataPackage(json, (named) => {
@@ -99,8 +133,10 @@ export async function readDataPackage(path: string): Promise<DataPackage> {
 
 /**
  * A reader of source documents from a folder, for `validate(pkg, { documents })`:
- * it returns the text of `folder/<document>`, or undefined when there is no
- * such file (the quote check then warns that the text was not available).
+ * it returns the text of `folder/<document>` (decoded by `decodeText`: a
+ * Shift_JIS article is read as such), or undefined when there is no such
+ * file or it is not decodable text (the quote check then warns that the
+ * text was not available).
  * A document name is a path inside the folder: an absolute path, a URL, a
  * `..` segment or a symbolic link that leads outside the folder throws.
  *
@@ -136,8 +172,9 @@ export function readDocuments(folder: string): ReadDocument {
       );
     }
     try {
-      return readFileSync(real, 'utf8');
+      return decodeText(readFileSync(real), { file: document }).text;
     } catch {
+      // not readable, not text, or not decodable: its quotes are not checked (a warning)
       return undefined;
     }
   };
@@ -147,6 +184,14 @@ export function readDocuments(folder: string): ReadDocument {
 function isInside(folder: string, path: string): boolean {
   const rel = relative(folder, path);
   return rel.split(sep)[0] !== '..' && !isAbsolute(rel);
+}
+
+async function readBytes(path: string, shown: string = path): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new DataError('unreadable-resource', errorText.unreadable(shown, (e as Error).message));
+  }
 }
 
 async function readText(path: string, shown: string = path): Promise<string> {

@@ -135,8 +135,15 @@ export interface ResourceData {
   readonly rows: readonly (readonly string[])[];
   /** The 1-based line of the file each data row starts on. */
   readonly lines: readonly number[];
-  /** Problems met while reading the text (CSV syntax). */
+  /** Problems met while reading the text (CSV syntax; the defaults of a simple-layout CSV). */
   readonly readIssues: readonly ValidationIssue[];
+  /**
+   * The file's own name of each column whose schema field has another name
+   * (a results CSV in the simple layout: `question` for `question_id`, `n`
+   * for `base_n`): issues name the column as the file does. `header` then
+   * holds the field names.
+   */
+  readonly columnNames?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -200,8 +207,15 @@ export type Severity = 'error' | 'warning';
  * `base-exceeds-n`, `base-differs-from-n` (warning).
  *
  * Quotes: `quote-missing-percent` (the quote does not contain the figure as
- * printed), `quote-not-in-source`, `document-missing` (warning: the source
- * text was not available to check against).
+ * printed), `quote-without-figure` (warning: a quote with no figure in
+ * digits nor in words, such as "a quarter"), `quote-not-in-source`,
+ * `document-missing` (warning: the source text was not available to check
+ * against).
+ *
+ * The simple layout of a results CSV (warnings): `default-survey` (no
+ * survey column: one survey, named from the file), `no-quote` (no quote
+ * column, or empty quotes), `survey-n-unclear` and `survey-moe-unclear`
+ * (whole-sample rows that disagree on the survey's n or margin).
  *
  * @example
  * validate(load()).errors.filter((i) => i.code === 'foreign-key'); // => []
@@ -233,7 +247,12 @@ export type ValidationCode =
   | 'base-differs-from-n'
   | 'quote-missing-percent'
   | 'quote-not-in-source'
-  | 'document-missing';
+  | 'quote-without-figure'
+  | 'document-missing'
+  | 'default-survey'
+  | 'no-quote'
+  | 'survey-n-unclear'
+  | 'survey-moe-unclear';
 
 /**
  * One problem found by {@link validate}, located in the file.

@@ -28,6 +28,7 @@ describe('the main entry', () => {
       [
         'ACROSS_POLLS_COLUMNS',
         'DataError',
+        'decodeText',
         'acrossPolls',
         'DEFAULT_ASSUMED_N',
         'LEAD_COLUMNS',

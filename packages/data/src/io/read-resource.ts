@@ -1,7 +1,7 @@
 import { table } from 'arquero';
 import { issue } from '../errors';
 import { castField } from '../format/cast-field';
-import { parseCsv } from '../format/parse-csv';
+import { type CsvText, parseCsv } from '../format/parse-csv';
 import { issueText } from '../messages';
 import type { CellValue, ResourceData, TableSchemaDescriptor, ValidationIssue } from '../types';
 
@@ -45,7 +45,19 @@ export function readResource(
   schema: TableSchemaDescriptor,
   dialect: { delimiter?: string; quoteChar?: string } = {},
 ): ResourceData {
-  const csv = parseCsv(text, dialect);
+  return resourceOfCells(parseCsv(text, dialect), name, path, schema);
+}
+
+/**
+ * {@link readResource} of text already split into cells (the results CSV
+ * reader rewrites some cells first: see parse-results-csv.ts). Internal.
+ */
+export function resourceOfCells(
+  csv: CsvText,
+  name: string,
+  path: string,
+  schema: TableSchemaDescriptor,
+): ResourceData {
   const missing = missingValuesOf(schema);
   // Keyed by the file's column names: no prototype, so that a column named
   // "__proto__" or "constructor" is a column like any other.

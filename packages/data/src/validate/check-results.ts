@@ -13,6 +13,7 @@ import {
   sampleLookup,
   TOTAL,
 } from '../util/sample-size';
+import { spellsFigure } from './number-words';
 
 /**
  * Reads the source text of a document named in `sources.document`; undefined when not available.
@@ -313,12 +314,39 @@ function checkBaseN(context: ResultsContext): ValidationIssue[] {
   return issues;
 }
 
-/** Rule 4: a quote must state the figure as printed. */
+/**
+ * Rule 4: a quote must state the figure as printed — in digits (full-width
+ * digits and a decimal comma count: "４０．５％", "40,5 %") or, for a whole
+ * number, in English words ("Twenty-six percent"). A quote with digits
+ * that are not the figure is an error; a quote with no digits at all that
+ * does not spell the figure either ("one in four", "a majority") is a
+ * warning: it may state the figure in words this check does not read.
+ */
 function checkQuoteFigures(context: ResultsContext): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const r of context.rows) {
     if (typeof r.quote !== 'string' || typeof r.percent_text !== 'string') continue;
     if (containsFigure(r.quote, r.percent_text)) continue;
+    const quote = r.quote.normalize('NFKC');
+    const text = r.percent_text;
+    if (
+      containsFigure(quote, text) ||
+      (text.includes('.') && containsFigure(quote, text.replace('.', ','))) ||
+      spellsFigure(quote, text)
+    )
+      continue;
+    if (!/\d/.test(quote)) {
+      issues.push(
+        issue(
+          'quote-without-figure',
+          'warning',
+          context.at(r, 'quote'),
+          r.quote,
+          issueText.quoteWithoutFigure(text),
+        ),
+      );
+      continue;
+    }
     issues.push(
       issue(
         'quote-missing-percent',

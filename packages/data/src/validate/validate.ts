@@ -1,5 +1,5 @@
 import { DataError } from '../errors';
-import { errorText, packageText } from '../messages';
+import { errorText, location, packageText, show } from '../messages';
 import type { DataPackage, ResourceData, ValidationIssue, ValidationReport } from '../types';
 import { checkResourceNames, checkTableSchema } from './check-descriptor';
 import { checkResults, type ReadDocument } from './check-results';
@@ -88,10 +88,11 @@ export function validate(pkg: DataPackage, options: ValidateOptions = {}): Valid
     for (const item of list) issues.push(item);
   };
   pkg.resources.forEach((resource) => {
+    const named = fileColumnNames(resource);
     append(resource.readIssues);
-    append(checkSchema(resource));
-    append(checkForeignKeys(resource, pkg));
-    if (resource.name === 'results') append(checkResults(resource, pkg, options.documents));
+    append(named(checkSchema(resource)));
+    append(named(checkForeignKeys(resource, pkg)));
+    if (resource.name === 'results') append(named(checkResults(resource, pkg, options.documents)));
   });
   const order = new Map(pkg.resources.map((r, i) => [r.path, i]));
   const sorted = issues
@@ -107,6 +108,34 @@ export function validate(pkg: DataPackage, options: ValidateOptions = {}): Valid
     errors: sorted.filter((i) => i.severity === 'error'),
     warnings: sorted.filter((i) => i.severity === 'warning'),
   };
+}
+
+/**
+ * The issues of a resource whose columns the file names otherwise (see
+ * `ResourceData.columnNames`), each naming the column as the file does:
+ * its location and the quoted name in its text. The identity otherwise.
+ */
+function fileColumnNames(
+  resource: ResourceData,
+): (issues: readonly ValidationIssue[]) => readonly ValidationIssue[] {
+  const names = resource.columnNames;
+  if (names === undefined) return (issues) => issues;
+  return (issues) =>
+    issues.map((item) => {
+      const written = item.column === null ? undefined : names[item.column];
+      if (written === undefined || item.column === null) return item;
+      const before = location(item.file, item.row, item.line, item.column);
+      const text = item.message.startsWith(before)
+        ? item.message.slice(before.length)
+        : `: ${item.message}`;
+      return {
+        ...item,
+        column: written,
+        message:
+          location(item.file, item.row, item.line, written) +
+          text.split(show(item.column)).join(show(written)),
+      };
+    });
 }
 
 /**
