@@ -107,9 +107,8 @@ export const DATAPACKAGE_JSON = `{
           {
             "name": "document",
             "type": "string",
-            "description": "File name of the stored source text the quotes are checked against (for the bundled data, the seed files, e.g. 001_4dbc2e7a54124f9b.txt).",
+            "description": "File name of the stored source text the quotes are checked against, beside the data package (for the bundled data, the seed files, e.g. 001_4dbc2e7a54124f9b.txt); optional: a source with no stored text leaves its quotes unchecked against it.",
             "constraints": {
-              "required": true,
               "pattern": "^[^/\\\\\\\\]+$"
             }
           }
