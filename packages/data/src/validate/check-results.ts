@@ -362,7 +362,9 @@ function checkQuoteFigures(context: ResultsContext): ValidationIssue[] {
 
 /**
  * Rule 5: a quote must appear, whitespace-normalised, in the text of its
- * source's document; a document that cannot be read is a warning, once.
+ * source's document; a document that cannot be read is a warning, once
+ * (at the first row quoting it, or at its row of the sources table when no
+ * quote cites it).
  */
 function checkQuotesInSources(
   context: ResultsContext,
@@ -408,6 +410,31 @@ function checkQuotesInSources(
         ),
       );
     }
+  }
+  // A document no quote led to is still looked for: a source names it.
+  const sources = pkg.resources.find((r) => r.name === 'sources');
+  const ids = sources?.table.columnNames().includes('document')
+    ? sources.table.array('source_id')
+    : [];
+  const docs = sources?.table.columnNames().includes('document')
+    ? sources.table.array('document')
+    : [];
+  for (let i = 0; i < docs.length; i++) {
+    const document = docs[i];
+    const id = ids[i];
+    if (typeof document !== 'string' || documentText.has(document)) continue;
+    const text = documents(document);
+    documentText.set(document, typeof text === 'string' ? normaliseSpace(text) : undefined);
+    if (text !== undefined || sources === undefined) continue;
+    issues.push(
+      issue(
+        'document-missing',
+        'warning',
+        { file: sources.path, row: i + 1, line: sources.lines[i] ?? null, column: 'document' },
+        document,
+        issueText.documentMissing(document, String(id)),
+      ),
+    );
   }
   return issues;
 }
