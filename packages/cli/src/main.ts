@@ -21,6 +21,10 @@ const COMMANDS: Record<string, { run: Command; help: () => string }> = {
     run: async (argv, io) => (await import('./commands/reanalyze')).reanalyzeCommand(argv, io),
     help: helpText.reanalyze,
   },
+  read: {
+    run: async (argv, io) => (await import('./commands/read')).readCommand(argv, io),
+    help: helpText.read,
+  },
   moe: { run: moeCommand, help: helpText.moe },
   ci: { run: ciCommand, help: helpText.ci },
   lead: { run: leadCommand, help: helpText.lead },

@@ -21,6 +21,8 @@ Commands
   compare P1 --n1 N1 P2 --n2 N2
                           did two independent polls (or groups) really differ?
   check PERCENT --n N     is this printed percentage possible out of n respondents?
+  read ARTICLE            the poll figures of a news article (.txt, .md, .html; - for
+                          standard input) as a CSV, or --out DIR for a draft data package
   help [COMMAND]          this text, or a command's
 
 Shares are proportions (0.405) or percentages with their sign (40.5%).
@@ -234,13 +236,51 @@ Examples
   npx toplines check 40.5% --n 1037
   npx toplines check 33.3% --n 1037
 `,
+  read: () => `toplines read — the poll figures of a news article, read by machine
+
+Usage
+  toplines read ARTICLE [--out DIR [--force]] [--json] [--format F]
+
+ARTICLE is a .txt, .md or .html file (its extension says which; --format
+text|markdown|html overrides it), or - for standard input (text). Every
+percentage printed as a share of a survey's respondents ("40.5%", "41 per
+cent", "Twenty-six percent", "one in four", "two-thirds", "４０．５％") becomes a
+row with the sentence it came from, word for word, and a confidence flag
+(high, medium, low); the surveys the article names come with their
+organisation, n, published margin of error, fieldwork dates and mode where the
+text states them. Other percentages (tariffs, GDP, growth, inflation, turnout,
+a change "up 5 points", a range, a figure respondents were shown) are left out
+and counted. Nothing is made up: an n the text does not give stays empty.
+
+Prints the rows as a CSV (survey,question,group,option,percent,n,moe,quote,
+confidence), which toplines reanalyze reads. How many figures, surveys and
+low-confidence rows were read goes to standard error. The figures are read by
+machine: check every row against the article. An article with no poll figures
+is exit 1, with a message. toplines reanalyze ARTICLE.txt reads and reanalyses
+in one step.
+
+Options
+  --out DIR        write a draft data package instead: DIR/datapackage.json and
+                   sources, surveys, questions and results CSVs in the bundled
+                   layout; DIR is new, empty, or a draft an earlier run wrote
+  --force          with --out, write into a folder that holds other files too
+  --json           print the draft as JSON: rows with their quotes' offsets,
+                   surveys with the quote of each fact, rejected percentages
+  --format F       text, markdown or html (default: from the extension)
+  -h, --help       this help
+
+Examples
+  npx toplines read article.txt > figures.csv
+  npx toplines read page.html --out draft && npx toplines reanalyze draft
+  pbpaste | npx toplines read - --json
+`,
 };
 
 /** Usage errors (exit 2). */
 export const usageText = {
   unknownCommand: (name: string, suggestion: string | null) =>
     `unknown command "${name}"${suggestion === null ? '' : `: did you mean "${suggestion}"?`}`,
-  noCommand: () => 'a command is required: reanalyze, moe, ci, lead, compare or check',
+  noCommand: () => 'a command is required: reanalyze, read, moe, ci, lead, compare or check',
   parseArgs: (command: string, message: string, code: string | undefined) => {
     const option = /'([^']+)'/.exec(message)?.[1];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) {
@@ -509,4 +549,45 @@ export const compareText = {
     n === null
       ? `A difference of ${difference} points: at no n up to ${limit.toLocaleString('en-US')} ${unknown === 'both' ? 'per poll' : `for the ${unknown} poll`} is it larger than its margin of error.`
       : `A difference of ${difference} points: larger than its margin of error at every n ${unknown === 'both' ? 'per poll' : `of the ${unknown} poll`} from ${n.toLocaleString('en-US')} on, of the n up to ${limit.toLocaleString('en-US')} at which ${unknown === 'both' ? 'both printed figures are' : 'its printed figure is'} possible (Fisher's exact test below an expected count of 10).`,
+};
+
+/** `toplines read` (#14): its messages, refusals and failures. */
+export const readText = {
+  summary: (
+    figures: number,
+    surveys: number,
+    withN: number,
+    medium: number,
+    low: number,
+    rejected: number,
+  ) =>
+    `read ${figures} poll figure${figures === 1 ? '' : 's'} of ${surveys} survey${surveys === 1 ? '' : 's'} (${withN} with a stated n); ${medium} of medium and ${low} of low confidence; ${rejected} other percentage${rejected === 1 ? '' : 's'} left out`,
+  checkEveryRow: () => 'read by machine: check every row against the article',
+  machineRead: (path: string, figures: number) =>
+    `the ${figures} figure${figures === 1 ? ' was' : 's were'} read by machine from ${path} (toplines read): check every one against the article`,
+  noFigures: (path: string, rejected: number) =>
+    `no poll figures found in ${path === '-' ? 'standard input' : path}${rejected > 0 ? `: ${rejected} percentage${rejected === 1 ? ' was' : 's were'} read and left out as no share of survey respondents` : ''}`,
+  rejectedLine: (figure: string, why: string) => `${figure}: ${why}`,
+  badFormat: (text: string) => `read: --format must be text, markdown or html, got "${text}"`,
+  forceWithoutOut: () => 'read: --force applies to --out DIR: add --out, or leave out --force',
+  jsonAndOut: () => 'read: --json prints the draft; --out DIR writes it: give one',
+  notFound: (path: string) => `cannot read "${path}": no such file`,
+  isFolder: (path: string) => `"${path}" is a folder: give an article, a .txt, .md or .html file`,
+  unreadable: (path: string, detail: string) => `cannot read "${path}": ${detail}`,
+  empty: (path: string) => `${path} is empty: nothing to read`,
+  emptyStdin: () => 'standard input is empty: pipe an article into toplines read -',
+  outRoot: (out: string) =>
+    `read: --out ${JSON.stringify(out)} is the root of the file system; name a folder for the draft, such as --out draft`,
+  outWorkingFolder: (out: string) =>
+    `read: --out ${JSON.stringify(out)} is the current folder or one that holds it; name a new folder for the draft, such as --out draft`,
+  outSymlink: (out: string) =>
+    `read: --out ${JSON.stringify(out)} is a symbolic link; the draft is not written through links: name the folder itself`,
+  outNotAFolder: (out: string) =>
+    `read: --out ${JSON.stringify(out)} exists and is not a folder; name a new folder for the draft`,
+  outNotEmpty: (out: string, entries: readonly string[]) =>
+    `read: --out ${JSON.stringify(out)} is a folder that holds files of its own (${listSome(entries)}) and is not a draft an earlier run wrote; name a new folder, or add --force to replace only the draft's files in it (datapackage.json and the four CSVs)`,
+  cannotCreateIn: (out: string, folder: string, detail: string) =>
+    `cannot write the draft to ${JSON.stringify(out)}: cannot create a folder in ${JSON.stringify(folder)}: ${detail}`,
+  cannotWrite: (out: string, detail: string) =>
+    `cannot write the draft to ${JSON.stringify(out)}: ${detail}`,
 };
