@@ -32,7 +32,7 @@ import { gzipSync } from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'node_modules', '.bin');
-const PACKAGES = ['core', 'data', 'charts', 'cli'];
+const PACKAGES = ['core', 'data', 'charts', 'read', 'cli'];
 const args = new Set(process.argv.slice(2));
 const started = performance.now();
 const failures = [];
@@ -293,6 +293,16 @@ check(bundle['application/vnd.vegalite.v5+json'] === spec && bundle['text/plain'
 check(bundle['image/png'].startsWith('iVBORw0KGgo'), bundle['image/png'].slice(0, 16));`,
   },
   {
+    spec: '@toplines/read',
+    uses: { m: '@toplines/read' },
+    ts: `import { readArticle, toResultsCsv } from '@toplines/read';
+export const csv: string = toResultsCsv(readArticle('In a Gallup poll of 1,015 adults, 41% said yes.'));`,
+    body: `const draft = m.readArticle('In a Gallup poll of 1,015 adults, 41% said yes, while 52% said no.');
+check(draft.rows.length === 2 && draft.rows[0].value === '41' && draft.rows[0].n === 1015, draft.rows);
+const { pkg } = m.toDataPackage(draft);
+check(pkg.results.numRows() === 2, pkg.results.numRows());`,
+  },
+  {
     spec: '@toplines/cli',
     uses: { m: '@toplines/cli' },
     ts: `import { EXIT, type Io, main } from '@toplines/cli';
@@ -525,6 +535,11 @@ const BUNDLES = [
     name: 'load, withIntervals of @toplines/data (with the bundled surveys)',
     spec: '@toplines/data',
     code: "export { load, withIntervals } from '@toplines/data';",
+  },
+  {
+    name: 'readArticle, toDataPackage of @toplines/read (with compromise)',
+    spec: '@toplines/read',
+    code: "export { readArticle, toDataPackage } from '@toplines/read';",
   },
 ];
 const bundleRows = [];

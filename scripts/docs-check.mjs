@@ -346,7 +346,13 @@ function balanced(source) {
 const hasImport = (code) => /^\s*import\s/m.test(code);
 
 /** The entry points whose exports a continued sample may use without importing them. */
-const ENTRIES = ['@toplines/core', '@toplines/data', '@toplines/charts', '@toplines/charts/render'];
+const ENTRIES = [
+  '@toplines/core',
+  '@toplines/data',
+  '@toplines/read',
+  '@toplines/charts',
+  '@toplines/charts/render',
+];
 const exportsOf = new Map();
 async function loadExports() {
   for (const entry of ENTRIES) {
@@ -514,7 +520,7 @@ for (const file of files) {
 let checked = 0;
 const unchecked = [];
 if (allSamples.length > 0) {
-  const missing = ['core', 'data', 'charts', 'cli'].filter(
+  const missing = ['core', 'data', 'charts', 'read', 'cli'].filter(
     (p) => !existsSync(join(ROOT, 'packages', p, 'dist', 'index.js')),
   );
   if (missing.length > 0) {
