@@ -44,9 +44,13 @@ Usage
   toplines reanalyze [FILE] [options]
 
 With no FILE, the bundled 2025 Japanese surveys on Japan–U.S. relations. FILE is
-a CSV in the results layout (survey_id, question_id, group_dim, group_value,
-option, percent, qualifier, is_net, base_n, source_id, quote) or a Frictionless
-datapackage.json (or its folder) with sources, surveys, questions and results.
+a CSV of toplines, "-" for standard input, or a Frictionless datapackage.json
+(or its folder) with sources, surveys, questions and results. A CSV needs only
+question,option,percent (optional: survey, group, n, moe, quote, and any column
+of the full results layout: survey_id, question_id, group_dim, group_value,
+option, percent, qualifier, is_net, base_n, source_id, quote). Percentages may
+be written 40.5, 40.5%, 40,5 (in a file separated by ; or tabs) or ４０．５％;
+the separator and the encoding (UTF-8, UTF-16, Shift_JIS, EUC-JP…) are detected.
 
 For each survey and question: every share with its interval, every lead between
 options of a single-choice question (paired differences, bounded over the
@@ -81,14 +85,22 @@ Options
                    is analysed, then the summary (for archives; see the README)
   --max-charts N   with --out, draw at most N charts (default 500); the report
                    still lists every question
-  --strict         treat validation warnings as errors (exit 1), e.g. extra columns
-                   or figures no whole count out of n can produce
+  --strict         treat validation warnings as errors (exit 1), e.g. extra columns,
+                   figures no whole count out of n can produce, a missing quote
+                   or source document
+  --encoding NAME  the CSV's encoding (utf-8, shift_jis, euc-jp, windows-1252,
+                   utf-16le…), when the one detected is wrong
+  --documents DIR  where a data package's source documents are (default: beside
+                   its datapackage.json); its quotes are checked against them
+  --bom            with --out, begin results.csv and leads.csv with a UTF-8
+                   byte-order mark, so that Excel opens them as UTF-8
   -h, --help       this help
 
 Examples
   npx toplines reanalyze
   npx toplines reanalyze --survey api-2025-jp --method clopper-pearson --level 0.9
   npx toplines reanalyze my-poll.csv --out report && open report/index.html
+  pbpaste | npx toplines reanalyze -
   npx toplines reanalyze datasets/datapackage.json --json > reanalysis.json
 `,
   moe: () => `toplines moe — the margin of error of a share
@@ -342,6 +354,8 @@ export const outText = {
     'and is not a report an earlier run wrote; name a new folder, or add --force to replace only ' +
     "the report's files in it (index.html, results.csv, leads.csv, reanalysis.json, charts/)",
   forceWithoutOut: () => 'reanalyze: --force applies to --out DIR: add --out, or leave out --force',
+  bomWithoutOut: () =>
+    'reanalyze: --bom applies to the CSV files of --out DIR: add --out, or leave out --bom',
   maxChartsWithoutOut: () =>
     'reanalyze: --max-charts applies to --out DIR: add --out, or leave out --max-charts',
   badMaxCharts: (text: string) =>
@@ -363,9 +377,20 @@ function listSome(items: readonly string[]): string {
 }
 
 /** Data errors (exit 1) and warnings. */
+/** An encoding as people write it: "Shift_JIS", "EUC-JP", "windows-1252", "UTF-16LE". */
+function encodingLabel(encoding: string): string {
+  if (encoding === 'shift_jis') return 'Shift_JIS';
+  return encoding.startsWith('windows-') ? encoding : encoding.toUpperCase();
+}
+
 export const dataText = {
   emptyFile: (file: string) =>
-    `${file} is empty: expected a CSV with a header row (survey_id,question_id,group_dim,group_value,option,percent,qualifier,is_net,base_n,source_id,quote) or a datapackage.json`,
+    `${file} is empty: expected a CSV with a header row (question,option,percent at the least, or the full results layout survey_id,question_id,group_dim,group_value,option,percent,qualifier,is_net,base_n,source_id,quote) or a datapackage.json`,
+  stdinName: () => 'standard input',
+  emptyStdin: () =>
+    'standard input is empty: with FILE "-", pipe a CSV into the command (toplines reanalyze - < my-poll.csv), with a header row such as question,option,percent',
+  encodingGuessed: (file: string, encoding: string) =>
+    `read ${file} as ${encodingLabel(encoding)}, the encoding guessed from its bytes; if its text looks wrong, give the right one with --encoding (e.g. --encoding ${encoding === 'shift_jis' ? 'windows-1252' : 'shift_jis'})`,
   noRows: (file: string) => `${file} has a header but no data rows: nothing to reanalyse`,
   noResults: (file: string) =>
     `${file} has no "results" resource: a toplines data package needs results (and ideally sources, surveys, questions)`,

@@ -104,9 +104,13 @@ export const issueText = {
 
 /** What the reader of the simple layout (`question,option,percent`, …) says about what it filled in. */
 export const simpleText = {
-  defaultSurvey: (id: string, fallback: boolean) =>
+  defaultSurvey: (id: string, from: 'file' | 'fallback' | 'given') =>
     `no survey column: every row is taken as one survey, ${show(id)}` +
-    (fallback ? ' (the file name gives no usable id)' : ' (from the file name)') +
+    (from === 'file'
+      ? ' (from the file name)'
+      : from === 'fallback'
+        ? ' (no file name gives an id)'
+        : '') +
     '; add a survey column to name it, or to hold several surveys',
   noQuoteColumn: () =>
     'no quote column: the figures are not tied to the words of a source, so none can be ' +

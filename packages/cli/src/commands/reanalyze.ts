@@ -23,7 +23,12 @@ import { makeStyle, terminalSafe } from '../format/text';
 import { type Io, useColor } from '../io';
 import { outText, usageText } from '../messages';
 import { startProgress } from '../progress';
-import { InvalidInputError, type LoadedInput, loadInput } from '../reanalyze/input';
+import {
+  InvalidInputError,
+  type LoadedInput,
+  type LoadOptions,
+  loadInput,
+} from '../reanalyze/input';
 import { jsonText, ndjsonText, type SurveySource } from '../reanalyze/json';
 import { reportText } from '../reanalyze/terminal';
 
@@ -41,6 +46,9 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   'no-png': { type: 'boolean' },
   force: { type: 'boolean' },
+  encoding: { type: 'string' },
+  documents: { type: 'string' },
+  bom: { type: 'boolean' },
 } as const;
 
 /**
@@ -75,6 +83,8 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   if (maxChartsText !== undefined && out === undefined)
     throw new UsageError(outText.maxChartsWithoutOut(), 'reanalyze');
   const maxCharts = parseMaxCharts(maxChartsText);
+  const bom = values['bom'] === true;
+  if (bom && out === undefined) throw new UsageError(outText.bomWithoutOut(), 'reanalyze');
   const json = values['json'] === true;
   const ndjson = values['ndjson'] === true;
   if (json && ndjson) throw new UsageError(outText.jsonAndNdjson(), 'reanalyze');
@@ -82,8 +92,21 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   if (out !== undefined)
     await (await import('../reanalyze/write-report')).planOutput(out, io.cwd, force);
 
-  let loaded: LoadedInput | null = await loadOrReport(positionals[0], io, values);
-  const { input, warnings } = loaded;
+  const encoding = stringOption(values, 'encoding');
+  if (encoding !== undefined && encoding.trim() === '')
+    throw new UsageError(
+      usageText.missing('reanalyze', '--encoding NAME, e.g. shift_jis'),
+      'reanalyze',
+    );
+  const documents = stringOption(values, 'documents');
+  if (documents !== undefined && documents.trim() === '')
+    throw new UsageError(usageText.missing('reanalyze', '--documents DIR, a folder'), 'reanalyze');
+  let loaded: LoadedInput | null = await loadOrReport(positionals[0], io, values, {
+    strict: values['strict'] === true,
+    ...(encoding === undefined ? {} : { encoding }),
+    ...(documents === undefined ? {} : { documents }),
+  });
+  const { input, warnings, notes } = loaded;
   // The engine reads the tables; the package also holds every cell's text and
   // line (for validation, done by now): let them go unless --out needs the package.
   const { results, surveys, questions } = loaded.pkg;
@@ -97,6 +120,7 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   loaded = null;
   const memory = memoryBudget();
   const errStyle = makeStyle(useColor(io.env, io.stderrIsTTY));
+  for (const note of notes) io.err(`${errStyle.dim('note:')} ${terminalSafe(note)}\n`);
   for (const w of warnings) io.err(`${errStyle.yellow('warning:')} ${terminalSafe(w.message)}\n`);
 
   // The report and --ndjson are written as each survey is analysed: a
@@ -145,6 +169,7 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
     const written = await writeReport(doc, pkg, out, io, {
       png: values['no-png'] !== true,
       force,
+      bom,
       ...(maxCharts === undefined ? {} : { maxCharts }),
     });
     if (written.chartsPlanned > written.charts)
@@ -251,9 +276,10 @@ async function loadOrReport(
   path: string | undefined,
   io: Io,
   values: Record<string, unknown>,
+  load: LoadOptions,
 ): Promise<LoadedInput> {
   try {
-    return await loadInput(path, io.cwd, values['strict'] === true);
+    return await loadInput(path, io.cwd, load);
   } catch (e) {
     if (values['json'] === true && e instanceof InvalidInputError)
       io.out(`${JSON.stringify(e.toJson(), null, 2)}\n`);

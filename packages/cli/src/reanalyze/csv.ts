@@ -28,6 +28,22 @@ export function csvField(value: Cell): string {
 /** A signed decimal number and nothing else: a spreadsheet reads it as a number, not a formula. */
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/** The UTF-8 byte-order mark, U+FEFF: Excel reads a CSV that begins with it as UTF-8. */
+export const UTF8_BOM = '\ufeff';
+
+/**
+ * A CSV's text, with a UTF-8 byte-order mark first when `bom` (`--bom`): Excel
+ * opens a CSV without one in the machine's local encoding (Shift_JIS in
+ * Japan), which turns every non-ASCII character into mojibake.
+ *
+ * @example
+ * withBom('a,b\n', true).charCodeAt(0); // => 0xfeff
+ * withBom('a,b\n', false); // => 'a,b\n'
+ */
+export function withBom(text: string, bom: boolean): string {
+  return bom && !text.startsWith(UTF8_BOM) ? UTF8_BOM + text : text;
+}
+
 function csv(header: string[], rows: Cell[][]): string {
   return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }

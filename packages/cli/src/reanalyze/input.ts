@@ -2,36 +2,61 @@
 // package, validated by @toplines/data before anything is computed.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { isLibraryError } from '@toplines/core/internal';
 import type { Issue, Reanalysis } from '@toplines/data';
 import {
   type DataPackage,
+  decodeText,
   load,
   parseResultsCsv,
   type ValidationIssue,
   validate,
 } from '@toplines/data';
-import { readDataPackage } from '@toplines/data/node';
+import { readDataPackage, readDocuments } from '@toplines/data/node';
 import { BadDataError } from '../errors';
 import { dataText } from '../messages';
 
-/** What was read: the package, what it is, and the validation warnings. */
+/** What was read: the package, what it is, the validation warnings, and notes on how it was read. */
 export interface LoadedInput {
   pkg: DataPackage;
   input: Reanalysis['input'];
   warnings: Issue[];
+  /** How the input was read, where the user should know (an encoding guessed from the bytes). */
+  notes: string[];
 }
+
+/** How to read the input, beyond its path. */
+export interface LoadOptions {
+  /** Validation warnings count as errors (`--strict`). */
+  strict?: boolean;
+  /** The encoding of a CSV, when the user gives it (`--encoding`); detected otherwise. */
+  encoding?: string;
+  /** Where a data package's source documents are (`--documents`); default, beside its datapackage.json. */
+  documents?: string;
+  /** Standard input's bytes, for the path `-` (injected by tests); default, the process's. */
+  stdin?: () => Promise<Uint8Array>;
+}
+
+/** The survey of a simple-layout CSV on standard input without a survey column. */
+const DEFAULT_SURVEY = 'survey';
+
+/** The path that reads standard input. */
+export const STDIN_PATH = '-';
 
 /** How many validation errors a message lists before "… and N more". */
 const LISTED = 20;
 
 /**
  * Reads and validates the input of `reanalyze`: the bundled data when
- * `path` is undefined, else a CSV in the results layout, or a
- * datapackage.json (or the folder holding one).
+ * `path` is undefined, else a CSV (the full results layout or the simple
+ * one, in any encoding decodeText reads; `-` for standard input), or a
+ * datapackage.json (or the folder holding one), whose quotes are checked
+ * against the source documents its sources name, beside it.
  *
- * @param path - the user's file, or undefined for the bundled data
+ * @param path - the user's file, `-` for standard input, or undefined for the bundled data
  * @param cwd - the directory relative paths start from
- * @param strict - warnings count as errors
+ * @param options - `strict` (warnings count as errors), `encoding` of a CSV,
+ *   `documents` (the folder of a package's source texts; default, its own folder)
  * @returns the package and its warnings
  * @throws {BadDataError} a missing or empty file, a folder without datapackage.json,
  *   no data rows; {@link InvalidInputError} (a BadDataError) for validation errors
@@ -40,8 +65,9 @@ const LISTED = 20;
 export async function loadInput(
   path: string | undefined,
   cwd: string,
-  strict = false,
+  options: LoadOptions = {},
 ): Promise<LoadedInput> {
+  const strict = options.strict === true;
   if (path === undefined) {
     const pkg = load();
     // The bundled data is validated by @toplines/data's own tests; skip it here (speed).
@@ -53,8 +79,10 @@ export async function loadInput(
         title: 'bundled data: 2025 Japanese surveys on Japan–U.S. relations',
       },
       warnings: [],
+      notes: [],
     };
   }
+  if (path === STDIN_PATH) return loadStdin(options);
   const full = resolve(cwd, path);
   let isDirectory = false;
   try {
@@ -71,20 +99,33 @@ export async function loadInput(
   if (isDirectory && !(await exists(join(full, 'datapackage.json'))))
     throw new BadDataError(dataText.noDescriptor(path));
   let pkg: DataPackage;
+  const notes: string[] = [];
   if (isPackage) {
     pkg = await readDataPackage(full);
   } else {
     // Read once: a pipe cannot be read twice.
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readText(full);
+      bytes = await readBytes(full);
     } catch (e) {
       throw new BadDataError(dataText.unreadable(path, (e as Error).message));
     }
+    const text = decoded(bytes, path, options, notes);
     if (text.trim() === '') throw new BadDataError(dataText.emptyFile(path));
     pkg = parseResultsCsv(text, { file: full });
   }
-  const report = validate(pkg);
+  const documentsFolder =
+    options.documents !== undefined
+      ? resolve(cwd, options.documents)
+      : isPackage
+        ? isDirectory
+          ? full
+          : dirname(full)
+        : null;
+  const report = validate(
+    pkg,
+    documentsFolder === null ? {} : { documents: readDocuments(documentsFolder) },
+  );
   const folder = isPackage ? (isDirectory ? path : dirname(path)) : null;
   const shown = (issue: ValidationIssue) => relativeMessage(issue, full, path, folder);
   const shownFile = (file: string) =>
@@ -115,7 +156,77 @@ export async function loadInput(
       title: `${isPackage ? 'data package' : 'results'} ${path === '.' ? basename(full) : path}`,
     },
     warnings,
+    notes,
   };
+}
+
+/** `-`: a CSV on standard input, read to its end and validated as a file would be. */
+async function loadStdin(options: LoadOptions): Promise<LoadedInput> {
+  const shown = dataText.stdinName();
+  let bytes: Uint8Array;
+  try {
+    bytes = await (options.stdin ?? readStdin)();
+  } catch (e) {
+    throw new BadDataError(dataText.unreadable(shown, (e as Error).message));
+  }
+  if (bytes.length === 0) throw new BadDataError(dataText.emptyStdin());
+  const notes: string[] = [];
+  const text = decoded(bytes, shown, options, notes);
+  if (text.trim() === '') throw new BadDataError(dataText.emptyStdin());
+  const pkg = parseResultsCsv(text, { file: shown, survey: DEFAULT_SURVEY });
+  const report = validate(pkg);
+  const kind: Reanalysis['input']['kind'] = 'results-csv';
+  const plain = (issue: ValidationIssue) => issue.message;
+  const same = (file: string) => file;
+  if (report.errors.length > 0 || (options.strict === true && report.warnings.length > 0)) {
+    const all = [...report.errors, ...(options.strict === true ? report.warnings : [])];
+    const details = all.slice(0, LISTED).map(plain);
+    if (all.length > LISTED) details.push(dataText.moreIssues(all.length - LISTED));
+    throw new InvalidInputError(
+      report.errors.length > 0
+        ? dataText.invalid(shown, report.errors.length, report.warnings.length)
+        : dataText.strictWarnings(shown, report.warnings.length),
+      details,
+      { kind, path: STDIN_PATH },
+      report.errors.map((i) => issueOf(i, plain, same)),
+      report.warnings.map((i) => issueOf(i, plain, same)),
+    );
+  }
+  if (pkg.results === undefined || pkg.results.numRows() === 0)
+    throw new BadDataError(dataText.noRows(shown));
+  return {
+    pkg,
+    input: { kind, path: STDIN_PATH, title: `results from ${shown}` },
+    warnings: report.warnings.map((w) => issueOf(w, plain, same)),
+    notes,
+  };
+}
+
+/**
+ * A CSV's text from its bytes: the encoding the user gave, else the one
+ * decodeText finds; a guessed one is noted, as a short text can be read
+ * more than one way. A file that is not text, or not in that encoding, is
+ * bad data (exit 1), named with the encoding.
+ */
+function decoded(bytes: Uint8Array, shown: string, options: LoadOptions, notes: string[]): string {
+  try {
+    const result = decodeText(bytes, {
+      file: shown,
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    });
+    if (result.detected === 'guessed') notes.push(dataText.encodingGuessed(shown, result.encoding));
+    return result.text;
+  } catch (e) {
+    if (isLibraryError(e)) throw new BadDataError(e.message);
+    throw e;
+  }
+}
+
+/** The process's standard input, read to its end. */
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -166,15 +277,13 @@ function issueOf(
 /** The names of standard input; open() refuses them (ENXIO) when it is a socket, as a spawned process's often is. */
 const STDIN = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
 
-/** A file's text; standard input is read from the process's stream when open() refuses it. */
-async function readText(full: string): Promise<string> {
+/** A file's bytes; standard input is read from the process's stream when open() refuses it. */
+async function readBytes(full: string): Promise<Uint8Array> {
   try {
-    return await readFile(full, 'utf8');
+    return await readFile(full);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENXIO' || !STDIN.includes(full)) throw e;
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return readStdin();
   }
 }
 

@@ -28,7 +28,7 @@ import { outText } from '../messages';
 import { startProgress } from '../progress';
 import { VERSION } from '../version';
 import { leadRows } from './chart-rows';
-import { leadsCsv, resultsCsv } from './csv';
+import { leadsCsv, resultsCsv, withBom } from './csv';
 import { type ChartFile, questionAnchor, renderHtml } from './html';
 import { toJson } from './json';
 
@@ -61,6 +61,12 @@ export interface WriteReportOptions {
    * charts were left out and how to draw them. Default {@link DEFAULT_MAX_CHARTS}.
    */
   maxCharts?: number;
+  /**
+   * Begin results.csv and leads.csv with a UTF-8 byte-order mark, by which
+   * Excel (on Windows, in Japan, in many locales) knows they are UTF-8 and not
+   * its local encoding. Default `false`.
+   */
+  bom?: boolean;
   /** Writes one new file; tests pass a failing one to check that nothing is left half-written. Default `fs.writeFile`. */
   writeFile?: (path: string, data: string | Uint8Array) => Promise<void>;
 }
@@ -178,7 +184,7 @@ function markerText(): string {
  * @param _pkg - the package it came from (reserved for source documents)
  * @param out - the folder: missing, empty, or a report an earlier run wrote
  * @param io - for the working directory and the progress indicator
- * @param options - `png` (default true), `force` (default false)
+ * @param options - `png` (default true), `force` (default false), `bom` (default false)
  * @throws {UsageError} where {@link planOutput} refuses DIR
  * @throws {BadDataError} when the report cannot be written (permission, disk full)
  */
@@ -210,7 +216,15 @@ export async function writeReport(
   process.once('SIGTERM', interrupted);
   try {
     const max = options.maxCharts ?? DEFAULT_MAX_CHARTS;
-    const written = await writeInto(temp, doc, io, options.png !== false, write, max);
+    const written = await writeInto(
+      temp,
+      doc,
+      io,
+      options.png !== false,
+      write,
+      max,
+      options.bom === true,
+    );
     await moveIntoPlace(plan, temp);
     const shown = relative(io.cwd, join(dir, 'index.html'));
     return {
@@ -240,6 +254,7 @@ async function writeInto(
   png: boolean,
   write: (path: string, data: string | Uint8Array) => Promise<void>,
   maxCharts: number,
+  bom: boolean,
 ): Promise<{ charts: number; files: number; planned: number }> {
   const chartsDir = join(root, 'charts');
   await mkdir(chartsDir);
@@ -309,8 +324,8 @@ async function writeInto(
   } finally {
     progress.done();
   }
-  await write(join(root, 'results.csv'), resultsCsv(doc));
-  await write(join(root, 'leads.csv'), leadsCsv(doc));
+  await write(join(root, 'results.csv'), withBom(resultsCsv(doc), bom));
+  await write(join(root, 'leads.csv'), withBom(leadsCsv(doc), bom));
   await write(join(root, 'reanalysis.json'), `${JSON.stringify(toJson(doc), null, 2)}\n`);
   await write(
     join(root, 'index.html'),

@@ -12,7 +12,7 @@ import type {
 import { bundledDescriptor } from './bundled';
 import { packageOf } from './parse-data-package';
 import { resourceOfCells } from './read-resource';
-import { isSimpleLayout, readSimpleLayout, surveyIdOfFile } from './simple-layout';
+import { DEFAULT_SURVEY, isSimpleLayout, readSimpleLayout, surveyIdOfFile } from './simple-layout';
 
 /**
  * Options of {@link parseResultsCsv}.
@@ -28,6 +28,11 @@ export interface ParseResultsCsvOptions {
    * survey column. Default `"results.csv"`.
    */
   file?: string;
+  /**
+   * The survey id of a simple-layout file without a survey column. Default:
+   * from `file` ("my-poll.csv" → "my-poll"), or `"survey"` when its name gives none.
+   */
+  survey?: string;
 }
 
 /**
@@ -57,7 +62,8 @@ export interface ParseResultsCsvOptions {
  * a warning, not an error.
  *
  * @param text - the CSV text, with a header row (bytes of another encoding: {@link decodeText} first)
- * @param options - `file`: the name used in messages and for the default survey id (default `"results.csv"`)
+ * @param options - `file`: the name used in messages and for the default survey id (default
+ *   `"results.csv"`); `survey`: that survey id, when the caller chooses it
  * @returns a package whose `results` is the typed table (and, for the simple layout, `surveys`)
  * @throws {DataError} `invalid-type` when `text` is not a string; `invalid-option`
  *   when `options` is not an object or `options.file` not a string
@@ -86,6 +92,15 @@ export function parseResultsCsv(text: string, options: ParseResultsCsvOptions = 
       errorText.option('parseResultsCsv', 'options.file', 'a file name', options.file),
     );
   }
+  if (
+    options.survey !== undefined &&
+    (typeof options.survey !== 'string' || options.survey.trim() === '')
+  ) {
+    throw new DataError(
+      'invalid-option',
+      errorText.option('parseResultsCsv', 'options.survey', 'a survey id', options.survey),
+    );
+  }
   const file = options.file ?? 'results.csv';
   if (typeof text !== 'string') {
     throw new DataError('invalid-type', errorText.unreadable(file, `got ${typeof text}, not text`));
@@ -100,7 +115,13 @@ export function parseResultsCsv(text: string, options: ParseResultsCsvOptions = 
   if (isSimpleLayout(csv.header)) {
     const simple = readSimpleLayout(csv, file, schema, {
       decimalComma,
-      surveyId: surveyIdOfFile(file),
+      surveyId: options.survey ?? surveyIdOfFile(file),
+      surveyFrom:
+        options.survey !== undefined
+          ? 'given'
+          : surveyIdOfFile(file) === DEFAULT_SURVEY
+            ? 'fallback'
+            : 'file',
     });
     const read = resourceOfCells(simple.csv, 'results', file, simple.schema);
     const data: ResourceData = {

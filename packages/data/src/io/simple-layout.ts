@@ -116,13 +116,14 @@ export interface SimpleResults {
  * @param csv - the file's cells
  * @param file - the file name in issues
  * @param options - `decimalComma`: the separator is not a comma, so "40,5" is 40.5;
- *   `surveyId`: the survey of a file without a survey column
+ *   `surveyId`: the survey of a file without a survey column, and `surveyFrom`
+ *   where it comes from (the file name, the fallback, or the caller)
  */
 export function readSimpleLayout(
   csv: CsvText,
   file: string,
   results: TableSchemaDescriptor,
-  options: { decimalComma: boolean; surveyId: string },
+  options: { decimalComma: boolean; surveyId: string; surveyFrom: 'file' | 'fallback' | 'given' },
 ): SimpleResults {
   const issues: ValidationIssue[] = [];
   // The question is always "question" here (a header with question_id is the full layout).
@@ -203,7 +204,7 @@ export function readSimpleLayout(
         'warning',
         { file, row: 0, column: null },
         options.surveyId,
-        simpleText.defaultSurvey(options.surveyId, options.surveyId === DEFAULT_SURVEY),
+        simpleText.defaultSurvey(options.surveyId, options.surveyFrom),
       ),
     );
     fill('survey_id', () => options.surveyId);
