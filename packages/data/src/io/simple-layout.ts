@@ -129,8 +129,10 @@ export function readSimpleLayout(
   // The question is always "question" here (a header with question_id is the full layout).
   const columnNames: Record<string, string> = { question_id: 'question' };
   const width = csv.header.length;
+  // A second column for a field already given: reported, then left out.
+  const dropped = new Set<number>();
   // The header, each known column under its full name.
-  const header = csv.header.map((written, j) => {
+  const named = csv.header.map((written, j) => {
     const key = written.trim().toLowerCase();
     const full =
       ALIASES[key] ??
@@ -152,11 +154,13 @@ export function readSimpleLayout(
           simpleText.sameColumn(csv.header[first] as string, written, full),
         ),
       );
+      dropped.add(j);
       return written;
     }
     if (full !== written) columnNames[full] = written;
     return full;
   });
+  const header = named.filter((_, j) => !dropped.has(j));
   const at = (name: string) => header.indexOf(name);
   const has = (name: string) => at(name) !== -1;
 
@@ -174,7 +178,9 @@ export function readSimpleLayout(
         ),
       );
     }
-    return Array.from({ length: width }, (_, j) => cells[j] ?? '');
+    return Array.from({ length: width }, (_, j) => cells[j] ?? '').filter(
+      (_, j) => !dropped.has(j),
+    );
   });
 
   // Figures as people type them.
