@@ -146,15 +146,16 @@ function initialGuess(p: number, q: number, a: number, b: number): number {
  * @param p - a probability in [0, 1]
  * @param a - first shape, > 0
  * @param b - second shape, > 0
- * @returns the quantile x in [0, 1]; 0 for p = 0 and 1 for p = 1
+ * @param q - 1 − p, when the caller knows it more precisely than 1 − p rounds (an upper
+ *   tail of 1e-12); default 1 − p
+ * @returns the quantile x in [0, 1]; 0 for p = 0 and 1 for q = 0
  * @example
  * betaQuantile(0.025, 5, 96); // Clopper–Pearson lower limit, 5 of 100
  * // => 0.016431879182052155
  */
-export function betaQuantile(p: number, a: number, b: number): number {
+export function betaQuantile(p: number, a: number, b: number, q: number = 1 - p): number {
   if (!(p > 0)) return 0;
-  if (!(p < 1)) return 1;
-  const q = 1 - p;
+  if (!(q > 0)) return 1;
   let x = initialGuess(p, q, a, b);
   // Iterate on the smaller of x and 1 − x: I_x(a, b) = p  <=>  I_{1−x}(b, a) = 1 − p.
   const swap = x > 0.5;

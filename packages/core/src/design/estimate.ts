@@ -1,0 +1,328 @@
+// The estimation engine behind designProportion and designShares: weighted means of k
+// indicator columns over a domain, their covariance (Taylor or replicates), design
+// effects, and each column's interval as R's svyciprop gives it. Internal.
+import { ToplinesError } from '../errors';
+import { betaQuantile } from '../special/beta-quantile';
+import { normalCdf } from '../special/normal-cdf';
+import {
+  type FirstStep,
+  firstStepTerms,
+  type LogisticFit,
+  logisticFit,
+  muEta,
+} from './logistic-fit';
+import { profileInterval } from './profile-interval';
+import { replicateRank, replicateTotals, replicateVariance } from './replicate-variance';
+import { tQuantile } from './t-quantile';
+import { taylorDegf, taylorTotals, taylorVariance } from './taylor-variance';
+import { type Design, type ReplicateDesign, STRUCTURE, type SurveyDesign } from './types';
+
+/** The interval methods of {@link designProportion}, as R's `svyciprop(method =)`. */
+export const DESIGN_PROPORTION_METHODS = ['logit', 'likelihood', 'beta', 'mean'] as const;
+
+/** One of {@link DESIGN_PROPORTION_METHODS}. */
+export type DesignProportionMethod = (typeof DESIGN_PROPORTION_METHODS)[number];
+
+/** What a design effect compares with, as R's `svymean(deff = TRUE)` or `deff = "replace"`. */
+export const DEFF_REFERENCES = ['without-replacement', 'with-replacement'] as const;
+
+/** One of {@link DEFF_REFERENCES}. */
+export type DeffReference = (typeof DEFF_REFERENCES)[number];
+
+/** The interval and design effect of one column. */
+export interface ColumnEstimate {
+  estimate: number;
+  se: number;
+  lower: number;
+  upper: number;
+  deff: number | null;
+  nEffective: number | null;
+}
+
+/** Everything estimated for a domain. */
+export interface Estimates {
+  n: number;
+  sumWeights: number;
+  df: number;
+  deffReference: DeffReference;
+  /** k × k, row-major. */
+  covariance: Float64Array;
+  columns: ColumnEstimate[];
+}
+
+/** What estimateColumns is asked for. */
+export interface EstimateSettings {
+  level: number;
+  method: DesignProportionMethod;
+  /** undefined: R's default (without replacement) where Σw > n, else with replacement. */
+  deffReference: DeffReference | undefined;
+  /** Whether a domain was given (a replicate design's degf is then recomputed). */
+  domain: boolean;
+}
+
+/**
+ * Estimates of the domain's weighted means of k indicator columns. `codes`: −1 outside
+ * the domain, 0…k−1 the column a respondent counts in, k none.
+ */
+export function estimateColumns(
+  fn: string,
+  design: Design,
+  codes: Int32Array,
+  k: number,
+  settings: EstimateSettings,
+): Estimates {
+  const taylor = design.kind === 'survey-design';
+  let n: number;
+  let sumW: number;
+  let sumWx: Float64Array;
+  let covariance: Float64Array;
+  let df: number;
+  let logitVariance: (fit: LogisticFit, column: number) => number;
+  const estimates = new Float64Array(k);
+  if (taylor) {
+    const totals = taylorTotals(design, codes, k);
+    ({ n, sumW, sumWx } = totals);
+    for (let a = 0; a < k; a++) estimates[a] = (sumWx[a] as number) / sumW;
+    covariance = taylorVariance(fn, design, totals, estimates);
+    df = taylorDegf(design, totals);
+    // svyglm's sandwich: the variance of the scores w·(y − μ̂)/Σw, over μ'(β̂)²
+    logitVariance = (fit, column) => {
+      const v = taylorVariance(fn, design, totals, centersFor(estimates, column, fit.mu));
+      const me = muEta(fit.beta);
+      return (v[column * k + column] as number) / (me * me);
+    };
+  } else {
+    const totals = replicateTotals(design, codes, k);
+    ({ n, sumW, sumWx } = totals);
+    for (let a = 0; a < k; a++) estimates[a] = (sumWx[a] as number) / sumW;
+    const R = totals.repW.length;
+    const thetas = new Float64Array(R * k);
+    for (let r = 0; r < R; r++) {
+      for (let a = 0; a < k; a++) {
+        thetas[r * k + a] = (totals.repWx[r * k + a] as number) / (totals.repW[r] as number);
+      }
+    }
+    covariance = replicateVariance(design, thetas, estimates, k);
+    df = replicateDegf(design, codes, settings.domain);
+    // svyglm on replicates: glm.fit from β̂ with each replicate's weights (normalised)
+    logitVariance = (fit, column) => {
+      const betas = new Float64Array(R);
+      for (let r = 0; r < R; r++) {
+        const p = thetas[r * k + column] as number;
+        betas[r] = Number.isNaN(p) ? Number.NaN : logisticFit(p, 1 - p, undefined, fit.beta).beta;
+      }
+      return replicateVariance(design, betas, [fit.beta], 1)[0] as number;
+    };
+  }
+  if (n === 0) {
+    throw new ToplinesError(
+      'empty-input',
+      fn,
+      'requires a domain with at least one respondent, got none',
+    );
+  }
+  if (!(df > 0)) {
+    throw new ToplinesError(
+      'inconsistent-input',
+      fn,
+      taylor
+        ? `cannot form an interval: the ${settings.domain ? "domain's" : "design's"} degrees of freedom (PSUs less strata) are ${df}, and an interval needs at least 1`
+        : `cannot form an interval: the ${settings.domain ? "domain's" : "design's"} degrees of freedom (the rank of the replicate weights less 1) are ${df}, and an interval needs at least 1`,
+    );
+  }
+  const reference =
+    settings.deffReference ?? (sumW > n ? 'without-replacement' : 'with-replacement');
+  if (reference === 'without-replacement' && !(sumW > n)) {
+    throw new ToplinesError(
+      'inconsistent-input',
+      fn,
+      `cannot compare with simple random sampling without replacement: the weights sum to ${sumW}, no more than the ${n} respondents (R: "Sample size greater than population size: are weights correctly scaled?"); use deffReference 'with-replacement'`,
+    );
+  }
+  const { level, method } = settings;
+  if (method === 'likelihood' && !taylor) {
+    throw new ToplinesError(
+      'invalid-option',
+      fn,
+      "cannot give method 'likelihood' for a replicate-weight design: R's survey 4.1 returns NA for it (its profile uses a dispersion n times too large); use 'logit', 'beta' or 'mean'",
+    );
+  }
+  const t = tQuantile(1 - level, df);
+  // the first iteration of glm.fit, for every column at once (rows differ in μ⁰)
+  const first =
+    method === 'logit' || method === 'likelihood'
+      ? firstIteration(design, codes, k, sumW, n)
+      : undefined;
+  const columns: ColumnEstimate[] = [];
+  for (let a = 0; a < k; a++) {
+    const p = estimates[a] as number;
+    const variance = Math.max(0, covariance[a * k + a] as number);
+    const se = Math.sqrt(variance);
+    let lower = p;
+    let upper = p;
+    if (method === 'mean') {
+      lower = Math.max(0, p - t * se);
+      upper = Math.min(1, p + t * se);
+    } else if (method === 'beta') {
+      [lower, upper] = betaInterval(p, variance, n, df, level);
+    } else if (p > 0 && p < 1 && first !== undefined) {
+      const s1 = first.s1s[a] as number;
+      const s0 = first.total - s1;
+      const fit = logisticFit(s1, s0, first.firstSteps[a]);
+      const varianceBeta = logitVariance(fit, a);
+      const seBeta = Math.sqrt(Math.max(0, varianceBeta));
+      let interval: [number, number] | undefined;
+      if (method === 'likelihood' && seBeta > 0) {
+        const lambda = varianceBeta * fit.workingWeight;
+        const alpha = normalCdf(-t * Math.sqrt(lambda)) / 2;
+        interval = profileInterval({
+          beta: fit.beta,
+          se: seBeta,
+          s1,
+          s0,
+          deviance0: fit.deviance,
+          dispersion: ((n / (n - 1)) * p * (1 - p)) / (fit.mu * (1 - fit.mu)),
+          zmax: tQuantile(alpha, n - 1),
+          cutoff: t * Math.sqrt(lambda),
+        });
+      }
+      // logit (and the likelihood's fallback where R's profile fails): expit(β̂ ∓ t·se)
+      interval ??= [fit.beta - t * seBeta, fit.beta + t * seBeta];
+      lower = expit(interval[0]);
+      upper = expit(interval[1]);
+    }
+    const deff = designEffect(variance, p, n, sumW, reference);
+    columns.push({
+      estimate: p,
+      se,
+      lower,
+      upper,
+      deff,
+      nEffective: deff === null ? null : n / deff,
+    });
+  }
+  return { n, sumWeights: sumW, df, deffReference: reference, covariance, columns };
+}
+
+/** survey's expit: exp(η)/(1 + exp(η)). */
+function expit(eta: number): number {
+  const e = Math.exp(eta);
+  return e === Number.POSITIVE_INFINITY ? 1 : e / (1 + e);
+}
+
+/** The estimates with column `column` replaced by `mu` (svyglm's fitted value). */
+function centersFor(estimates: Float64Array, column: number, mu: number): Float64Array {
+  const centers = estimates.slice();
+  centers[column] = mu;
+  return centers;
+}
+
+/**
+ * glm.fit's first iteration for each column from binomial's starting values, which
+ * differ by respondent: with prior weights w̃ = w/mean(w) over the domain, every
+ * respondent adds its terms for y = 0 to every column, and the difference of its terms
+ * for y = 1 to the column it counts in. Also Σ w̃ of each column (the fit's s1).
+ */
+function firstIteration(
+  design: Design,
+  codes: Int32Array,
+  k: number,
+  sumW: number,
+  n: number,
+): { firstSteps: FirstStep[]; s1s: Float64Array; total: number } {
+  const weights = design.weights;
+  const mean = sumW / n;
+  const zero: FirstStep = { deviance: 0, weightedZ: 0, weight: 0 };
+  const diffs = Array.from({ length: k }, () => ({ deviance: 0, weightedZ: 0, weight: 0 }));
+  const s1s = new Float64Array(k);
+  const t0: FirstStep = { deviance: 0, weightedZ: 0, weight: 0 };
+  const t1: FirstStep = { deviance: 0, weightedZ: 0, weight: 0 };
+  let total = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    if (code < 0) continue;
+    const w = (weights[i] as number) / mean;
+    total += w;
+    firstStepTerms(w, 0, t0);
+    zero.deviance += t0.deviance;
+    zero.weightedZ += t0.weightedZ;
+    zero.weight += t0.weight;
+    if (code < k) {
+      firstStepTerms(w, 1, t1);
+      const d = diffs[code] as FirstStep;
+      d.deviance += t1.deviance - t0.deviance;
+      d.weightedZ += t1.weightedZ - t0.weightedZ;
+      d.weight += t1.weight - t0.weight;
+      s1s[code] = (s1s[code] as number) + w;
+    }
+  }
+  const firstSteps = diffs.map((d) => ({
+    deviance: zero.deviance + d.deviance,
+    weightedZ: zero.weightedZ + d.weightedZ,
+    weight: zero.weight + d.weight,
+  }));
+  return { firstSteps, s1s, total };
+}
+
+/**
+ * svyciprop(method = "beta"), Korn and Graubard (1998): the Clopper–Pearson interval at
+ * the effective size n* = p(1 − p)/Var·(t_{n−1}/t_df)², with the non-integer count n*·p.
+ * A variance of 0 at p = 0 or 1 (where R's n* is 0/0) takes n* = n·(t_{n−1}/t_df)², the
+ * design effect 1; at p inside (0, 1) the interval is the point p.
+ */
+function betaInterval(
+  p: number,
+  variance: number,
+  n: number,
+  df: number,
+  level: number,
+): [number, number] {
+  const alpha = 1 - level;
+  const ratio = n > 1 ? tQuantile(alpha, n - 1) / tQuantile(alpha, df) : 1;
+  let nEff: number;
+  if (variance > 0) nEff = ((p * (1 - p)) / variance) * ratio * ratio;
+  else if (p === 0 || p === 1) nEff = n * ratio * ratio;
+  else return [p, p];
+  const x = nEff * p;
+  const y = nEff * (1 - p);
+  return [
+    p === 0 ? 0 : betaQuantile(alpha / 2, x, y + 1),
+    p === 1 ? 1 : betaQuantile(1 - alpha / 2, x + 1, y),
+  ];
+}
+
+/**
+ * svymean's design effect: Var / (s²/n·(N − n)/N) without replacement (R's deff = TRUE),
+ * Var / (s²/n) with (deff = "replace"), s² = n/(n − 1)·p(1 − p) the weighted variance of a
+ * 0/1 column (svyvar), N = Σw. Null at p = 0 or 1, where it is 0/0.
+ */
+function designEffect(
+  variance: number,
+  p: number,
+  n: number,
+  sumW: number,
+  reference: DeffReference,
+): number | null {
+  if (!(p > 0 && p < 1) || n < 2) return null;
+  const s2 = ((n / (n - 1)) * p * (1 - p)) / n;
+  const srs = reference === 'with-replacement' ? s2 : (s2 * (sumW - n)) / sumW;
+  return variance / srs;
+}
+
+/** A replicate design's degrees of freedom: given, the design's, or the domain's rank − 1. */
+function replicateDegf(design: ReplicateDesign, codes: Int32Array, domain: boolean): number {
+  const structure = design[STRUCTURE];
+  if (structure.degfGiven || !domain) return design.degf;
+  return replicateRank(design, codes) - 1;
+}
+
+/** Whether `value` is a design made by surveyDesign or replicateDesign. */
+export function isDesign(value: unknown): value is Design {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    STRUCTURE in value &&
+    ((value as SurveyDesign).kind === 'survey-design' ||
+      (value as ReplicateDesign).kind === 'replicate-design')
+  );
+}

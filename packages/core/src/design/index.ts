@@ -1,0 +1,34 @@
+// @toplines/core/design: design-based estimates from respondent-level data (survey
+// microdata), as R's survey package gives them. The index only re-exports.
+export { type DesignLeadOptions, designLead } from './design-lead';
+export {
+  type DesignProportion,
+  type DesignProportionOptions,
+  designProportion,
+} from './design-proportion';
+export {
+  type Category,
+  type DesignShare,
+  type DesignShares,
+  type DesignSharesOptions,
+  designShares,
+} from './design-shares';
+export {
+  DEFF_REFERENCES,
+  DESIGN_PROPORTION_METHODS,
+  type DeffReference,
+  type DesignProportionMethod,
+} from './estimate';
+export { type KishDesignEffect, kishDesignEffect } from './kish-design-effect';
+export { type ReplicateDesignOptions, replicateDesign } from './replicate-design';
+export { type SurveyDesignOptions, surveyDesign } from './survey-design';
+export {
+  type Design,
+  type DesignIds,
+  LONELY_PSU_CHOICES,
+  type LonelyPsu,
+  REPLICATE_TYPES,
+  type ReplicateDesign,
+  type ReplicateType,
+  type SurveyDesign,
+} from './types';
