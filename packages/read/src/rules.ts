@@ -24,7 +24,7 @@ export const RESPONDENT_NOUNS =
  * subject ("40% said", "63% opposed", "the 19.8% who answered").
  */
 export const OPINION_VERBS =
-  /^(?:said|say|says|saying|answered|answers?|answering|responded|respond|responding|replied|reply|believed?|believes|believing|think|thinks|thought|feel|feels|felt|support(?:s|ed|ing)?|oppose[sd]?|opposing|favou?r(?:s|ed|ing)?|approve[sd]?|approving|disapprove[sd]?|disapproving|agree[sd]?|agreeing|disagree[sd]?|prefer(?:s|red|ring)?|express(?:es|ed|ing)?|view(?:s|ed|ing)?|hold|holds|held|holding|chose|choose|chosen|choosing|cite[sd]?|citing|pick(?:s|ed)?|select(?:s|ed)?|named?|report(?:s|ed|ing)?|want(?:s|ed)?|trust(?:s|ed)?|distrust(?:s|ed)?|doubt(?:s|ed)?|advocat(?:e|es|ed|ing)|prioriti[sz](?:e|es|ed|ing)|back(?:s|ed)?|reject(?:s|ed|ing)?|describ(?:e|es|ed|ing)|consider(?:s|ed)?|regard(?:s|ed)?|rated?|gave|give|giving|stated?|states|indicated?|identified|mentioned|plan(?:s|ned)?|expect(?:s|ed)?|worr(?:y|ies|ied)|fear(?:s|ed)?|see|saw|sees|like[sd]?|dislike[sd]?|vote[sd]?|would|will|do|does|did|are|were|had|have|has|know|knew|accept(?:s|ed)?|welcome[sd]?|endorse[sd]?|blame[sd]?|remain(?:s|ed)?|opted|called|urged|wished|hoped)\b/i;
+  /^(?:said|say|says|saying|answered|answers?|answering|responded|respond|responding|replied|reply|believed?|believes|believing|think|thinks|thought|feel|feels|felt|support(?:s|ed|ing)?|oppose[sd]?|opposing|favou?r(?:s|ed|ing)?|approve[sd]?|approving|disapprove[sd]?|disapproving|agree[sd]?|agreeing|disagree[sd]?|prefer(?:s|red|ring)?|express(?:es|ed|ing)?|view(?:s|ed|ing)?|hold|holds|held|holding|chose|choose|chosen|choosing|cite[sd]?|citing|pick(?:s|ed)?|select(?:s|ed)?|named?|report(?:s|ed|ing)?|want(?:s|ed)?|trust(?:s|ed)?|distrust(?:s|ed)?|doubt(?:s|ed)?|advocat(?:e|es|ed|ing)|prioriti[sz](?:e|es|ed|ing)|back(?:s|ed)?|reject(?:s|ed|ing)?|describ(?:e|es|ed|ing)|consider(?:s|ed)?|regard(?:s|ed)?|rated?|gave|give|giving|stated?|states|indicated?|identified|mentioned|plan(?:s|ned)?|expect(?:s|ed)?|worr(?:y|ies|ied)|fear(?:s|ed)?|see|saw|sees|like[sd]?|dislike[sd]?|voted|would|will|do|does|did|are|were|had|have|has|know|knew|accept(?:s|ed)?|welcome[sd]?|endorse[sd]?|blame[sd]?|remain(?:s|ed)?|opted|called|urged|wished|hoped)\b/i;
 
 /** Nouns of opinion: the subject of "stood at 33%", "reached 16.9%". */
 export const OPINION_NOUNS =
@@ -50,7 +50,7 @@ export const NOT_SHARES: readonly { reason: RejectReason; words: RegExp }[] = [
   { reason: 'probability', words: /\b(?:chance|probability|likelihood|odds)\b/i },
   {
     reason: 'confidence-level',
-    words: /\b(?:confidence (?:level|interval)|level of confidence)\b/i,
+    words: /\b(?:confidence (?:levels?|intervals?)|levels? of confidence)\b/i,
   },
   { reason: 'response-rate', words: /\b(?:response rate|completion rate|cooperation rate)\b/i },
 ];
@@ -61,7 +61,7 @@ const CHANGE_AFTER =
 
 /** Words right before a percentage that make it a change ("rose by 5%", "up 5%"). */
 const CHANGE_BEFORE =
-  /\b(?:(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|decreased|jumped|climbed|slipped|gained|lost|cut|raised|reduced|lowered|shrank|shrunk)\s+(?:\w+\s+){0,2}?by|up|down)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$/i;
+  /(?<!\bmak(?:e|es|ing)\s|\bmade\s)\b(?:(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|decreased|jumped|climbed|slipped|gained|lost|cut|raised|reduced|lowered|shrank|shrunk)\s+(?:\w+\s+){0,2}?by|up|down)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$/i;
 
 /** What comes before a share that was the level a trend started from ("down from 45%"). */
 const EARLIER_BEFORE =
@@ -304,14 +304,13 @@ export function classify(
   if (attachedShare(before, after, s, figure, figures))
     return { kind: 'share', strength: 'attached', earlier };
   const wordy = figure.kind === 'x-in-y' || figure.kind === 'fraction';
-  if (CHANGE_BEFORE.test(before) && !earlier)
-    return { kind: 'reject', reason: 'change', span: own };
-  if (CHANGE_AFTER.test(after)) return { kind: 'reject', reason: 'change', span: own };
   const clause = clauseAround(s, figure);
   if (SHOWN_BEFORE.test(s.slice(clause.start, figure.start)) || insideQuestion(s, figure))
     return { kind: 'reject', reason: 'shown-to-respondents', span: own };
-  const attachedWords = `${lastWords(before, 3)} ${firstWords(after, 6)}`;
-  const attached = notShareReason(attachedWords);
+  if (!earlier && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after)))
+    return { kind: 'reject', reason: 'change', span: own };
+  // The words right after the figure first ("8% sales tax and 2.1% inflation").
+  const attached = notShareReason(firstWords(after, 6)) ?? notShareReason(lastWords(before, 3));
   if (attached !== null) return { kind: 'reject', reason: attached, span: own };
   if (wordy) return { kind: 'reject', reason: 'no-survey-context', span: own };
   const near = `${lastWords(s.slice(clause.start, figure.start), 8)} ${firstWords(s.slice(figure.end, clause.end), 4)}`;
@@ -326,7 +325,8 @@ export function classify(
     return { kind: 'share', strength: 'clause', earlier };
   const inSentence = notShareReason(s);
   if (inSentence !== null) return { kind: 'reject', reason: inSentence, span: own };
-  if (SURVEY_WORDS.test(s) || /\b(?:respondents|those surveyed|those polled)\b/i.test(s))
+  // A level a trend started from ("down from 45%") is of the people the sentence's share is of.
+  if (SURVEY_WORDS.test(s) || (earlier && RESPONDENT_NOUNS.test(s)))
     return { kind: 'share', strength: 'sentence', earlier };
   if (context.nearbySurvey || (context.surveySeen && isListItem(s, figure)))
     return { kind: 'share', strength: 'context', earlier };
@@ -364,6 +364,14 @@ function attachedShare(
     if (of.verbAfter) return notShareReason(of.words) === null;
     tail = of.next;
   }
+  // "one in four voters said", "40% Democrats approve": people, then a verb of answering.
+  const people = /^\s+((?:[\w’'-]+\s+){0,2}?)([\w’'-]+)\s+/.exec(tail);
+  if (
+    people !== null &&
+    RESPONDENT_NOUNS.test(`${people[1]}${people[2]}`) &&
+    OPINION_VERBS.test(tail.slice(people[0].length))
+  )
+    return true;
   tail = tail
     .replace(/^\s*,?\s*(?:who|that)\s+/i, ' ')
     .replace(
@@ -746,7 +754,7 @@ export function groupOf(s: string, figure: Figure): { value: string; dim: string
     );
   if (value === null && plain !== null) value = plain[1] as string;
   const among = /\bamong\s+([^,;()]{2,50}?)(?=[,;()]|\s+(?:\d|with|who|the)\b|$)/i.exec(
-    s.slice(clause.start, clause.end),
+    s.slice(Math.max(0, clause.start - 60), clause.end),
   );
   if (
     value === null &&
@@ -874,7 +882,7 @@ export function surveyMentions(s: string): SurveyMention[] {
     // Words after: "by the progressive Asahi Shimbun", "conducted by our website and JX Press".
     const after = s.slice(token.end);
     const by =
-      /^\s+(?:(?:conducted|carried out|commissioned|fielded|run|published|released|done)\s+)?(?:\w+\s+){0,2}?(?:by|from|for)\s+([^,;:()]{2,80})/i.exec(
+      /^\s+(?:(?:conducted|carried out|commissioned|fielded|run|published|released|done)\s+)?(?:jointly\s+)?(?:by|from)\s+([^,;:()]{2,80})/i.exec(
         after,
       );
     if (organization === null && by !== null) organization = firstOrganization(by[1] as string);
@@ -1152,7 +1160,7 @@ export function surveyMode(s: string): { mode: SurveyMode; at: number } | null {
     ['mixed', /\b(?:mixed[-\s]mode|multi[-\s]mode)\b/i],
     [
       'online',
-      /\b(?:online|internet|web(?:-based)?)\s+(?:survey|poll|panel|questionnaire|interviews?)\b|\b(?:survey|poll|questionnaire)\s+(?:was\s+)?(?:conducted|carried out|fielded|taken)\s+online\b|\(online\b/i,
+      /\b(?:online|internet|web(?:-based)?)\s+(?:survey|poll|panel|questionnaire|interviews?)\b|\b(?:survey|poll|questionnaire)\s+(?:was\s+)?(?:conducted|carried out|fielded|taken)\s+online\b|\b(?:conducted|carried out|fielded|taken|completed)\s+online\b|\(online\b/i,
     ],
     [
       'telephone',

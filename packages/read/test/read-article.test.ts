@@ -1,0 +1,122 @@
+// readArticle, toResultsCsv and toDataPackage on short articles written for these tests.
+import { validate } from '@toplines/data';
+import { describe, expect, it } from 'vitest';
+import { readArticle, SIMPLE_COLUMNS, toDataPackage, toResultsCsv } from '../src/index';
+
+const ARTICLE = `Town Poll Finds Support for the New Park
+A survey by North Star Research of 1,037 adults, conducted online between May 3 and 5, 2025, asked residents about the park. The margin of error is ±3.0 percentage points.
+Regarding the new park, 40.5% said they “support it,” while 34.5% said they “oppose it.” Reasons for support included “more green space” (31.0%) and “safer play areas” (16.0%).
+Over 70% of those in their sixties backed it. The town's 8% sales tax and 2.1% inflation were not part of the survey.`;
+
+describe('readArticle', () => {
+  const draft = readArticle(ARTICLE, { source: 'town.txt' });
+
+  it('reads every poll figure with its percentage as printed and its sentence', () => {
+    expect(draft.rows.map((r) => r.value)).toEqual(['40.5', '34.5', '31.0', '16.0', '70']);
+    for (const r of draft.rows) {
+      expect(draft.text.slice(r.quote.start, r.quote.end)).toBe(r.quote.text);
+      expect(r.quote.text).toContain(r.percentText);
+    }
+  });
+
+  it('labels options and questions from the sentence', () => {
+    const [support, oppose, green] = draft.rows;
+    expect(support).toMatchObject({ question: 'the new park', option: 'support it' });
+    expect(oppose).toMatchObject({ question: 'the new park', option: 'oppose it' });
+    expect(green).toMatchObject({ question: 'Reasons for support', option: 'more green space' });
+  });
+
+  it('finds the survey: organisation, n, margin, fieldwork, mode, each with its sentence', () => {
+    expect(draft.surveys).toHaveLength(1);
+    const [s] = draft.surveys;
+    expect(s?.organization?.value).toBe('North Star Research');
+    expect(s?.n?.value).toBe(1037);
+    expect(s?.moe?.value).toBe(3);
+    expect(s?.fieldwork?.value).toMatchObject({ start: '2025-05-03', end: '2025-05-05' });
+    expect(s?.mode?.value).toBe('online');
+    expect(s?.n?.quote.text).toContain('1,037 adults');
+  });
+
+  it('gives n to whole-sample rows only: not to a follow-up or a subgroup', () => {
+    expect(draft.rows.map((r) => r.n)).toEqual([1037, 1037, null, null, null]);
+    expect(draft.rows[4]).toMatchObject({
+      group: 'in their sixties',
+      groupDim: 'age',
+      qualifier: 'more-than',
+    });
+  });
+
+  it('rejects the tax, the inflation rate and the margin of error, with reasons', () => {
+    expect(draft.rejected.map((r) => [r.text, r.reason])).toEqual(
+      [
+        ['±3.0 percentage points', 'margin-of-error'],
+        ['8%', 'tariff'],
+        ['2.1%', 'inflation'],
+      ].map(([t, r]) => [t?.replace('±', ''), r]),
+    );
+  });
+
+  it('invents no n', () => {
+    const d = readArticle('A Daily Planet poll found 41% in favour.');
+    expect(d.surveys[0]?.n).toBeNull();
+    expect(d.rows[0]?.n).toBeNull();
+  });
+
+  it('marks what it is unsure of', () => {
+    const d = readArticle('The figure was 44%. It came from a poll last week.');
+    expect(d.rows[0]?.confidence).toBe('low');
+    expect(d.rows[0]?.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('reads HTML: tags, scripts and entities stripped', () => {
+    const html =
+      '<html><head><script>var x = "99%";</script></head><body><h1>Poll</h1><p>In a <a href="https://example.org">Daily Planet</a> poll, <b>41&nbsp;%</b> said &ldquo;yes.&rdquo;</p></body></html>';
+    const d = readArticle(html, { format: 'html' });
+    expect(d.text).not.toContain('<');
+    expect(d.rows.map((r) => [r.value, r.option])).toEqual([['41', 'yes']]);
+  });
+
+  it('reads Markdown: markup stripped', () => {
+    const md =
+      '# Poll\n\nIn a **Daily Planet** poll, _41%_ said [yes](https://example.org).\n\n- Cats (30%)\n- Dogs (25%)\n';
+    const d = readArticle(md, { format: 'markdown' });
+    expect(d.text).not.toMatch(/[*_[\]#]/);
+    expect(d.rows.map((r) => r.value)).toEqual(['41', '30', '25']);
+  });
+
+  it('reads full-width digits and ％, quoting them as printed', () => {
+    const d = readArticle('In a Daily Planet poll, ４０．５％ said yes.');
+    expect(d.rows[0]).toMatchObject({ percent: 40.5, value: '40.5', percentText: '４０．５％' });
+  });
+
+  it('refuses what is not text', () => {
+    expect(() => readArticle(42 as unknown as string)).toThrow(TypeError);
+    expect(() => readArticle('x', { format: 'pdf' as 'text' })).toThrow(/format/);
+  });
+});
+
+describe('toResultsCsv', () => {
+  it('writes the simple layout, percent as printed', () => {
+    const csv = toResultsCsv(readArticle(ARTICLE));
+    const [header, first] = csv.split('\n');
+    expect(header).toBe(SIMPLE_COLUMNS.join(','));
+    expect(first).toMatch(/^north-star-research,the new park,,support it,40\.5,1037,3(?:\.0)?,"/);
+  });
+});
+
+describe('toDataPackage', () => {
+  it('is a data package in the bundled layout that validates', () => {
+    const { pkg, files } = toDataPackage(readArticle(ARTICLE, { source: 'town.txt' }));
+    expect(Object.keys(files).sort()).toEqual([
+      'datapackage.json',
+      'questions.csv',
+      'results.csv',
+      'sources.csv',
+      'surveys.csv',
+    ]);
+    expect(validate(pkg).errors).toEqual([]);
+    expect(pkg.results?.array('percent')).toEqual([40.5, 34.5, 31, 16, 70]);
+    expect(pkg.surveys?.array('n')).toEqual([1037]);
+    expect(pkg.questions?.array('response_type')).toContain('multiple');
+  });
+});
