@@ -228,6 +228,16 @@ export const lower: number = proportionCI(0.405, 1037).lower;`,
 check(r.lower.toFixed(3) === '0.376' && r.upper.toFixed(3) === '0.435' && r.method === 'wilson', r);`,
   },
   {
+    spec: '@toplines/core/design',
+    uses: { m: '@toplines/core/design' },
+    ts: `import { designProportion, surveyDesign } from '@toplines/core/design';
+const design = surveyDesign({ weights: [1, 2, 1, 2], psu: [1, 1, 2, 2] });
+export const estimate: number = designProportion([1, 0, 0, 1], design, { method: 'mean' }).estimate;`,
+    body: `const design = m.surveyDesign({ weights: [1, 2, 1, 2, 1, 2], psu: [1, 1, 2, 2, 3, 3] });
+const r = m.designProportion([1, 0, 1, 1, 0, 0], design, { method: 'mean' });
+check(r.estimate.toFixed(4) === '0.4444' && r.se.toFixed(4) === '0.2940' && r.df === 2, r);`,
+  },
+  {
     spec: '@toplines/core/internal',
     uses: { m: '@toplines/core/internal', core: '@toplines/core' },
     ts: `import { isLibraryError } from '@toplines/core/internal';

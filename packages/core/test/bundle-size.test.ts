@@ -12,12 +12,13 @@ interface Measured {
   exports: string[];
   modules: { path: string; bytes: number }[];
 }
-const { TARGET, WHOLE_BUDGET, CONTRACT } = size as {
+const { TARGET, WHOLE_BUDGET, DESIGN_BUDGET, CONTRACT } = size as {
   TARGET: number;
   WHOLE_BUDGET: number;
+  DESIGN_BUDGET: number;
   CONTRACT: string[];
 };
-const measure = size.measure as (names?: string[]) => Promise<Measured>;
+const measure = size.measure as (names?: string[], entry?: string) => Promise<Measured>;
 const measureEach = size.measureEach as () => Promise<{ name: string; gzipped: number }[]>;
 
 describe('bundle size', () => {
@@ -43,6 +44,17 @@ describe('bundle size', () => {
     expect(gzipped, `gzipped bundle; largest minified modules: ${largest}`).toBeLessThan(
       WHOLE_BUDGET,
     );
+  });
+
+  it('keeps the ./design entry (microdata), every export at once, under its budget', {
+    timeout: 180_000,
+  }, async () => {
+    const { gzipped, exports } = await measure(undefined, './design');
+    expect(exports).toContain('designProportion');
+    expect(gzipped, 'gzipped bundle of @toplines/core/design').toBeLessThan(DESIGN_BUDGET);
+    // the main entry does not carry it
+    const main = await measure();
+    expect(main.exports).not.toContain('designProportion');
   });
 
   it('measures what a consumer bundles: one export costs less than all of them', {

@@ -1,5 +1,9 @@
 // @toplines/core/design: design-based estimates from respondent-level data (survey
-// microdata), as R's survey package gives them. The index only re-exports.
+// microdata), as R's survey package gives them. The index only re-exports. The entry is
+// bundled on its own, so its errors are instances of the ToplinesError it exports (the
+// class of '@toplines/core' is another copy): catch them with this one, or with
+// isToplinesError of '@toplines/core/internal', which reads the brand every copy shares.
+export { ToplinesError, type ToplinesErrorCode } from '../errors';
 export { type DesignLeadOptions, designLead } from './design-lead';
 export {
   type DesignProportion,
