@@ -387,6 +387,9 @@ export const dataText = {
   emptyFile: (file: string) =>
     `${file} is empty: expected a CSV with a header row (question,option,percent at the least, or the full results layout survey_id,question_id,group_dim,group_value,option,percent,qualifier,is_net,base_n,source_id,quote) or a datapackage.json`,
   stdinName: () => 'standard input',
+  articleTitle: (path: string) => `article ${path}, figures read by machine`,
+  machineRead: () =>
+    'The figures were read by machine from an article (toplines read): check every row against the article before relying on these results.',
   emptyStdin: () =>
     'standard input is empty: with FILE "-", pipe a CSV into the command (toplines reanalyze - < my-poll.csv), with a header row such as question,option,percent',
   encodingGuessed: (file: string, encoding: string) =>

@@ -9,6 +9,7 @@ import type {
   SurveyResult,
 } from '@toplines/data';
 import { count, dateRange, levelText, points, pValue } from '../format/number';
+import { dataText } from '../messages';
 import { VERSION } from '../version';
 import {
   countText,
@@ -116,7 +117,7 @@ ${CSS}</style>
 <header>
 <h1>Reanalysis of published survey results</h1>
 <p class="lede">${e(doc.input.title)}. Intervals: ${e(METHOD_NAMES[o.method] ?? o.method)}, ${levelText(o.level)}, ${e(deff)}. Leads between options of a single-choice question use the variance of a difference within one sample; options of a check-all question are compared as paired differences, bounded over the unreported overlap.</p>
-<p class="summary">${e(summaryLine(doc))}</p>
+${doc.input.kind === 'article' ? `<p class="note machine-read"><strong>${e(dataText.machineRead())}</strong></p>\n` : ''}<p class="summary">${e(summaryLine(doc))}</p>
 ${cappedNote === null ? '' : `<p class="note capped">${e(cappedNote)}</p>`}
 ${doc.warnings.length === 0 ? '' : `<details class="warnings"><summary>${doc.warnings.length} validation warning${doc.warnings.length === 1 ? '' : 's'}</summary><ul>${doc.warnings.map((w) => `<li>${e(w.message)}</li>`).join('')}</ul></details>`}
 <nav aria-label="Surveys"><h2>Surveys</h2><ol>

@@ -83,6 +83,7 @@ export async function loadInput(
     };
   }
   if (path === STDIN_PATH) return loadStdin(options);
+  if (ARTICLE.test(path)) return loadArticle(path, cwd);
   const full = resolve(cwd, path);
   let isDirectory = false;
   try {
@@ -157,6 +158,34 @@ export async function loadInput(
     },
     warnings,
     notes,
+  };
+}
+
+/** The files `reanalyze` reads as an article (#14): text, Markdown, HTML. */
+const ARTICLE = /\.(?:txt|md|markdown|html?)$/i;
+
+/**
+ * An article: its figures read by machine (`toplines read`), then reanalysed
+ * as a data package. The draft is the machine's reading, not the user's
+ * data: what validation finds in it is shown as warnings to check.
+ */
+async function loadArticle(path: string, cwd: string): Promise<LoadedInput> {
+  const { readArticleInput } = await import('../commands/read');
+  const { pkg, note } = await readArticleInput(path, cwd);
+  const report = validate(pkg);
+  const warnings: Issue[] = [...report.errors, ...report.warnings].map((i) => ({
+    severity: 'warning',
+    code: i.code,
+    file: path,
+    row: i.row,
+    column: i.column,
+    message: i.message,
+  }));
+  return {
+    pkg,
+    input: { kind: 'article', path, title: dataText.articleTitle(path) },
+    warnings,
+    notes: [note],
   };
 }
 

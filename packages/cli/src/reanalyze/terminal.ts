@@ -20,6 +20,7 @@ import {
   pValue,
 } from '../format/number';
 import { displayWidth, indentWrap, pad, type Style, terminalSafeDeep, wrap } from '../format/text';
+import { dataText } from '../messages';
 import { type SurveySource, sourceOf } from './json';
 import { METHOD_NAMES } from './terminal-names';
 
@@ -74,6 +75,8 @@ export function* reportText(
   const o = doc.options;
   const planned = source.planned;
   lines.push(s.bold(`toplines reanalyze — ${doc.input.title}`));
+  if (doc.input.kind === 'article')
+    lines.push(...wrap(dataText.machineRead(), width).map(s.yellow));
   const deff =
     o.deff === 'implied'
       ? "design effect: each survey's published margin's (1 where none is published)"

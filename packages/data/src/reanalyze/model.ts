@@ -400,10 +400,11 @@ export interface Reanalysis {
   schemaVersion: typeof SCHEMA_VERSION;
   /**
    * What was read: the bundled data, a results CSV, a data package (a
-   * datapackage.json or its folder), or tables passed in code.
+   * datapackage.json or its folder), tables passed in code, or an article
+   * whose figures were read by machine (`toplines read`: check them).
    */
   input: {
-    kind: 'bundled' | 'results-csv' | 'datapackage' | 'tables';
+    kind: 'bundled' | 'results-csv' | 'datapackage' | 'tables' | 'article';
     path: string | null;
     title: string;
   };
