@@ -85,3 +85,5 @@ export function jstatClopperPearson(ps: Float64Array, ns: Float64Array, count: n
 export function stdlibClopperPearson(ps: Float64Array, ns: Float64Array, count: number) {
   return clopperPearsonWith(stdlibBetaQuantile, ps, ns, count);
 }
+
+export { designProportion, surveyDesign } from '../src/design/index';

@@ -5,7 +5,10 @@
 // and prints a table with the alternative each figure is measured against and the ratio.
 // statsmodels and scipy are timed on the same cases by bench/alternatives.py when
 // /usr/bin/python3 has them; the Clopper–Pearson bounds are checked against R's qbeta when
-// Rscript is present. Options: --cases N (default 1e6), --rounds R (default 5), --json.
+// Rscript is present. designProportion on 1,000,000 respondents of a stratified cluster
+// sample is timed against R's survey::svymean on the same data (bench/design.mjs).
+// Options: --cases N (default 1e6), --rounds R (default 5), --json, --design-only (the
+// design-based rows alone).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { designBench } from './design.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -52,6 +56,16 @@ async function main() {
     logLevel: 'error',
   });
   const K = await import(pathToFileURL(kernelsFile).href);
+  if (argv.includes('--design-only')) {
+    const rows = [];
+    designRows(designBench(K, work, ROUNDS), (...r) => rows.push(r));
+    for (const [what, ours, alt, altName, target, [ratio, met]] of rows) {
+      console.log(
+        `${what}: ${ours} against ${altName} ${alt}: ${ratio === undefined ? '' : `${ratio.toFixed(3)}×`} ${target} ${met === undefined ? '' : met ? 'met' : 'NOT MET'}`,
+      );
+    }
+    return;
+  }
 
   const { counts, ns, ps } = drawCases(CASES);
   writeFileSync(join(work, 'counts.f64'), new Uint8Array(counts.buffer));
@@ -97,6 +111,7 @@ async function main() {
   const size = await bundleSize();
   const startup = await importTime();
   const cli = reanalyzeTime();
+  const design = designBench(K, work, ROUNDS);
 
   const rows = [];
   const row = (what, ours, alt, altName, target, pass) =>
@@ -211,6 +226,7 @@ async function main() {
     undefined,
     cli === undefined ? undefined : cli < 1000,
   ]);
+  designRows(design, row);
 
   const meta = {
     node: process.version,
@@ -219,9 +235,12 @@ async function main() {
     rounds: ROUNDS,
     python: python ? python.versions : 'not available',
     r: r ? r.version : 'not available',
+    rSurvey: design.r ? design.r.version : `not available (${design.reason})`,
   };
   if (argv.includes('--json')) {
-    console.log(JSON.stringify({ meta, times, python, r, size, startup, cli, rows }, null, 2));
+    console.log(
+      JSON.stringify({ meta, times, python, r, size, startup, cli, design, rows }, null, 2),
+    );
     return;
   }
   console.log(
@@ -248,6 +267,69 @@ async function main() {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const b of body) console.log(line(b));
+}
+
+/**
+ * The rows of the design-based benchmark: designProportion (the default logit interval, and
+ * the mean alone) against R's svymean, whose time is that of svymean itself (the design is
+ * built beforehand, untimed); surveyDesign against svydesign and svyciprop as information;
+ * and the agreement of the estimate and its standard error with R's.
+ */
+function designRows(design, row) {
+  const n = design.n.toLocaleString('en-US');
+  const ms = (v) => (v === undefined ? 'n/a' : `${fmt(v)} ms`);
+  const { ours, r } = design;
+  const ratio = (a, b) => (b === undefined ? undefined : a / b);
+  const logitRatio = ratio(ours.logit, r?.svymean);
+  row(
+    `designProportion, ${n} respondents (logit)`,
+    ms(ours.logit),
+    ms(r?.svymean),
+    'R svymean alone',
+    '< 1× (faster)',
+    [logitRatio, logitRatio === undefined ? undefined : logitRatio < 1],
+  );
+  const meanRatio = ratio(ours.mean, r?.svymean);
+  row(
+    `designProportion, ${n} respondents (mean)`,
+    ms(ours.mean),
+    ms(r?.svymean),
+    'R svymean alone',
+    '< 1× (faster)',
+    [meanRatio, meanRatio === undefined ? undefined : meanRatio < 1],
+  );
+  row(
+    `designProportion, ${n} respondents (logit)`,
+    ms(ours.logit),
+    ms(r?.svyciprop),
+    'R svyciprop (logit), 1 run',
+    '(information)',
+    [ratio(ours.logit, r?.svyciprop), undefined],
+  );
+  row(
+    `surveyDesign, ${n} respondents`,
+    ms(ours.build),
+    ms(r?.svydesign),
+    'R svydesign',
+    '(information)',
+    [ratio(ours.build, r?.svydesign), undefined],
+  );
+  if (r) {
+    const error = Math.max(
+      Math.abs(ours.result.estimate - r.mean) / r.mean,
+      Math.abs(ours.result.meanSe - r.se) / r.se,
+      Math.abs(ours.result.lower - r.lower) / r.lower,
+      Math.abs(ours.result.upper - r.upper) / r.upper,
+    );
+    row(
+      'designProportion, max relative error',
+      fmt(error),
+      r.version,
+      'R svymean, svyciprop',
+      '≤ 1e-9',
+      [undefined, error <= 1e-9],
+    );
+  }
 }
 
 /** Seeded cases: n uniform on 10…5000, x uniform on 0…n (a 32-bit xorshift generator). */

@@ -219,9 +219,10 @@ function centersFor(estimates: Float64Array, column: number, mu: number): Float6
 
 /**
  * glm.fit's first iteration for each column from binomial's starting values, which
- * differ by respondent: with prior weights w̃ = w/mean(w) over the domain, every
- * respondent adds its terms for y = 0 to every column, and the difference of its terms
- * for y = 1 to the column it counts in. Also Σ w̃ of each column (the fit's s1).
+ * differ by respondent (prior weights w̃ = w/mean(w) over the domain): the deviance and the
+ * working weights are the same for a 1 and a 0 (firstStepTerms), and ww·z changes sign, so
+ * a column's Σ ww·z is twice the sum over its respondents less the sum over all. Also
+ * Σ w̃ of each column (the fit's s1) and over the domain. Two logarithms per respondent.
  */
 function firstIteration(
   design: Design,
@@ -232,34 +233,31 @@ function firstIteration(
 ): { firstSteps: FirstStep[]; s1s: Float64Array; total: number } {
   const weights = design.weights;
   const mean = sumW / n;
-  const zero: FirstStep = { deviance: 0, weightedZ: 0, weight: 0 };
-  const diffs = Array.from({ length: k }, () => ({ deviance: 0, weightedZ: 0, weight: 0 }));
+  const terms = new Float64Array(3);
+  const columnZ = new Float64Array(k);
   const s1s = new Float64Array(k);
-  const t0: FirstStep = { deviance: 0, weightedZ: 0, weight: 0 };
-  const t1: FirstStep = { deviance: 0, weightedZ: 0, weight: 0 };
+  let deviance = 0;
+  let weight = 0;
+  let allZ = 0;
   let total = 0;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] as number;
     if (code < 0) continue;
     const w = (weights[i] as number) / mean;
     total += w;
-    firstStepTerms(w, 0, t0);
-    zero.deviance += t0.deviance;
-    zero.weightedZ += t0.weightedZ;
-    zero.weight += t0.weight;
+    firstStepTerms(w, terms);
+    deviance += terms[0] as number;
+    weight += terms[1] as number;
+    allZ += terms[2] as number;
     if (code < k) {
-      firstStepTerms(w, 1, t1);
-      const d = diffs[code] as FirstStep;
-      d.deviance += t1.deviance - t0.deviance;
-      d.weightedZ += t1.weightedZ - t0.weightedZ;
-      d.weight += t1.weight - t0.weight;
+      columnZ[code] = (columnZ[code] as number) + (terms[2] as number);
       s1s[code] = (s1s[code] as number) + w;
     }
   }
-  const firstSteps = diffs.map((d) => ({
-    deviance: zero.deviance + d.deviance,
-    weightedZ: zero.weightedZ + d.weightedZ,
-    weight: zero.weight + d.weight,
+  const firstSteps = Array.from(columnZ, (z) => ({
+    deviance,
+    weightedZ: 2 * z - allZ,
+    weight,
   }));
   return { firstSteps, s1s, total };
 }

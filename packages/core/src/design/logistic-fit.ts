@@ -36,17 +36,20 @@ export interface FirstStep {
   weight: number;
 }
 
-/** The first-iteration terms of one respondent with prior weight `w` and answer `y` (0 or 1). */
-export function firstStepTerms(w: number, y: 0 | 1, out: FirstStep): void {
-  const start = (w * y + 0.5) / (w + 1);
-  const eta = Math.log(start / (1 - start));
-  const mu = linkinv(eta);
-  const variance = mu * (1 - mu);
-  const me = muEta(eta);
-  const ww = (w * me * me) / variance;
-  out.deviance = 2 * w * (y === 1 ? Math.log(1 / mu) : Math.log(1 / (1 - mu)));
-  out.weightedZ = ww * (eta + (y - mu) / me);
-  out.weight = ww;
+/**
+ * The first-iteration terms of a respondent with prior weight w, in closed form. With
+ * u = 2w + 1, binomial's start is μ⁰ = (w + ½)/(w + 1) = u/(u + 1) for a 1 and
+ * ½/(w + 1) = 1/(u + 1) for a 0, so η⁰ = ±log u, μ'(η⁰) = V(μ⁰) = u/(u + 1)², the working
+ * weight ww = w·u/(u + 1)² and the deviance term 2w·log((u + 1)/u) are the same for a 1
+ * and a 0, and ww·z = ±ww·(log u + (u + 1)/u). R reaches the same numbers through exp and
+ * log (to rounding). Writes [deviance term, ww, ww·z of a 1] to `out`.
+ */
+export function firstStepTerms(w: number, out: Float64Array): void {
+  const u = 2 * w + 1;
+  const ww = (w * u) / ((u + 1) * (u + 1));
+  out[0] = 2 * w * Math.log1p(1 / u);
+  out[1] = ww;
+  out[2] = ww * (Math.log(u) + (u + 1) / u);
 }
 
 /** What the fit leaves for the intervals. */
