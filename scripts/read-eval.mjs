@@ -149,27 +149,25 @@ line('| bundled survey | n in the bundled data | n read from its source text |')
 line('| --- | ---: | --- |');
 for (const s of surveys) {
   const draft = drafts.get(s.source_id);
-  const read =
-    draft?.surveys
-      .filter((x) => x.n !== null)
-      .map((x) => `${x.n.value.toLocaleString('en-US')} (${x.key})`) ?? [];
-  const samples =
-    draft?.surveys
-      .filter((x) => x.samples !== null)
-      .flatMap((x) =>
-        x.samples.value.parts.map((p) => `${p.label}: ${p.n.toLocaleString('en-US')}`),
-      ) ?? [];
-  const found =
-    s.n === null
-      ? ''
-      : read.some((r) => r.startsWith(s.n.toLocaleString('en-US')))
-        ? ' ✓'
-        : samples.some((p) => p.endsWith(`: ${s.n.toLocaleString('en-US')}`))
-          ? ' ✓ (as a part of the total)'
-          : ' ✗';
-  line(
-    `| ${s.survey_id} | ${s.n === null ? '—' : s.n.toLocaleString('en-US')} | ${read.length === 0 ? 'none stated' : read.join(', ')}${found} |`,
+  const n = (x) => x.toLocaleString('en-US');
+  const direct = draft?.surveys.filter((x) => x.n !== null) ?? [];
+  const parts = (draft?.surveys ?? []).flatMap((x) =>
+    x.samples === null
+      ? []
+      : x.samples.value.parts.map((p) => ({ key: x.key, total: x.samples.value.total, ...p })),
   );
+  let read =
+    direct.length === 0
+      ? 'none stated'
+      : direct.map((x) => `${n(x.n.value)} (${x.key})`).join(', ');
+  if (s.n !== null && !direct.some((x) => x.n.value === s.n)) {
+    const part = parts.find((p) => p.n === s.n);
+    read =
+      part === undefined
+        ? `${read} ✗`
+        : `${n(part.n)}, “${part.label}” of the total ${n(part.total)} (${part.key}) ✓`;
+  } else if (s.n !== null) read = `${read} ✓`;
+  line(`| ${s.survey_id} | ${s.n === null ? '—' : n(s.n)} | ${read} |`);
 }
 line();
 line(`### Bundled figures not found (${misses.length})`);

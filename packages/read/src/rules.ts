@@ -386,6 +386,11 @@ function attachedShare(
   )
     return true;
   if (/^\s*[“"]/.test(after)) return true;
+  // "41% in favour", "30% against", "12% undecided": an answer right after the figure.
+  if (
+    /^\s*(?:in favou?r|against|undecided|unsure|not sure|don[’']?t know|no opinion)\b/i.test(tail)
+  )
+    return true;
   if (figure.kind === 'x-in-y' || figure.kind === 'fraction') return false;
   const inParens = /\(\s*$/.test(before) && /^\s*\)/.test(after);
   if (inParens && /[”"]\s*\(\s*$/.test(before)) return true;

@@ -114,6 +114,16 @@ describe('shares of respondents', () => {
       strength: 'attached',
     });
   });
+  it('an answer right after the figure: "41% in favour", "12% undecided"', () => {
+    expect(verdict('The poll found 41% in favour.')).toMatchObject({
+      kind: 'share',
+      strength: 'attached',
+    });
+    expect(verdict('Another 12% undecided.')).toMatchObject({
+      kind: 'share',
+      strength: 'attached',
+    });
+  });
   it('a quoted answer right after the figure', () => {
     expect(verdict('Another 26.4% “would wait and see.”')).toMatchObject({
       kind: 'share',
