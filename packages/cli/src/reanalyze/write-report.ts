@@ -7,26 +7,15 @@
 // through a symbolic link. DIR is replaced only when it is missing, empty, or
 // a report an earlier run wrote (it holds REPORT_MARKER and nothing else of
 // the user's); with --force, only the report's own entries in DIR are replaced.
-import { createHash, randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import {
-  lstat,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  rmdir,
-  writeFile,
-} from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+// Those rules are out-folder.ts's, shared with `toplines read --out`.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import type { DataPackage, QuestionResult, Reanalysis, SurveyResult } from '@toplines/data';
-import { BadDataError, UsageError } from '../errors';
 import type { Io } from '../io';
 import { outText } from '../messages';
+import { type FolderKind, type OutputPlan, planFolder, writeFolder } from '../out-folder';
 import { startProgress } from '../progress';
-import { VERSION } from '../version';
 import { leadRows } from './chart-rows';
 import { leadsCsv, resultsCsv, withBom } from './csv';
 import { type ChartFile, questionAnchor, renderHtml } from './html';
@@ -88,24 +77,21 @@ export const REPORT_ENTRIES = [
   REPORT_MARKER,
 ] as const;
 
-/** Files a desktop leaves in any folder: not the user's work, so a report holding them is still a report. */
-const DESKTOP_DROPPINGS = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+/** What `reanalyze --out` writes, for the shared rules of out-folder.ts. */
+const REPORT_KIND: FolderKind = {
+  command: 'reanalyze',
+  marker: REPORT_MARKER,
+  generator: 'toplines reanalyze',
+  what: 'A report',
+  entries: REPORT_ENTRIES,
+  texts: outText,
+};
 
-/**
- * How --out DIR will be written: `create` (DIR is missing or empty: the new
- * folder is renamed to it), `replace` (a report an earlier run wrote: renamed
- * aside, the new one renamed in, the old one removed), `merge` (--force on a
- * folder with other files: each report entry renamed in, the rest left alone).
- */
-export interface OutputPlan {
-  kind: 'create' | 'replace' | 'merge';
-  /** The absolute path of DIR. */
-  dir: string;
-}
+export type { OutputPlan };
 
 /**
  * Decides where and how --out writes, before anything is computed, so that a
- * refusal comes first. Nothing is written.
+ * refusal comes first. Nothing is written. The rules are out-folder.ts's.
  *
  * @param out - DIR as given
  * @param cwd - the working directory
@@ -115,61 +101,7 @@ export interface OutputPlan {
  * @throws {BadDataError} DIR cannot be examined (e.g. permission denied)
  */
 export async function planOutput(out: string, cwd: string, force: boolean): Promise<OutputPlan> {
-  const dir = resolve(cwd, out);
-  if (dirname(dir) === dir) throw new UsageError(outText.root(out), 'reanalyze');
-  // DIR is the working folder or holds it when the way from DIR to it does not go up.
-  const up = relative(dir, cwd);
-  if (up.split(sep)[0] !== '..' && !isAbsolute(up))
-    throw new UsageError(outText.workingFolder(out), 'reanalyze');
-  let info: Awaited<ReturnType<typeof lstat>>;
-  try {
-    info = await lstat(dir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'create', dir };
-    throw new BadDataError(outText.cannotWrite(out, reason(e)));
-  }
-  if (info.isSymbolicLink()) throw new UsageError(outText.symlink(out), 'reanalyze');
-  if (!info.isDirectory()) throw new UsageError(outText.notAFolder(out), 'reanalyze');
-  let entries: string[];
-  try {
-    entries = await readdir(dir);
-  } catch (e) {
-    throw new BadDataError(outText.cannotWrite(out, reason(e)));
-  }
-  if (entries.length === 0) return { kind: 'create', dir };
-  const others = entries.filter(
-    (name) => !(REPORT_ENTRIES as readonly string[]).includes(name) && !DESKTOP_DROPPINGS.has(name),
-  );
-  if (others.length === 0 && (await isReport(dir))) return { kind: 'replace', dir };
-  if (force) return { kind: 'merge', dir };
-  throw new UsageError(outText.notEmpty(out, others.length > 0 ? others : entries), 'reanalyze');
-}
-
-/** Whether a folder holds the marker of a report (a regular file, read only then). */
-async function isReport(dir: string): Promise<boolean> {
-  const marker = join(dir, REPORT_MARKER);
-  try {
-    const info = await lstat(marker);
-    if (!info.isFile() || info.size > 4096) return false;
-    const content = JSON.parse(await readFile(marker, 'utf8')) as { generator?: unknown };
-    return content.generator === 'toplines reanalyze';
-  } catch {
-    return false;
-  }
-}
-
-/** The marker's text: what wrote the folder, and what a later run will do with it. */
-function markerText(): string {
-  return `${JSON.stringify(
-    {
-      generator: 'toplines reanalyze',
-      version: VERSION,
-      markerVersion: 1,
-      note: 'A report written by toplines. The next `toplines reanalyze --out` to this folder replaces it as a whole.',
-    },
-    null,
-    2,
-  )}\n`;
+  return planFolder(out, cwd, force, REPORT_KIND);
 }
 
 /**
@@ -195,55 +127,23 @@ export async function writeReport(
   io: Io,
   options: WriteReportOptions = {},
 ): Promise<WrittenReport> {
-  const plan = await planOutput(out, io.cwd, options.force === true);
-  const { dir } = plan;
   const write = options.writeFile ?? ((path, data) => writeFile(path, data, { flag: 'wx' }));
-  // Beside DIR (same file system, so that the rename is atomic), or inside it to merge.
-  const home = plan.kind === 'merge' ? dir : dirname(dir);
-  let temp: string;
-  try {
-    await mkdir(home, { recursive: true });
-    temp = await mkdtemp(join(home, `.${basename(dir).slice(0, 100)}.toplines-tmp-`));
-  } catch (e) {
-    throw new BadDataError(outText.cannotCreateIn(out, home, reason(e)));
-  }
-  // Interrupted (Ctrl-C), the new folder is removed before the process ends as it would have.
-  const interrupted = (signal: NodeJS.Signals) => {
-    rmSync(temp, { recursive: true, force: true });
-    process.kill(process.pid, signal);
+  const max = options.maxCharts ?? DEFAULT_MAX_CHARTS;
+  const { dir, result: written } = await writeFolder(
+    out,
+    io.cwd,
+    options.force === true,
+    REPORT_KIND,
+    (temp) => writeInto(temp, doc, io, options.png !== false, write, max, options.bom === true),
+    write,
+  );
+  const shown = relative(io.cwd, join(dir, 'index.html'));
+  return {
+    index: shown.startsWith('..') ? join(dir, 'index.html') : shown,
+    charts: written.charts,
+    files: written.files,
+    chartsPlanned: written.planned,
   };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  try {
-    const max = options.maxCharts ?? DEFAULT_MAX_CHARTS;
-    const written = await writeInto(
-      temp,
-      doc,
-      io,
-      options.png !== false,
-      write,
-      max,
-      options.bom === true,
-    );
-    await moveIntoPlace(plan, temp);
-    const shown = relative(io.cwd, join(dir, 'index.html'));
-    return {
-      index: shown.startsWith('..') ? join(dir, 'index.html') : shown,
-      charts: written.charts,
-      files: written.files,
-      chartsPlanned: written.planned,
-    };
-  } catch (e) {
-    if (e instanceof UsageError || e instanceof BadDataError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    // A failure of the file system is the user's environment (exit 1); any other error is a bug.
-    if (typeof code === 'string') throw new BadDataError(outText.cannotWrite(out, reason(e)));
-    throw e;
-  } finally {
-    process.off('SIGINT', interrupted);
-    process.off('SIGTERM', interrupted);
-    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
-  }
 }
 
 /** Writes every file of the report into the new folder `root`. */
@@ -331,99 +231,9 @@ async function writeInto(
     join(root, 'index.html'),
     renderHtml(doc, charts, await fontFaces(fontFiles()), capped),
   );
-  await write(join(root, REPORT_MARKER), markerText());
+  // The marker is written by writeFolder, last.
   files += 4;
   return { charts: jobs.length, files, planned };
-}
-
-/**
- * Puts the finished folder `temp` in place of DIR. `create`: one rename (over
- * an empty DIR too). `replace`: DIR renamed aside, `temp` renamed in, the old
- * report removed; if the second rename fails the old one is put back.
- * `merge`: each report entry of DIR moved into `temp` and the new one renamed
- * in its place (renaming replaces a link itself, never what it points to);
- * `temp`, holding what was replaced, is removed by the caller.
- */
-async function moveIntoPlace(plan: OutputPlan, temp: string): Promise<void> {
-  const { dir } = plan;
-  if (plan.kind === 'create') {
-    try {
-      await rename(temp, dir);
-    } catch (e) {
-      // Windows does not rename over an empty folder: rmdir removes only an empty one.
-      if (!['EPERM', 'EEXIST', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
-      await rmdir(dir);
-      await rename(temp, dir);
-    }
-    return;
-  }
-  if (plan.kind === 'replace') {
-    // Checked again just before: DIR must still be a folder, not a link put there since.
-    const info = await lstat(dir);
-    if (info.isSymbolicLink() || !info.isDirectory())
-      throw new UsageError(outText.symlink(dir), 'reanalyze');
-    const aside = join(
-      dirname(dir),
-      `.${basename(dir).slice(0, 100)}.toplines-old-${randomBytes(6).toString('hex')}`,
-    );
-    await rename(dir, aside);
-    try {
-      await rename(temp, dir);
-    } catch (e) {
-      await rename(aside, dir);
-      throw e;
-    }
-    await rm(aside, { recursive: true, force: true });
-    return;
-  }
-  const replaced = join(temp, '.replaced');
-  await mkdir(replaced);
-  const moved: string[] = [];
-  try {
-    for (const name of REPORT_ENTRIES) {
-      const target = join(dir, name);
-      if (await exists(target)) {
-        await rename(target, join(replaced, name));
-        moved.push(name);
-      }
-      await rename(join(temp, name), target);
-    }
-  } catch (e) {
-    // Put back what was moved aside; the new entries already in DIR stay.
-    for (const name of moved) {
-      await rm(join(dir, name), { recursive: true, force: true }).catch(() => undefined);
-      await rename(join(replaced, name), join(dir, name)).catch(() => undefined);
-    }
-    throw e;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A file-system error in words: "permission denied (EACCES)". */
-function reason(e: unknown): string {
-  const error = e as NodeJS.ErrnoException;
-  const words: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'no space left on the device',
-    ENOTDIR: 'a part of the path is not a folder',
-    ENOENT: 'no such file or folder',
-    EXDEV: 'it is on another file system than its folder',
-    ENAMETOOLONG: 'the name is too long',
-  };
-  const code = error.code;
-  return code !== undefined && words[code] !== undefined
-    ? `${words[code]} (${code})`
-    : error.message;
 }
 
 /** How long the readable part of a chart's file name may be. */
