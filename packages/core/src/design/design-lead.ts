@@ -17,9 +17,10 @@ export interface DesignLeadOptions {
  * The difference of two shares from {@link designShares} with the variance the design
  * gives it, Var(p̂1 − p̂2) = V11 + V22 − 2·V12 from the shares' covariance matrix: R's
  * `svycontrast(svymean(~factor(x), design), c(1, −1, 0, …))`, whose `confint` uses the
- * normal quantile. The result has the shape of {@link leadTest}'s (so {@link explain}
- * words it), with `nEffective` the sample size at which leadTest's multinomial formula
- * gives the same standard error: leadTest(p1, p2, n, { deff: n / nEffective }) agrees.
+ * normal quantile. The result has the shape of `leadTest`'s (of `@toplines/core`, so its
+ * `explain` words it), with `nEffective` the sample size at which leadTest's multinomial
+ * formula gives the same standard error: leadTest(p1, p2, n, { deff: n / nEffective })
+ * agrees.
  *
  * Reference: Lumley (2010), Complex Surveys: A Guide to Analysis Using R, Wiley, §3.3;
  * Kish (1965), Survey Sampling, Wiley, §12.10 (differences of shares of one sample).

@@ -119,28 +119,37 @@ export function replicateRank(design: ReplicateDesign, codes: Int32Array | undef
   const { replicates } = design[STRUCTURE];
   const R = replicates.length;
   const n = design.n;
-  // the cross products, over blocks of respondents copied row-major (cache-friendly)
+  // the cross products, over blocks of the domain's respondents copied column by column
+  // into one buffer (it stays in cache while the R(R + 1)/2 dot products run over it)
   const gram = new Float64Array(R * R);
-  const BLOCK = 256;
+  const BLOCK = 1024;
   const block = new Float64Array(BLOCK * R);
+  const rows = new Int32Array(BLOCK);
   let rowsUsed = 0;
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = Math.min(n, start + BLOCK);
+  for (let start = 0; start < n; ) {
     let m = 0;
-    for (let i = start; i < end; i++) {
-      if (codes !== undefined && (codes[i] as number) < 0) continue;
-      for (let r = 0; r < R; r++) block[m * R + r] = (replicates[r] as Float64Array)[i] as number;
-      m++;
+    for (; start < n && m < BLOCK; start++) {
+      if (codes === undefined || (codes[start] as number) >= 0) rows[m++] = start;
     }
     rowsUsed += m;
-    for (let i = 0; i < m; i++) {
-      const row = i * R;
-      for (let a = 0; a < R; a++) {
-        const va = block[row + a] as number;
-        if (va === 0) continue;
-        const ga = a * R;
-        for (let b = a; b < R; b++)
-          gram[ga + b] = (gram[ga + b] as number) + va * (block[row + b] as number);
+    for (let r = 0; r < R; r++) {
+      const column = replicates[r] as Float64Array;
+      const base = r * BLOCK;
+      for (let i = 0; i < m; i++) block[base + i] = column[rows[i] as number] as number;
+    }
+    for (let a = 0; a < R; a++) {
+      const ba = a * BLOCK;
+      for (let b = a; b < R; b++) {
+        const bb = b * BLOCK;
+        let s0 = 0;
+        let s1 = 0;
+        let i = 0;
+        for (; i + 1 < m; i += 2) {
+          s0 += (block[ba + i] as number) * (block[bb + i] as number);
+          s1 += (block[ba + i + 1] as number) * (block[bb + i + 1] as number);
+        }
+        if (i < m) s0 += (block[ba + i] as number) * (block[bb + i] as number);
+        gram[a * R + b] = (gram[a * R + b] as number) + s0 + s1;
       }
     }
   }
