@@ -31,6 +31,8 @@ function decimalPoint(text: string, decimalComma: boolean): string {
  * percentCell('forty', false); // => 'forty'
  */
 export function percentCell(cell: string, decimalComma: boolean): string {
+  // Most cells are plain already: an archive of 200,000 rows reads each once.
+  if (DECIMAL.test(cell)) return cell;
   const text = decimalPoint(plain(cell).replace(/\s*%$/, '').trim(), decimalComma);
   return DECIMAL.test(text) ? text : cell;
 }
@@ -46,6 +48,7 @@ export function percentCell(cell: string, decimalComma: boolean): string {
  * countCell('１０３７', false); // => '1037'
  */
 export function countCell(cell: string, decimalComma: boolean): string {
+  if (cell === '' || /^\d+$/.test(cell)) return cell;
   const text = plain(cell);
   const separators = decimalComma ? '[,. ]' : '[, ]';
   if (new RegExp(`^\\d{1,3}(?:${separators}\\d{3})+$`).test(text)) {

@@ -35,14 +35,16 @@ export interface ValidateOptions {
  * @toplines/core, d from the figure as printed: "40.50" has 2) — a warning,
  * as an impossible figure is a finding about the publication rather than a
  * fault of the file; base_n may not exceed the survey's n; each quote must
- * contain the figure as printed and, with `options.documents`, appear in the
- * source text.
+ * state the figure as printed (in digits, or a whole number in English
+ * words) and, with `options.documents`, appear in the source text, and every
+ * document a source names must be there.
  *
  * Every issue names its file, row (data rows from 1, header = 0), column and
- * value. Warnings (extra columns, shares past 100 where the question type is
- * unknown, a percentage no count out of n can produce, a whole-sample base_n
- * that differs from the survey's n, a source text that is not available) do
- * not make the package invalid.
+ * value — the column as the file names it. Warnings (extra columns, shares
+ * past 100 where the question type is unknown, a percentage no count out of
+ * n can produce, a whole-sample base_n that differs from the survey's n, a
+ * source text that is not available, a quote with no figure in digits, the
+ * defaults a simple-layout CSV was read with) do not make the package invalid.
  *
  * Cost: O(rows) plus the quote search in the source texts.
  *
