@@ -11,7 +11,8 @@ import type { ValidationIssue } from './types';
  *   type, a pattern that is not a regular expression or that the linear-time engine refuses,
  *   a minimum of the wrong type, missingValues not strings, a key naming a missing field or
  *   resource)
- * - `unreadable-resource`: a resource's file could not be read
+ * - `unreadable-resource`: a resource's file could not be read, is not text (an image, a
+ *   spreadsheet), or cannot be decoded in the encoding found or given (`decodeText`)
  * - `missing-column`: a verb was given a table without a column it needs
  * - `invalid-option`: a verb option out of range (e.g. `level: 95`), or an options argument
  *   of the wrong type (`validate(pkg, { documents: 5 })`, `parseResultsCsv(text, null)`)
