@@ -120,6 +120,7 @@ async function isOurs(dir: string, kind: FolderKind): Promise<boolean> {
  * The marker's text: what wrote the folder, and what a later run will do with it.
  *
  * @example
+ * // not run: a fragment (kind is the command's FolderKind)
  * JSON.parse(markerText(kind)).markerVersion; // => 1
  */
 export function markerText(kind: FolderKind): string {

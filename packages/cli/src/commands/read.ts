@@ -60,6 +60,7 @@ const DRAFT_KIND: FolderKind = {
  * standard output.
  *
  * @example
+ * // not run: needs an article.txt on disk
  * await readCommand(['article.txt'], io); // => 0
  * written.join('').split('\n')[0]; // => 'survey,question,group,option,percent,n,moe,quote,confidence'
  */
