@@ -1,6 +1,7 @@
 import type { CredibilityInterval } from './credibility-interval';
 import { criticalValue } from './critical-value';
 import { ToplinesError } from './errors';
+import { formatCount } from './internal/format-count';
 import type { LeadChange } from './lead-change';
 import { leadProbability } from './lead-probability';
 import type { LeadTest } from './lead-test';
@@ -105,24 +106,70 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
       ? 'probability'
       : checkMethod(fn, 'sampleType', opts['sampleType'], SAMPLE_TYPES);
   const labels = readLabels(fn, opts['labels']);
-  const optIn = sampleType === 'nonprobability';
   const mode = typeof opts['mode'] === 'string' ? opts['mode'] : undefined;
   const sentence = booleanOption(fn, 'caveat', opts['caveat'], true)
     ? sampleCaveat(sampleType, mode === undefined ? undefined : { mode })
     : null;
   const published = publishedOption(fn, opts['publishedMoe']);
-  const caveat = sentence === null ? '' : ` ${sentence}`;
   if (result === null || typeof result !== 'object') {
     throw new ToplinesError('invalid-type', fn, `requires a result object, got ${show(result)}`);
   }
   checkResult(fn, result);
-  const level = `${trim(100 * result.level)}%`;
+  return explainChecked(result, {
+    optIn: sampleType === 'nonprobability',
+    labels,
+    caveat: sentence === null ? '' : ` ${sentence}`,
+    publishedMoe: published,
+  });
+}
+
+/**
+ * {@link explain}'s options as read and checked: what {@link explainChecked} takes.
+ */
+export interface ExplainSettings {
+  /** The sample is opt-in (`sampleType: 'nonprobability'`). */
+  optIn: boolean;
+  /** The labels, as strings. */
+  labels: readonly string[];
+  /** The closing caveat with its leading space, or `''` for none. */
+  caveat: string;
+  /** The published margin (a proportion), or null. */
+  publishedMoe: number | null;
+  /**
+   * For a lead whose shares differ: the probability that the larger share is
+   * really ahead, exactly as {@link leadProbability}(larger, smaller, n,
+   * { deff: n / nEffective }) returns it, when the caller already has it;
+   * computed here when absent.
+   */
+  probabilityAhead?: number;
+}
+
+/**
+ * The sentences of {@link explain} for a result it has checked (or that one
+ * of core's functions returned, unchanged) and options it has read: no
+ * checks, no options object to read. For the reanalysis engine, which
+ * explains hundreds of thousands of its own results (#18); explain's
+ * checks took more time than its sentences.
+ *
+ * @param result - a result of proportionCI, credibilityInterval, leadTest,
+ *   twoProportionTest, pairedDifference or leadChange
+ * @param settings - the options, read
+ * @returns the sentences, as {@link explain} gives them
+ * @throws {ToplinesError} for a result of an unknown kind
+ * @example
+ * explainChecked(leadTest(0.405, 0.345, 1037), { optIn: false, labels: ['favourable', 'unfavourable'], caveat: '', publishedMoe: 0.031 });
+ * // => 'Favourable 40.5% vs unfavourable 34.5%: a 6.0-point lead, ±5.3 at 95% — larger than its margin of error; the probability that favourable is really ahead is 0.99. The poll’s published ±3.1 is for one share, not for the gap between two.'
+ */
+export function explainChecked(result: Explainable, settings: ExplainSettings): string {
+  const { optIn, labels, caveat } = settings;
+  const published = settings.publishedMoe;
+  const level = levelText(result.level);
   const kind: unknown = result.kind;
   switch (result.kind) {
     case 'paired': {
       const p = result;
       const [a, b] = [opening(labels[0]) ?? 'The first option', labels[1] ?? 'the second'];
-      const head = `${a} ${pct(p.p1)} vs ${b} ${pct(p.p2)} (check-all question, n = ${count(p.n)}): a difference of ${pts(p.difference)} points.`;
+      const head = `${a} ${pct(p.p1)} vs ${b} ${pct(p.p2)} (check-all question, n = ${formatCount(p.n)}): a difference of ${pts(p.difference)} points.`;
       if (p.overlapKnown) {
         return `${head} With ${pct(p.overlap)} choosing both, the ${level} interval${optIn ? AS_IF : ''} is ${pts(p.lower)} to ${pts(p.upper)} points — ${verdict(p.lower, p.upper, optIn)}.${caveat}`;
       }
@@ -144,42 +191,48 @@ export function explain(result: Explainable, options?: ExplainOptions): string {
     case 'two-sample': {
       const t = result;
       const [a, b] = [opening(labels[0]) ?? 'The first sample', labels[1] ?? 'the second'];
-      return `${a} ${pct(t.p1)} (n = ${count(t.n1)}) vs ${b} ${pct(t.p2)} (n = ${count(t.n2)}): a difference of ${pts(t.difference)} points, ${level} interval${optIn ? AS_IF : ''} ${pts(t.lower)} to ${pts(t.upper)} — ${verdict(t.lower, t.upper, optIn)} (${pValue(t.pValue)}).${caveat}`;
+      return `${a} ${pct(t.p1)} (n = ${formatCount(t.n1)}) vs ${b} ${pct(t.p2)} (n = ${formatCount(t.n2)}): a difference of ${pts(t.difference)} points, ${level} interval${optIn ? AS_IF : ''} ${pts(t.lower)} to ${pts(t.upper)} — ${verdict(t.lower, t.upper, optIn)} (${pValue(t.pValue)}).${caveat}`;
     }
     case 'lead': {
       const l = result;
       const [a, b] = [opening(labels[0]) ?? 'The first option', labels[1] ?? 'the second'];
       const half = l.upper - l.difference;
-      const lead = Math.abs(l.difference);
+      const lead = pts(Math.abs(l.difference));
       const within = !(l.lower > 0 || l.upper < 0);
-      const head = `${a} ${pct(l.p1)} vs ${b} ${pct(l.p2)}: ${article(pts(lead))} ${pts(lead)}-point lead`;
-      const ahead = leaderAhead(l, l.difference >= 0 ? (labels[0] ?? 'the first option') : b);
+      const head = `${a} ${pct(l.p1)} vs ${b} ${pct(l.p2)}: ${article(lead)} ${lead}-point lead`;
+      const ahead = leaderAhead(
+        l,
+        l.difference >= 0 ? (labels[0] ?? 'the first option') : b,
+        settings.probabilityAhead,
+      );
       if (optIn) {
         return `${head}; computed as if this opt-in sample were a random one, its ${level} interval is ±${pts(half)}, and the lead is ${within ? 'within' : 'larger than'} it${ahead}.${caveat}`;
       }
-      const deff = l.n / l.nEffective;
-      const oneShare = criticalValue(l.level) * Math.sqrt(0.25 / l.nEffective);
-      const note =
-        published !== null
-          ? ` The poll’s published ±${pts(published)} is for one share, not for the gap between two.`
-          : ` A simple random sample of ${count(l.n)}${Math.abs(deff - 1) > 1e-12 ? ` with a design effect of ${trim(deff)}` : ''} has a margin of ±${pts(oneShare)} for one share; the gap between two shares has its own, larger one.`;
+      let note: string;
+      if (published !== null) {
+        note = ` The poll’s published ±${pts(published)} is for one share, not for the gap between two.`;
+      } else {
+        const deff = l.n / l.nEffective;
+        const oneShare = critical(l.level) * Math.sqrt(0.25 / l.nEffective);
+        note = ` A simple random sample of ${formatCount(l.n)}${Math.abs(deff - 1) > 1e-12 ? ` with a design effect of ${trim(deff)}` : ''} has a margin of ±${pts(oneShare)} for one share; the gap between two shares has its own, larger one.`;
+      }
       return `${head}, ±${pts(half)} at ${level} — ${within ? 'within' : 'larger than'} its margin of error${ahead}.${note}${caveat}`;
     }
     case 'proportion': {
       const c = result;
       const label = opening(labels[0]) ?? 'The share';
       if (optIn) {
-        return `${label}: ${pct(c.estimate)} (n = ${count(c.n)}); computed as if this opt-in sample were a random one, the ${level} interval is ${pct(c.lower)} to ${pct(c.upper)}.${caveat}`;
+        return `${label}: ${pct(c.estimate)} (n = ${formatCount(c.n)}); computed as if this opt-in sample were a random one, the ${level} interval is ${pct(c.lower)} to ${pct(c.upper)}.${caveat}`;
       }
-      return `${label}: ${pct(c.estimate)}, with a ${level} confidence interval of ${pct(c.lower)} to ${pct(c.upper)} (n = ${count(c.n)}).${caveat}`;
+      return `${label}: ${pct(c.estimate)}, with a ${level} confidence interval of ${pct(c.lower)} to ${pct(c.upper)} (n = ${formatCount(c.n)}).${caveat}`;
     }
     case 'credibility': {
       const c = result;
       const label = opening(labels[0]) ?? 'The share';
-      return `${label}: ${pct(c.estimate)}, with a ${level} credibility interval of ${pct(c.lower)} to ${pct(c.upper)} (n = ${count(c.n)}). ${c.model}${c.model.endsWith('.') ? '' : '.'}${caveat}`;
+      return `${label}: ${pct(c.estimate)}, with a ${level} credibility interval of ${pct(c.lower)} to ${pct(c.upper)} (n = ${formatCount(c.n)}). ${c.model}${c.model.endsWith('.') ? '' : '.'}${caveat}`;
     }
   }
-  return unknownKind(fn, kind);
+  return unknownKind('explain', kind);
 }
 
 /** Throws the error of a value that is not a result explain states. */
@@ -317,10 +370,10 @@ function verdict(lower: number, upper: number, optIn: boolean): string {
  * Dirichlet posterior's (uniform prior, at the lead's effective n), or
  * nothing when it cannot be computed.
  */
-function leaderAhead(l: LeadTest, leader: string): string {
-  const [high, low] = l.p1 >= l.p2 ? [l.p1, l.p2] : [l.p2, l.p1];
-  if (high === low) return '';
-  const probability = leadProbability(high, low, l.n, { deff: l.n / l.nEffective });
+function leaderAhead(l: LeadTest, leader: string, known: number | undefined): string {
+  if (l.p1 === l.p2) return '';
+  const [high, low] = l.p1 > l.p2 ? [l.p1, l.p2] : [l.p2, l.p1];
+  const probability = known ?? leadProbability(high, low, l.n, { deff: l.n / l.nEffective });
   return `; the probability that ${leader} is really ahead is ${probability >= 0.9995 ? 'above 0.999' : probability >= 0.995 ? probability.toFixed(3) : probability.toFixed(2)}`;
 }
 
@@ -368,9 +421,19 @@ function trim(x: number): string {
   return String(Number(x.toFixed(4)));
 }
 
-function count(n: number): string {
-  return n.toLocaleString('en-US');
+/** "95%": the level as the sentences print it, kept for the level last asked (one per reanalysis). */
+function levelText(level: number): string {
+  if (level !== lastLevel.level) lastLevel = { level, text: `${trim(100 * level)}%` };
+  return lastLevel.text;
 }
+let lastLevel = { level: Number.NaN, text: '' };
+
+/** The critical value of a level, kept for the level last asked. */
+function critical(level: number): number {
+  if (level !== lastCritical.level) lastCritical = { level, z: criticalValue(level) };
+  return lastCritical.z;
+}
+let lastCritical = { level: Number.NaN, z: Number.NaN };
 
 function pValue(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toPrecision(2)}`;

@@ -64,7 +64,7 @@ export function leadProbability(
   checkProportion(fn, 'p1', p1);
   checkProportion(fn, 'p2', p2);
   checkSampleSize(fn, 'n', n);
-  checkSingleChoiceSum(fn, `p1 + p2 = ${show(p1)} + ${show(p2)}`, p1 + p2);
+  checkSingleChoiceSum(fn, () => `p1 + p2 = ${show(p1)} + ${show(p2)}`, p1 + p2);
   const opts = checkOptions(fn, options);
   const prior = opts['prior'] === undefined ? 1 : checkPrior(fn, opts['prior']);
   const deff = deffOption(fn, 'deff', opts['deff']);

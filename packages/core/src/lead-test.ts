@@ -112,7 +112,7 @@ export function leadTest(p1: number, p2: number, n: number, options?: LeadTestOp
   checkProportion(fn, 'p1', p1);
   checkProportion(fn, 'p2', p2);
   checkSampleSize(fn, 'n', n);
-  checkSingleChoiceSum(fn, `p1 + p2 = ${show(p1)} + ${show(p2)}`, p1 + p2);
+  checkSingleChoiceSum(fn, () => `p1 + p2 = ${show(p1)} + ${show(p2)}`, p1 + p2);
   const opts = checkOptions(fn, options);
   const level = levelOption(fn, opts['level']);
   const deff = deffOption(fn, 'deff', opts['deff']);

@@ -291,12 +291,14 @@ export const SINGLE_CHOICE_ALLOWANCE = 0.01;
 /**
  * Throws unless shares summing to `sum` can be options of one single-choice
  * question (at most 1 + {@link SINGLE_CHOICE_ALLOWANCE}). `described` says
- * which shares, e.g. "p1 + p2 = 0.565 + 0.532"; `shares` names them in the
- * message ("two shares", or "the shares" for a whole question).
+ * which shares, e.g. "p1 + p2 = 0.565 + 0.532" (or a function that writes it,
+ * called only for the message: the check runs in the engine's inner loops);
+ * `shares` names them in the message ("two shares", or "the shares" for a
+ * whole question).
  */
 export function checkSingleChoiceSum(
   fn: string,
-  described: string,
+  described: string | (() => string),
   sum: number,
   shares = 'two shares',
 ): void {
@@ -304,7 +306,7 @@ export function checkSingleChoiceSum(
     throw new ToplinesError(
       'out-of-range',
       fn,
-      `requires ${shares} of one single-choice question, which cannot sum past 1, got ${described} = ${show(sum)}: options of a check-all question overlap and need a paired comparison (pairedDifference)`,
+      `requires ${shares} of one single-choice question, which cannot sum past 1, got ${typeof described === 'string' ? described : described()} = ${show(sum)}: options of a check-all question overlap and need a paired comparison (pairedDifference)`,
     );
   }
 }

@@ -4,9 +4,19 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { leadTest, PROPORTION_CI_METHODS, proportionCI, ToplinesError } from '../src/index';
+import {
+  explain,
+  leadProbability,
+  leadTest,
+  PROPORTION_CI_METHODS,
+  pairedDifference,
+  proportionCI,
+  ToplinesError,
+} from '../src/index';
 import {
   type ErrorFactory,
+  explainChecked,
+  formatCount,
   groupKey,
   isLibraryError,
   isToplinesError,
@@ -201,5 +211,56 @@ describe('the error brand', () => {
     Object.defineProperty(other, LIBRARY_ERROR, { value: 'ChartError' });
     expect(isLibraryError(other)).toBe(true);
     expect(isToplinesError(other)).toBe(false);
+  });
+});
+
+describe('formatCount', () => {
+  it('writes what Intl.NumberFormat en-US writes', () => {
+    const intl = new Intl.NumberFormat('en-US');
+    const values = [
+      0, -0, 1, 12, 999, 1000, 1037, 99_999, 100_000, 1_234_567, -4321, 0.5, 1234.5678,
+    ];
+    for (let x = 1; x < Number.MAX_SAFE_INTEGER / 7; x = x * 7 + 3) values.push(x);
+    values.push(Number.MAX_SAFE_INTEGER, 2 ** 60, Number.NaN, Number.POSITIVE_INFINITY);
+    for (const x of values) expect(formatCount(x), String(x)).toBe(intl.format(x));
+  });
+});
+
+describe('explainChecked', () => {
+  it("gives explain's sentences for explain's settings, with or without the lead's probability", () => {
+    const results = [
+      leadTest(0.405, 0.345, 1037),
+      leadTest(0.345, 0.405, 1037, { deff: 1.7 }),
+      leadTest(0.3, 0.3, 500, { level: 0.9 }),
+      proportionCI(0.405, 1037),
+      pairedDifference(0.6, 0.55, 800),
+    ];
+    for (const result of results) {
+      for (const sampleType of ['probability', 'nonprobability'] as const) {
+        for (const publishedMoe of [undefined, 0.031]) {
+          const labels = ['favourable', 'unfavourable'];
+          const expected = explain(result, {
+            sampleType,
+            labels,
+            caveat: false,
+            ...(publishedMoe === undefined ? {} : { publishedMoe }),
+          });
+          const settings = {
+            optIn: sampleType === 'nonprobability',
+            labels,
+            caveat: '',
+            publishedMoe: publishedMoe ?? null,
+          };
+          expect(explainChecked(result, settings)).toBe(expected);
+          if (result.kind === 'lead' && result.p1 !== result.p2) {
+            const [high, low] = [Math.max(result.p1, result.p2), Math.min(result.p1, result.p2)];
+            const probabilityAhead = leadProbability(high, low, result.n, {
+              deff: result.n / result.nEffective,
+            });
+            expect(explainChecked(result, { ...settings, probabilityAhead })).toBe(expected);
+          }
+        }
+      }
+    }
   });
 });

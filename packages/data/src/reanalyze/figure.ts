@@ -3,11 +3,11 @@
 // "more than" / "less than" figures, and its sentence. Internal.
 import {
   credibilityInterval,
-  explain,
   type ProportionCI,
   proportionCI,
   type SampleType,
 } from '@toplines/core';
+import { explainChecked } from '@toplines/core/internal';
 import type { OptionResult, ReanalysisOptions, Scenario } from './model';
 import { noteText } from './notes';
 import {
@@ -113,10 +113,11 @@ export function figureResult(
       interval: 'credibility',
       model: ci.model,
     });
-    result.sentence = explain(ci, {
-      sampleType: context.sampleType,
+    result.sentence = explainChecked(ci, {
+      optIn: true,
       labels: [option],
-      caveat: false,
+      caveat: '',
+      publishedMoe: null,
     });
     if (qualifier === 'approx') notes.push(noteText.approxInterval());
   } else {
@@ -131,10 +132,11 @@ export function figureResult(
       n,
       nEffective: n / context.deff,
     } as ProportionCI;
-    result.sentence = explain(ci, {
-      sampleType: context.sampleType,
+    result.sentence = explainChecked(ci, {
+      optIn: false,
       labels: [option],
-      caveat: false,
+      caveat: '',
+      publishedMoe: null,
     });
     if (qualifier === 'approx') notes.push(noteText.approxInterval());
   }

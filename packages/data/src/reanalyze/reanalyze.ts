@@ -492,7 +492,9 @@ function analyseSurvey(
   // Pass 1: the n the data states; then the bases of follow-ups it does not.
   const atStated = withIntervals(table, { ...sample, ...intervals });
   const stated = atStated.objects() as Row[];
-  const blocks = surveyBlocks(stated, questionMeta);
+  // Each row's block key, made once (a JSON text per row: the pairs look theirs up).
+  const keys = stated.map(blockKey);
+  const blocks = surveyBlocks(stated, keys, questionMeta);
   const bases = inferBases(blocks, stated);
   const sized =
     bases.size === 0
@@ -511,7 +513,7 @@ function analyseSurvey(
     scale_order: scaleOrders(rows.length, blocks),
   });
   const testOptions = { level: opts.level, deff: header.deff, pairs: 'meaningful' as const };
-  const pairs = byBlock(leadPairs('reanalyze', typed, testOptions), rows);
+  const pairs = byBlock(leadPairs('reanalyze', typed, testOptions), keys);
 
   // Where some n is still unknown: the same rows and pairs at each assumed size.
   const known = rows.map((r) => positiveInteger(r['n_used']));
@@ -526,7 +528,7 @@ function analyseSurvey(
         const at = withIntervals(sized.assign({ base_n: base }), { ...sample, ...intervals });
         found.rows.push(at.objects() as Row[]);
         found.pairs.push(
-          byBlock(leadPairs('reanalyze', typed.assign({ n_used: base }), testOptions), rows),
+          byBlock(leadPairs('reanalyze', typed.assign({ n_used: base }), testOptions), keys),
         );
       }
       atSizes.set(key, found);
@@ -581,11 +583,12 @@ function inferBases(blocks: Map<string, Block>, rows: Row[]): Map<number, number
 /** The blocks of a survey, in the questions table's order, whole sample before groups. */
 function surveyBlocks(
   rows: Row[],
+  keys: readonly string[],
   questionMeta: Map<string, { row: Row; order: number }>,
 ): Map<string, Block> {
   const members = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const key = blockKey(r);
+  rows.forEach((_, i) => {
+    const key = keys[i] as string;
     const list = members.get(key);
     if (list === undefined) members.set(key, [i]);
     else list.push(i);
@@ -641,11 +644,11 @@ function scaleOrders(count: number, blocks: Map<string, Block>): (string | null)
   return orders;
 }
 
-/** Pairs grouped by their block. */
-function byBlock(pairs: LeadPair[], rows: Row[]): Map<string, LeadPair[]> {
+/** Pairs grouped by their block (`keys`: each row's block key). */
+function byBlock(pairs: LeadPair[], keys: readonly string[]): Map<string, LeadPair[]> {
   const out = new Map<string, LeadPair[]>();
   for (const pair of pairs) {
-    const key = blockKey(rows[pair.a] as Row);
+    const key = keys[pair.a] as string;
     const list = out.get(key);
     if (list === undefined) out.set(key, [pair]);
     else list.push(pair);
