@@ -176,6 +176,13 @@ describe('toplines reanalyze ARTICLE.txt', () => {
     expect(support?.upper).toBeCloseTo(0.4352, 3);
   });
 
+  it("a .txt that is a table (Excel's Unicode Text export) is read as a CSV, not an article", () => {
+    file('export.txt', 'question\toption\tpercent\nthe park\tyes\t40\nthe park\tno\t50\n');
+    const r = run(['reanalyze', 'export.txt', '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { input: { kind: string } }).input.kind).not.toBe('article');
+  });
+
   it('an article with no figures is exit 1 with the message', () => {
     file('none2.txt', 'Nothing here but a 25% tariff.\n');
     const r = run(['reanalyze', 'none2.txt']);

@@ -214,3 +214,27 @@ export async function readArticleInput(
   const { pkg } = toDataPackage(draft);
   return { pkg, draft, note: readText.machineRead(path, draft.rows.length) };
 }
+
+/**
+ * Whether a file's first line is the header of a results table (tab,
+ * comma or semicolon separated, naming question, option or percent): such a
+ * .txt is a CSV to reanalyse, not an article. False when it cannot be read.
+ *
+ * @param full - the file's absolute path
+ * @example
+ * // not run: needs a file on disk
+ * await looksLikeTable('/tmp/excel-export.txt'); // => true
+ */
+export async function looksLikeTable(full: string): Promise<boolean> {
+  try {
+    const { text } = decodeText((await readFile(full)).subarray(0, 4096), { file: full });
+    const first = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+    const cells = first.split(/[\t,;]/).map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+    return (
+      cells.length >= 2 &&
+      cells.some((c) => ['question', 'option', 'percent', 'question_id'].includes(c))
+    );
+  } catch {
+    return false;
+  }
+}

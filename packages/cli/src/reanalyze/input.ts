@@ -83,7 +83,7 @@ export async function loadInput(
     };
   }
   if (path === STDIN_PATH) return loadStdin(options);
-  if (ARTICLE.test(path)) return loadArticle(path, cwd);
+  if (ARTICLE.test(path) && !(await isTableText(path, cwd))) return loadArticle(path, cwd);
   const full = resolve(cwd, path);
   let isDirectory = false;
   try {
@@ -159,6 +159,15 @@ export async function loadInput(
     warnings,
     notes,
   };
+}
+
+/**
+ * A .txt that is a table (Excel's "Unicode Text" export: a header such as
+ * question<TAB>option<TAB>percent) is read as a CSV, not as an article.
+ */
+async function isTableText(path: string, cwd: string): Promise<boolean> {
+  if (!/\.txt$/i.test(path)) return false;
+  return (await import('../commands/read')).looksLikeTable(resolve(cwd, path));
 }
 
 /** The files `reanalyze` reads as an article (#14): text, Markdown, HTML. */
