@@ -24,7 +24,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SEEDS = resolve(process.env['TOPLINES_SEEDS'] ?? join(ROOT, '..', 'shared', 'seeds'));
+// Not a turbo task's input: read:eval runs outside turbo, after its build.
+const { env } = process;
+const SEEDS = resolve(env['TOPLINES_SEEDS'] ?? join(ROOT, '..', 'shared', 'seeds'));
 
 if (!existsSync(SEEDS)) {
   process.stderr.write(
