@@ -35,9 +35,15 @@ export const WHOLE_BUDGET = 23_300;
  * A separate entry because one design-based estimator is larger than TARGET: it carries the
  * Taylor and replicate variances, R's glm iterations, the profile likelihood's spline and
  * the beta and t quantiles (designProportion alone is about 11.6 kB). Measured at
- * 16,138 B when the entry was added, plus about 1%.
+ * 16,138 B when the entry was added, plus about 1%. Raised for the estimates from sums
+ * (surveyDesignFromSums, replicateDesignFromSums, designSharesFromSums,
+ * designProportionFromSums: what a SQL GROUP BY over a file too large to load gives, #17):
+ * 16,187 -> 19,834 B measured, of which about 500 B is the respondents' path going through
+ * the same sums (per-code totals, the shared replicate settings and fpc check) and the rest
+ * the new functions, their checks and the variance of a design without clusters from Σw and
+ * Σ(w − w̄)²; plus about 1%.
  */
-export const DESIGN_BUDGET = 16_300;
+export const DESIGN_BUDGET = 20_050;
 /** The functions of the DESIGN.md contract, with the bulk API and the error class. */
 export const CONTRACT = [
   'proportionCI',

@@ -7,6 +7,7 @@ import {
   DESIGN_PROPORTION_METHODS,
   type DeffReference,
   type DesignProportionMethod,
+  type Estimates,
   estimateColumns,
 } from './estimate';
 import type { Design } from './types';
@@ -153,6 +154,15 @@ export function designProportion(
     deffReference,
     domain: domain !== undefined,
   });
+  return proportionResult(e, level, method);
+}
+
+/** The DesignProportion of the estimates of one column (designProportion's and designProportionFromSums'). */
+export function proportionResult(
+  e: Estimates,
+  level: number,
+  method: DesignProportionMethod,
+): DesignProportion {
   const c = e.columns[0] as (typeof e.columns)[number];
   return {
     kind: 'design-proportion',

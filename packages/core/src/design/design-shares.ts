@@ -7,6 +7,7 @@ import {
   DESIGN_PROPORTION_METHODS,
   type DeffReference,
   type DesignProportionMethod,
+  type Estimates,
   estimateColumns,
 } from './estimate';
 import type { Design } from './types';
@@ -134,6 +135,17 @@ export function designShares(
     deffReference,
     domain: domain !== undefined,
   });
+  return sharesResult(e, categories, level, method);
+}
+
+/** The DesignShares of estimates (designShares' and designSharesFromSums'). */
+export function sharesResult(
+  e: Estimates,
+  categories: Category[],
+  level: number,
+  method: DesignProportionMethod,
+): DesignShares {
+  const k = categories.length;
   const covariance: number[][] = [];
   for (let a = 0; a < k; a++) covariance.push(Array.from(e.covariance.subarray(a * k, a * k + k)));
   return {
@@ -150,14 +162,14 @@ export function designShares(
   };
 }
 
-function isCategory(v: unknown): v is Category {
+export function isCategory(v: unknown): v is Category {
   return (
     typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
   );
 }
 
 /** Numbers, then strings (by code unit), then booleans (false first). */
-function compare(a: Category, b: Category): number {
+export function compare(a: Category, b: Category): number {
   const rank = (v: Category): number => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
   const ra = rank(a);
   const rb = rank(b);

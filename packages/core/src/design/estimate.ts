@@ -12,10 +12,22 @@ import {
   muEta,
 } from './logistic-fit';
 import { profileInterval } from './profile-interval';
-import { replicateRank, replicateTotals, replicateVariance } from './replicate-variance';
+import {
+  type ReplicateParameters,
+  type ReplicateTotals,
+  replicateRank,
+  replicateTotals,
+  replicateVariance,
+} from './replicate-variance';
 import { tQuantile } from './t-quantile';
-import { taylorDegf, taylorTotals, taylorVariance } from './taylor-variance';
-import { type Design, type ReplicateDesign, STRUCTURE, type SurveyDesign } from './types';
+import { type TaylorTotals, taylorDegf, taylorTotals, taylorVariance } from './taylor-variance';
+import {
+  type Design,
+  type ReplicateDesign,
+  STRUCTURE,
+  type SurveyDesign,
+  type TaylorStructure,
+} from './types';
 
 /** The interval methods of {@link designProportion}, as R's `svyciprop(method =)`. */
 export const DESIGN_PROPORTION_METHODS = ['logit', 'likelihood', 'beta', 'mean'] as const;
@@ -61,6 +73,56 @@ export interface EstimateSettings {
 }
 
 /**
+ * A domain's totals, summed from respondents or given as sums (of a SQL query): for a
+ * Taylor design, n, Σw, Σw of each column, the covariance of the means about some
+ * centers (svymean's at the means, svyglm's at a fitted value) and the degrees of freedom.
+ */
+export type DomainTotals =
+  | {
+      kind: 'taylor';
+      n: number;
+      sumW: number;
+      sumWx: Float64Array;
+      variance: (centers: ArrayLike<number>) => Float64Array;
+      df: number;
+    }
+  | {
+      kind: 'replicate';
+      parameters: ReplicateParameters;
+      totals: ReplicateTotals;
+      /** The domain's degrees of freedom (computed when needed: a rank). */
+      degf: () => number;
+    };
+
+/** A Taylor design's DomainTotals from its TaylorTotals (by cluster, at every stage). */
+export function taylorDomain(
+  fn: string,
+  structure: TaylorStructure,
+  totals: TaylorTotals,
+): DomainTotals {
+  return {
+    kind: 'taylor',
+    n: totals.n,
+    sumW: totals.sumW,
+    sumWx: totals.sumWx,
+    variance: (centers) => taylorVariance(fn, structure, totals, centers),
+    df: taylorDegf(structure, totals),
+  };
+}
+
+/**
+ * glm.fit's first iteration summed over the domain per code 0…k (k: none), with prior
+ * weights w̃ = w/mean(w) over the domain: Σ of the deviance term, of the working weight,
+ * of the working weight times z for a 1 (firstStepTerms), and Σ w̃.
+ */
+export interface FirstSums {
+  deviance: Float64Array;
+  weight: Float64Array;
+  z: Float64Array;
+  scaled: Float64Array;
+}
+
+/**
  * Estimates of the domain's weighted means of k indicator columns. `codes`: −1 outside
  * the domain, 0…k−1 the column a respondent counts in, k none.
  */
@@ -71,7 +133,33 @@ export function estimateColumns(
   k: number,
   settings: EstimateSettings,
 ): Estimates {
-  const taylor = design.kind === 'survey-design';
+  const totals: DomainTotals =
+    design.kind === 'survey-design'
+      ? taylorDomain(fn, design[STRUCTURE], taylorTotals(design, codes, k))
+      : {
+          kind: 'replicate',
+          parameters: design,
+          totals: replicateTotals(design, codes, k),
+          degf: () => replicateDegf(design, codes, settings.domain),
+        };
+  return estimateTotals(fn, totals, k, settings, (sumW, n) =>
+    firstSums(design.weights, codes, k, sumW, n),
+  );
+}
+
+/**
+ * Estimates from a domain's totals: the path of the respondents (estimateColumns) and of
+ * sums (designSharesFromSums) alike. `first` gives glm's first-iteration sums, asked for
+ * only by 'logit' and 'likelihood'.
+ */
+export function estimateTotals(
+  fn: string,
+  domain: DomainTotals,
+  k: number,
+  settings: EstimateSettings,
+  first: (sumW: number, n: number) => FirstSums,
+): Estimates {
+  const taylor = domain.kind === 'taylor';
   let n: number;
   let sumW: number;
   let sumWx: Float64Array;
@@ -79,20 +167,18 @@ export function estimateColumns(
   let df: number;
   let logitVariance: (fit: LogisticFit, column: number) => number;
   const estimates = new Float64Array(k);
-  if (taylor) {
-    const totals = taylorTotals(design, codes, k);
-    ({ n, sumW, sumWx } = totals);
+  if (domain.kind === 'taylor') {
+    ({ n, sumW, sumWx, df } = domain);
     for (let a = 0; a < k; a++) estimates[a] = (sumWx[a] as number) / sumW;
-    covariance = taylorVariance(fn, design, totals, estimates);
-    df = taylorDegf(design, totals);
+    covariance = domain.variance(estimates);
     // svyglm's sandwich: the variance of the scores w·(y − μ̂)/Σw, over μ'(β̂)²
     logitVariance = (fit, column) => {
-      const v = taylorVariance(fn, design, totals, centersFor(estimates, column, fit.mu));
+      const v = domain.variance(centersFor(estimates, column, fit.mu));
       const me = muEta(fit.beta);
       return (v[column * k + column] as number) / (me * me);
     };
   } else {
-    const totals = replicateTotals(design, codes, k);
+    const { parameters, totals } = domain;
     ({ n, sumW, sumWx } = totals);
     for (let a = 0; a < k; a++) estimates[a] = (sumWx[a] as number) / sumW;
     const R = totals.repW.length;
@@ -102,8 +188,8 @@ export function estimateColumns(
         thetas[r * k + a] = (totals.repWx[r * k + a] as number) / (totals.repW[r] as number);
       }
     }
-    covariance = replicateVariance(design, thetas, estimates, k);
-    df = replicateDegf(design, codes, settings.domain);
+    covariance = replicateVariance(parameters, thetas, estimates, k);
+    df = n === 0 ? 0 : domain.degf();
     // svyglm on replicates: glm.fit from β̂ with each replicate's weights (normalised)
     logitVariance = (fit, column) => {
       const betas = new Float64Array(R);
@@ -111,7 +197,7 @@ export function estimateColumns(
         const p = thetas[r * k + column] as number;
         betas[r] = Number.isNaN(p) ? Number.NaN : logisticFit(p, 1 - p, undefined, fit.beta).beta;
       }
-      return replicateVariance(design, betas, [fit.beta], 1)[0] as number;
+      return replicateVariance(parameters, betas, [fit.beta], 1)[0] as number;
     };
   }
   if (n === 0) {
@@ -149,10 +235,8 @@ export function estimateColumns(
   }
   const t = tQuantile(1 - level, df);
   // the first iteration of glm.fit, for every column at once (rows differ in μ⁰)
-  const first =
-    method === 'logit' || method === 'likelihood'
-      ? firstIteration(design, codes, k, sumW, n)
-      : undefined;
+  const firstStep =
+    method === 'logit' || method === 'likelihood' ? firstSteps(first(sumW, n), k) : undefined;
   const columns: ColumnEstimate[] = [];
   for (let a = 0; a < k; a++) {
     const p = estimates[a] as number;
@@ -165,10 +249,10 @@ export function estimateColumns(
       upper = Math.min(1, p + t * se);
     } else if (method === 'beta') {
       [lower, upper] = betaInterval(p, variance, n, df, level);
-    } else if (p > 0 && p < 1 && first !== undefined) {
-      const s1 = first.s1s[a] as number;
-      const s0 = first.total - s1;
-      const fit = logisticFit(s1, s0, first.firstSteps[a]);
+    } else if (p > 0 && p < 1 && firstStep !== undefined) {
+      const s1 = firstStep.s1s[a] as number;
+      const s0 = firstStep.total - s1;
+      const fit = logisticFit(s1, s0, firstStep.firstSteps[a]);
       const varianceBeta = logitVariance(fit, a);
       const seBeta = Math.sqrt(Math.max(0, varianceBeta));
       let interval: [number, number] | undefined;
@@ -218,55 +302,72 @@ function centersFor(estimates: Float64Array, column: number, mu: number): Float6
 }
 
 /**
- * glm.fit's first iteration for each column from binomial's starting values, which
- * differ by respondent (prior weights w̃ = w/mean(w) over the domain): the deviance and the
- * working weights are the same for a 1 and a 0 (firstStepTerms), and ww·z changes sign, so
- * a column's Σ ww·z is twice the sum over its respondents less the sum over all. Also
- * Σ w̃ of each column (the fit's s1) and over the domain. Two logarithms per respondent.
+ * glm.fit's first iteration from binomial's starting values, which differ by respondent
+ * (prior weights w̃ = w/mean(w) over the domain), summed per code: the deviance and the
+ * working weights are the same for a 1 and a 0 (firstStepTerms). Two logarithms per
+ * respondent.
  */
-function firstIteration(
-  design: Design,
+function firstSums(
+  weights: Float64Array,
   codes: Int32Array,
   k: number,
   sumW: number,
   n: number,
-): { firstSteps: FirstStep[]; s1s: Float64Array; total: number } {
-  const weights = design.weights;
+): FirstSums {
   const mean = sumW / n;
   const terms = new Float64Array(3);
-  const columnZ = new Float64Array(k);
-  const s1s = new Float64Array(k);
-  let deviance = 0;
-  let weight = 0;
-  let allZ = 0;
-  let total = 0;
+  const sums: FirstSums = {
+    deviance: new Float64Array(k + 1),
+    weight: new Float64Array(k + 1),
+    z: new Float64Array(k + 1),
+    scaled: new Float64Array(k + 1),
+  };
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] as number;
     if (code < 0) continue;
     const w = (weights[i] as number) / mean;
-    total += w;
     firstStepTerms(w, terms);
-    deviance += terms[0] as number;
-    weight += terms[1] as number;
-    allZ += terms[2] as number;
-    if (code < k) {
-      columnZ[code] = (columnZ[code] as number) + (terms[2] as number);
-      s1s[code] = (s1s[code] as number) + w;
-    }
+    sums.deviance[code] = (sums.deviance[code] as number) + (terms[0] as number);
+    sums.weight[code] = (sums.weight[code] as number) + (terms[1] as number);
+    sums.z[code] = (sums.z[code] as number) + (terms[2] as number);
+    sums.scaled[code] = (sums.scaled[code] as number) + w;
   }
-  const firstSteps = Array.from(columnZ, (z) => ({
+  return sums;
+}
+
+/**
+ * Each column's first step from the sums per code: ww·z changes sign between a 1 and a 0,
+ * so a column's Σ ww·z is twice the sum over its respondents less the sum over all. Also
+ * Σ w̃ of each column (the fit's s1) and over the domain.
+ */
+function firstSteps(
+  sums: FirstSums,
+  k: number,
+): { firstSteps: FirstStep[]; s1s: Float64Array; total: number } {
+  let deviance = 0;
+  let weight = 0;
+  let allZ = 0;
+  let total = 0;
+  for (let a = 0; a <= k; a++) {
+    deviance += sums.deviance[a] as number;
+    weight += sums.weight[a] as number;
+    allZ += sums.z[a] as number;
+    total += sums.scaled[a] as number;
+  }
+  const firstSteps = Array.from(sums.z.subarray(0, k), (z) => ({
     deviance,
     weightedZ: 2 * z - allZ,
     weight,
   }));
-  return { firstSteps, s1s, total };
+  return { firstSteps, s1s: sums.scaled.slice(0, k), total };
 }
 
 /**
  * svyciprop(method = "beta"), Korn and Graubard (1998): the Clopper–Pearson interval at
  * the effective size n* = p(1 − p)/Var·(t_{n−1}/t_df)², with the non-integer count n*·p.
  * A variance of 0 at p = 0 or 1 (where R's n* is 0/0) takes n* = n·(t_{n−1}/t_df)², the
- * design effect 1; at p inside (0, 1) the interval is the point p.
+ * design effect 1; at p inside (0, 1) the interval is the point p, as it is for a
+ * standard error below ε·p (0 to rounding).
  */
 function betaInterval(
   p: number,
@@ -278,7 +379,10 @@ function betaInterval(
   const alpha = 1 - level;
   const ratio = n > 1 ? tQuantile(alpha, n - 1) / tQuantile(alpha, df) : 1;
   let nEff: number;
-  if (variance > 0) nEff = ((p * (1 - p)) / variance) * ratio * ratio;
+  // a standard error below the rounding of p is a variance of 0 (a share the design
+  // fixes): the beta quantiles at the effective sizes it gives (10^32 and more) are not
+  // reliable
+  if (variance > (Number.EPSILON * p) ** 2) nEff = ((p * (1 - p)) / variance) * ratio * ratio;
   else if (p === 0 || p === 1) nEff = n * ratio * ratio;
   else return [p, p];
   const x = nEff * p;

@@ -11,12 +11,20 @@ export {
   designProportion,
 } from './design-proportion';
 export {
+  type DesignProportionFromSumsOptions,
+  designProportionFromSums,
+} from './design-proportion-from-sums';
+export {
   type Category,
   type DesignShare,
   type DesignShares,
   type DesignSharesOptions,
   designShares,
 } from './design-shares';
+export {
+  type DesignSharesFromSumsOptions,
+  designSharesFromSums,
+} from './design-shares-from-sums';
 export {
   DEFF_REFERENCES,
   DESIGN_PROPORTION_METHODS,
@@ -25,7 +33,19 @@ export {
 } from './estimate';
 export { type KishDesignEffect, kishDesignEffect } from './kish-design-effect';
 export { type ReplicateDesignOptions, replicateDesign } from './replicate-design';
+export {
+  type AggregateReplicateDesign,
+  type ReplicateDesignFromSumsOptions,
+  replicateDesignFromSums,
+} from './replicate-design-from-sums';
+export type { AggregateDesign, DomainSums, FirstStepSums, SumsCell } from './sums';
 export { type SurveyDesignOptions, surveyDesign } from './survey-design';
+export {
+  type AggregateSurveyDesign,
+  type StratumSize,
+  type SurveyDesignFromSumsOptions,
+  surveyDesignFromSums,
+} from './survey-design-from-sums';
 export {
   type Design,
   type DesignIds,

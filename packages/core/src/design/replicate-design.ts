@@ -125,6 +125,58 @@ export function replicateDesign(options: ReplicateDesignOptions): ReplicateDesig
     ? multipliers
     : multipliers.map((m) => m.map((v, i) => v * (weights[i] as number)));
 
+  const { scale, rscales, rho, degf } = replicateParameters(
+    fn,
+    opts,
+    type,
+    R,
+    combined,
+    multipliers,
+  );
+  const structure: ReplicateStructure = { replicates, degf, degfGiven: degf !== undefined };
+  const design = {
+    kind: 'replicate-design' as const,
+    type,
+    n,
+    weights,
+    replicates: R,
+    scale,
+    rscales,
+    mse,
+    rho,
+  };
+  Object.defineProperty(design, STRUCTURE, { value: structure, enumerable: false });
+  Object.defineProperty(design, 'degf', {
+    enumerable: true,
+    get(): number {
+      structure.degf ??= replicateRank(design as unknown as ReplicateDesign, undefined) - 1;
+      return structure.degf;
+    },
+  });
+  return Object.freeze(design) as unknown as ReplicateDesign;
+}
+
+/** The multipliers of a replicate variance, as svrepdesign sets or checks them. */
+export interface ReplicateSettings {
+  scale: number;
+  rscales: Float64Array;
+  rho: number | null;
+  degf: number | undefined;
+}
+
+/**
+ * rho, scale, rscales and degf of `opts`, checked, with svrepdesign's defaults for R
+ * replicates of `type`; `multipliers` (replicates given as multipliers, `combined` false)
+ * set JK1's scale and JKn's rscales. Shared by replicateDesign and replicateDesignFromSums.
+ */
+export function replicateParameters(
+  fn: string,
+  opts: Record<string, unknown>,
+  type: ReplicateType,
+  R: number,
+  combined: boolean,
+  multipliers: Float64Array[] | undefined,
+): ReplicateSettings {
   let rho: number | null = null;
   if (opts['rho'] !== undefined) {
     if (type !== 'Fay') {
@@ -171,7 +223,8 @@ export function replicateDesign(options: ReplicateDesignOptions): ReplicateDesig
   } else if (type === 'bootstrap') {
     scale = 1 / (R - 1);
   } else if (type === 'JK1') {
-    scale = combined ? (R - 1) / R : 1 / max(multipliers[0] as Float64Array);
+    scale =
+      multipliers === undefined || combined ? (R - 1) / R : 1 / max(multipliers[0] as Float64Array);
   } else {
     scale = 1;
   }
@@ -187,7 +240,7 @@ export function replicateDesign(options: ReplicateDesignOptions): ReplicateDesig
       );
     }
     rscales =
-      type === 'JKn'
+      type === 'JKn' && multipliers !== undefined
         ? Float64Array.from(multipliers, (m) => 1 / max(m))
         : new Float64Array(R).fill(1);
   } else {
@@ -204,27 +257,7 @@ export function replicateDesign(options: ReplicateDesignOptions): ReplicateDesig
         `requires degf to be greater than 0, got ${show(degf)}`,
       );
   }
-  const structure: ReplicateStructure = { replicates, degf, degfGiven: degf !== undefined };
-  const design = {
-    kind: 'replicate-design' as const,
-    type,
-    n,
-    weights,
-    replicates: R,
-    scale,
-    rscales,
-    mse,
-    rho,
-  };
-  Object.defineProperty(design, STRUCTURE, { value: structure, enumerable: false });
-  Object.defineProperty(design, 'degf', {
-    enumerable: true,
-    get(): number {
-      structure.degf ??= replicateRank(design as unknown as ReplicateDesign, undefined) - 1;
-      return structure.degf;
-    },
-  });
-  return Object.freeze(design) as unknown as ReplicateDesign;
+  return { scale, rscales, rho, degf };
 }
 
 /** One replicate's weights, checked: finite and ≥ 0, one per respondent. */

@@ -2,6 +2,9 @@
 // rank-based degrees of freedom of R's degf.svyrep.design. Internal.
 import { type ReplicateDesign, STRUCTURE } from './types';
 
+/** What a replicate variance needs of its design (a ReplicateDesign or an aggregate one). */
+export type ReplicateParameters = Pick<ReplicateDesign, 'scale' | 'rscales' | 'mse'>;
+
 /**
  * Weighted sums of a domain under the full-sample weights and under each replicate's.
  * Codes as in TaylorTotals: −1 outside the domain, 0…k−1 a column, k none.
@@ -17,7 +20,10 @@ export interface ReplicateTotals {
   repWx: Float64Array;
 }
 
-/** The domain's sums under the full-sample and every replicate's weights: O(n·R). */
+/**
+ * The domain's sums under the full-sample and every replicate's weights: O(n·R), into Σ
+ * per code (the sums a SQL GROUP BY gives), then {@link replicateTotalsFromCodeSums}.
+ */
 export function replicateTotals(
   design: ReplicateDesign,
   codes: Int32Array,
@@ -25,30 +31,53 @@ export function replicateTotals(
 ): ReplicateTotals {
   const { replicates } = design[STRUCTURE];
   const weights = design.weights;
-  const sumWx = new Float64Array(k);
-  let sumW = 0;
+  const slots = k + 1;
+  const full = new Float64Array(slots);
   let n = 0;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] as number;
     if (code < 0) continue;
     n++;
-    const wi = weights[i] as number;
-    sumW += wi;
-    if (code < k) sumWx[code] = (sumWx[code] as number) + wi;
+    full[code] = (full[code] as number) + (weights[i] as number);
   }
   const count = replicates.length;
-  const repW = new Float64Array(count);
-  const repWx = new Float64Array(count * k);
+  const byCode = new Float64Array(count * slots);
   for (let r = 0; r < count; r++) {
     const wr = replicates[r] as Float64Array;
-    let total = 0;
-    const base = r * k;
+    const base = r * slots;
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i] as number;
       if (code < 0) continue;
-      const v = wr[i] as number;
+      byCode[base + code] = (byCode[base + code] as number) + (wr[i] as number);
+    }
+  }
+  return replicateTotalsFromCodeSums(n, full, byCode, k);
+}
+
+/**
+ * The domain's replicate totals from Σ per code 0…k of the full-sample weights (`full`)
+ * and of each replicate's (`byCode`, replicate-major): a total adds its codes in order.
+ * The respondent path and the aggregate path both come here.
+ */
+export function replicateTotalsFromCodeSums(
+  n: number,
+  full: Float64Array,
+  byCode: Float64Array,
+  k: number,
+): ReplicateTotals {
+  const slots = k + 1;
+  const count = byCode.length / slots;
+  const sumWx = full.slice(0, k);
+  let sumW = 0;
+  for (let a = 0; a < slots; a++) sumW += full[a] as number;
+  const repW = new Float64Array(count);
+  const repWx = new Float64Array(count * k);
+  for (let r = 0; r < count; r++) {
+    let total = 0;
+    for (let a = 0; a < slots; a++) {
+      const v = byCode[r * slots + a] as number;
       total += v;
-      if (code < k) repWx[base + code] = (repWx[base + code] as number) + v;
+      if (a < k) repWx[r * k + a] = v;
     }
     repW[r] = total;
   }
@@ -62,7 +91,7 @@ export function replicateTotals(
  * does. `thetas` is replicate-major (k per replicate); returns k × k, row-major.
  */
 export function replicateVariance(
-  design: ReplicateDesign,
+  design: ReplicateParameters,
   thetas: Float64Array,
   full: ArrayLike<number>,
   k: number,
@@ -107,15 +136,23 @@ const RANK_TOLERANCE = 1e-5;
 /**
  * The numerical rank of the replicate weights of the domain's respondents (`codes` ≥ 0;
  * all of them when `codes` is undefined), as LINPACK's dqrdc2 finds it in R's
- * qr(weights(design, "analysis"), tol = 1e-5): the columns in order, each kept when its
- * part orthogonal to the columns kept before it has a norm of at least 1e-5 of its own,
- * and at most one per respondent. Computed from the R × R cross-product matrix (a
- * Cholesky factorisation with that rule), which decides the same as the QR of R except
- * for a column within rounding of the tolerance.
+ * qr(weights(design, "analysis"), tol = 1e-5): {@link gramRank} of their cross products.
  *
  * Cost: n·R(R+1)/2 multiply-adds for the cross products, R³/6 for the factorisation.
  */
 export function replicateRank(design: ReplicateDesign, codes: Int32Array | undefined): number {
+  const { gram, rows } = replicateGram(design, codes);
+  return gramRank(gram, design[STRUCTURE].replicates.length, rows);
+}
+
+/**
+ * The R × R cross products Σ w_ri·w_si of the replicate weights over the domain's
+ * respondents (the upper triangle, row-major), and their count.
+ */
+export function replicateGram(
+  design: ReplicateDesign,
+  codes: Int32Array | undefined,
+): { gram: Float64Array; rows: number } {
   const { replicates } = design[STRUCTURE];
   const R = replicates.length;
   const n = design.n;
@@ -153,10 +190,24 @@ export function replicateRank(design: ReplicateDesign, codes: Int32Array | undef
       }
     }
   }
+  return { gram, rows: rowsUsed };
+}
+
+/**
+ * The numerical rank of R replicate-weight columns over `rows` respondents from their
+ * cross products (`gram`, R × R, the upper triangle read), as LINPACK's dqrdc2 finds it
+ * in R's qr(…, tol = 1e-5): the columns in order, each kept when its part orthogonal to
+ * the columns kept before it has a norm of at least 1e-5 of its own, and at most one per
+ * respondent. A Cholesky factorisation with that rule, which decides the same as the QR
+ * of R except for a column within rounding of the tolerance.
+ *
+ * Cost: R³/6.
+ */
+export function gramRank(gram: ArrayLike<number>, R: number, rows: number): number {
   // Cholesky in column order, skipping the negligible columns (dqrdc2's limited pivoting)
   const factor = new Float64Array(R * R); // factor[c * R + j]: column c's coordinate on kept j
   const kept: number[] = [];
-  for (let c = 0; c < R && kept.length < rowsUsed; c++) {
+  for (let c = 0; c < R && kept.length < rows; c++) {
     const norm2 = gram[c * R + c] as number;
     let residual = norm2;
     for (const j of kept) residual -= (factor[c * R + j] as number) ** 2;

@@ -54,7 +54,7 @@ export interface SurveyDesignOptions {
 }
 
 /** A stratum whose one PSU makes R's onestrat() act on survey.lonely.psu (f at least 1e-7). */
-const CERTAIN = 1e-7;
+export const CERTAIN = 1e-7;
 
 /**
  * Survey design for Taylor linearisation.
@@ -333,24 +333,7 @@ function buildStage(clusters: Codes, strata: Codes, parents: Codes | undefined):
  * each stratum at each stage.
  */
 function applyFpc(fn: string, stages: Stage[], fpc: Float64Array[]): void {
-  let anyAboveOne = false;
-  let allAtLeastOne = true;
-  for (const values of fpc) {
-    for (const v of values) {
-      if (v > 1) anyAboveOne = true;
-      if (v < 1) allAtLeastOne = false;
-    }
-  }
-  if (anyAboveOne !== allAtLeastOne) {
-    throw new ToplinesError(
-      'inconsistent-input',
-      fn,
-      allAtLeastOne
-        ? 'requires fpc to be population sizes (all ≥ 1, some > 1) or sampling fractions (all ≤ 1), got 1 for everyone: a census of every stratum has no sampling variance'
-        : 'requires fpc to be population sizes (all ≥ 1) or sampling fractions (all ≤ 1), not both: got values above and below 1',
-    );
-  }
-  const sizes = anyAboveOne;
+  const sizes = fpcAreSizes(fn, fpc);
   stages.forEach((stage, s) => {
     const values = fpc[s] as Float64Array;
     const name = fpc.length > 1 ? `fpc[${s}]` : 'fpc';
@@ -390,12 +373,38 @@ function applyFpc(fn: string, stages: Stage[], fpc: Float64Array[]): void {
 }
 
 /**
+ * Whether fpc values are population sizes (all ≥ 1, some > 1: true) or sampling
+ * fractions (all ≤ 1: false), as R's as.fpc decides; mixed values or all 1 throw.
+ */
+export function fpcAreSizes(fn: string, fpc: Iterable<ArrayLike<number>>): boolean {
+  let anyAboveOne = false;
+  let allAtLeastOne = true;
+  for (const values of fpc) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as number;
+      if (v > 1) anyAboveOne = true;
+      if (v < 1) allAtLeastOne = false;
+    }
+  }
+  if (anyAboveOne !== allAtLeastOne) {
+    throw new ToplinesError(
+      'inconsistent-input',
+      fn,
+      allAtLeastOne
+        ? 'requires fpc to be population sizes (all ≥ 1, some > 1) or sampling fractions (all ≤ 1), got 1 for everyone: a census of every stratum has no sampling variance'
+        : 'requires fpc to be population sizes (all ≥ 1) or sampling fractions (all ≤ 1), not both: got values above and below 1',
+    );
+  }
+  return anyAboveOne;
+}
+
+/**
  * Strata with a single PSU: an error under 'fail'; under 'average', an error when every
  * stratum of a stage (within a cluster of the stage before) has one, where R's variance
  * is NaN. A stratum sampled whole (f < 1e-7) adds nothing and is not lonely. Returns the
  * count of first-stage strata with one PSU.
  */
-function checkLonely(fn: string, stages: Stage[], lonelyPsu: LonelyPsu): number {
+export function checkLonely(fn: string, stages: Stage[], lonelyPsu: LonelyPsu): number {
   let firstStage = 0;
   stages.forEach((stage, s) => {
     const strataOf = new Int32Array(s === 0 ? 1 : (stages[s - 1] as Stage).clusters);

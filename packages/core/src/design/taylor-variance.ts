@@ -1,7 +1,7 @@
 // The Taylor-linearised variance of weighted means, as R's svymean and svyrecvar compute
 // it, for k indicator columns at once. Internal.
 import { ToplinesError } from '../errors';
-import { STRUCTURE, type Stage, type SurveyDesign } from './types';
+import { STRUCTURE, type Stage, type SurveyDesign, type TaylorStructure } from './types';
 
 /** A stratum whose single PSU is certain (f below this) adds nothing, as in R's onestrat. */
 const CERTAIN = 1e-7;
@@ -27,40 +27,63 @@ export interface TaylorTotals {
   rows: Int32Array[];
 }
 
-/** The domain's weighted sums by cluster: one pass over the respondents. */
+/**
+ * The domain's weighted sums by cluster: one pass over the respondents into Σw per
+ * (cluster, code), the sums a SQL GROUP BY gives, then {@link totalsFromCodeSums}.
+ */
 export function taylorTotals(design: SurveyDesign, codes: Int32Array, k: number): TaylorTotals {
-  const { stages } = design[STRUCTURE];
+  const structure = design[STRUCTURE];
+  const last = structure.stages[structure.stages.length - 1] as Stage;
   const weights = design.weights;
-  const deepest = stages.length - 1;
-  const last = stages[deepest] as Stage;
-  const w = new Float64Array(last.clusters);
-  const wx = new Float64Array(last.clusters * k);
+  const slots = k + 1;
+  const byCode = new Float64Array(last.clusters * slots);
   const rows = new Int32Array(last.clusters);
-  const sumWx = new Float64Array(k);
   const cluster = last.cluster;
-  let sumW = 0;
-  let n = 0;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] as number;
     if (code < 0) continue;
-    const wi = weights[i] as number;
     const c = cluster[i] as number;
-    n++;
-    sumW += wi;
-    w[c] = (w[c] as number) + wi;
+    const j = c * slots + code;
+    byCode[j] = (byCode[j] as number) + (weights[i] as number);
     rows[c] = (rows[c] as number) + 1;
-    if (code < k) {
-      const j = c * k + code;
-      wx[j] = (wx[j] as number) + wi;
-      sumWx[code] = (sumWx[code] as number) + wi;
+  }
+  return totalsFromCodeSums(structure, byCode, rows, k);
+}
+
+/**
+ * The domain's totals from Σw per (cluster of the last stage, code 0…k), cluster-major,
+ * and the domain's respondents per cluster: a cluster's Σw adds its codes in order, the
+ * stages above add their clusters, and the domain's Σw and Σw of each column add the
+ * first stage's clusters stratum by stratum. The respondent path (taylorTotals) and the
+ * aggregate path (sums of a SQL query) both come here, so equal sums give equal results.
+ */
+export function totalsFromCodeSums(
+  structure: TaylorStructure,
+  byCode: Float64Array,
+  lastRows: Int32Array,
+  k: number,
+): TaylorTotals {
+  const { stages } = structure;
+  const deepest = stages.length - 1;
+  const last = stages[deepest] as Stage;
+  const slots = k + 1;
+  const w = new Float64Array(last.clusters);
+  const wx = new Float64Array(last.clusters * k);
+  for (let c = 0; c < last.clusters; c++) {
+    let total = 0;
+    for (let a = 0; a < slots; a++) {
+      const v = byCode[c * slots + a] as number;
+      total += v;
+      if (a < k) wx[c * k + a] = v;
     }
+    w[c] = total;
   }
   const ws: Float64Array[] = [];
   const wxs: Float64Array[] = [];
   const rowss: Int32Array[] = [];
   ws[deepest] = w;
   wxs[deepest] = wx;
-  rowss[deepest] = rows;
+  rowss[deepest] = lastRows;
   for (let s = deepest; s > 0; s--) {
     const stage = stages[s] as Stage;
     const up = stages[s - 1] as Stage;
@@ -82,6 +105,18 @@ export function taylorTotals(design: SurveyDesign, codes: Int32Array, k: number)
     wxs[s - 1] = pwx;
     rowss[s - 1] = prows;
   }
+  const first = stages[0] as Stage;
+  const fw = ws[0] as Float64Array;
+  const fwx = wxs[0] as Float64Array;
+  const frows = rowss[0] as Int32Array;
+  const sumWx = new Float64Array(k);
+  let sumW = 0;
+  let n = 0;
+  for (const c of first.stratumClusters) {
+    sumW += fw[c] as number;
+    n += frows[c] as number;
+    for (let a = 0; a < k; a++) sumWx[a] = (sumWx[a] as number) + (fwx[c * k + a] as number);
+  }
   return { k, n, sumW, sumWx, w: ws, wx: wxs, rows: rowss };
 }
 
@@ -89,8 +124,8 @@ export function taylorTotals(design: SurveyDesign, codes: Int32Array, k: number)
  * The design degrees of freedom of a domain, as R's degf of subset(design, …): the
  * first-stage PSUs with a respondent in the domain less the strata with one.
  */
-export function taylorDegf(design: SurveyDesign, totals: TaylorTotals): number {
-  const stage = design[STRUCTURE].stages[0] as Stage;
+export function taylorDegf(structure: TaylorStructure, totals: TaylorTotals): number {
+  const stage = structure.stages[0] as Stage;
   const rows = totals.rows[0] as Int32Array;
   const stratumSeen = new Uint8Array(stage.strata);
   let psus = 0;
@@ -122,11 +157,11 @@ export function taylorDegf(design: SurveyDesign, totals: TaylorTotals): number {
  */
 export function taylorVariance(
   fn: string,
-  design: SurveyDesign,
+  structure: TaylorStructure,
   totals: TaylorTotals,
   centers: ArrayLike<number>,
 ): Float64Array {
-  const { stages, lonelyPsu } = design[STRUCTURE];
+  const { stages, lonelyPsu } = structure;
   const k = totals.k;
   const kk = k * k;
   const inverseW = 1 / totals.sumW;
@@ -202,13 +237,7 @@ export function taylorVariance(
       const count = strataIn[p] as number;
       if (count === 0) continue;
       const ok = strataOk[p] as number;
-      if (ok === 0) {
-        throw new ToplinesError(
-          'inconsistent-input',
-          fn,
-          `cannot estimate a variance in this domain with lonelyPsu 'average': every stratum it reaches at stage ${s + 1} has only one sampling unit, so there is no stratum to average over; choose 'remove' or 'adjust', or a larger domain`,
-        );
-      }
+      if (ok === 0) throw averageError(fn, s);
       const factor = count / ok;
       for (let j = 0; j < kk; j++) result[p * kk + j] = (acc[p * kk + j] as number) * factor;
     }
@@ -226,6 +255,15 @@ export function taylorVariance(
     below = result;
   }
   return below as Float64Array;
+}
+
+/** The error of a domain whose every stratum at stage s + 1 is lonely, under 'average'. */
+export function averageError(fn: string, s: number): ToplinesError {
+  return new ToplinesError(
+    'inconsistent-input',
+    fn,
+    `cannot estimate a variance in this domain with lonelyPsu 'average': every stratum it reaches at stage ${s + 1} has only one sampling unit, so there is no stratum to average over; choose 'remove' or 'adjust', or a larger domain`,
+  );
 }
 
 /** acc[base …] += scale · v vᵀ (k × k, row-major). */
