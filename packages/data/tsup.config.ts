@@ -14,6 +14,9 @@ export default defineConfig({
   // not minified, so a stack trace reads as it is.
   sourcemap: false,
   target: 'es2022',
+  // import.meta.url in the CJS build (parse-sav.ts loads sav-reader with createRequire):
+  // tsup's shim, from __filename
+  shims: true,
   // keep "node:fs" in ./node: Deno resolves Node built-ins only by the node: prefix
   removeNodeProtocol: false,
 });

@@ -20,6 +20,8 @@ import type { ValidationIssue } from './types';
  *   something that is not a data package, a reader something that is not text
  * - `unsafe-path`: a resource, schema or document path that is absolute, a URL, climbs out
  *   with `..`, or is a symbolic link leading out of the package folder (never read)
+ * - `invalid-value`: a cell that respondent-level data cannot have: a weight that is not a
+ *   number above 0, a missing stratum or PSU ({@link weightedToplines})
  *
  * @example
  * import { table } from 'arquero';
@@ -35,7 +37,8 @@ export type DataErrorCode =
   | 'missing-column'
   | 'invalid-option'
   | 'invalid-type'
-  | 'unsafe-path';
+  | 'unsafe-path'
+  | 'invalid-value';
 
 /** How many issues the message of an `invalid-data` error lists before "… and N more". */
 const LISTED_ISSUES = 20;

@@ -7,6 +7,18 @@ export { bundledDescriptor, load, questions, results, sources, surveys } from '.
 export { parseDataPackage, type ReadResource } from './io/parse-data-package';
 export { type ParseResultsCsvOptions, parseResultsCsv } from './io/parse-results-csv';
 export { PERCENT_TEXT } from './io/read-resource';
+export {
+  type ParseMicrodataCsvOptions,
+  parseMicrodataCsv,
+} from './microdata/parse-microdata-csv';
+export { type ParseParquetOptions, parseParquet } from './microdata/parse-parquet';
+export type { Microdata, VariableLabels } from './microdata/types';
+export {
+  WEIGHTED_TOPLINES_COLUMNS,
+  type WeightedToplines,
+  type WeightedToplinesOptions,
+  weightedToplines,
+} from './microdata/weighted-toplines';
 export type {
   AcrossPollsResult,
   Adjustment,

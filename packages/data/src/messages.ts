@@ -299,6 +299,8 @@ export const noteText = {
     return `percent is qualified (qualifier ${qualifier})`;
   },
   notComputed: (detail: string) => `not computed: ${detail}`,
+  noVariance: () =>
+    'no sampling variance (se 0): the design fixes this share, as a stratum’s share of a stratified sample',
   differentN: (a: number, b: number) =>
     `the two figures have different bases (n = ${a.toLocaleString('en-US')} and ${b.toLocaleString('en-US')}): not one sample`,
   notChecked: (qualifier: string) =>
@@ -322,4 +324,39 @@ export const noteText = {
     const kept = notes.filter((note): note is string => note !== null);
     return kept.length === 0 ? null : [...new Set(kept)].join('; ');
   },
+} as const;
+
+/** The messages of weightedToplines and the respondent-file readers (microdata). */
+export const microdataText = {
+  unknownColumns: (fn: string, missing: readonly string[], columns: readonly string[]) =>
+    `${fn} found no column ${list(missing)} in the table; its columns are ${list(columns)}`,
+  noQuestions: (fn: string) => `${fn} requires questions, the names of one or more columns`,
+  badWeight: (fn: string, column: string, value: unknown, row: number) =>
+    `${fn} requires every weight (column ${show(column)}) to be a number above 0, got ${show(value)} at row ${row}`,
+  missingId: (fn: string, what: string, column: string, row: number) =>
+    `${fn} requires a ${what} for every respondent, but column ${show(column)} is empty at row ${row}`,
+  badFpc: (fn: string, column: string, value: unknown, row: number) =>
+    `${fn} requires fpc (column ${show(column)}) to be a number, got ${show(value)} at row ${row}`,
+  badReplicate: (fn: string, column: string, value: unknown, row: number) =>
+    `${fn} requires replicate weights (column ${show(column)}) to be numbers of at least 0, got ${show(value)} at row ${row}`,
+  replicatesAndPsu: (fn: string) =>
+    `${fn} takes either replicate weights or strata, psu and fpc, not both`,
+  noReplicateType: (fn: string) =>
+    `${fn} requires replicateType (JK1, JKn, BRR, Fay or bootstrap) with replicates`,
+  noAnswers: (fn: string, question: string) =>
+    `${fn} found no answer to ${show(question)}: every respondent's is missing`,
+  noRespondents: (fn: string) => `${fn} requires a table with at least two respondents`,
+  designNote: (parts: readonly string[], n: number) =>
+    `design-based, ${parts.join(', ')}; ${n} respondents (computed from respondent-level data)`,
+  notFormat: (file: string, format: string, detail: string) =>
+    `${show(file)} is not ${format}: ${detail}`,
+  unknownExtension: (file: string) =>
+    `cannot tell the format of ${show(file)} from its name: respondent files are .csv, .tsv, .txt, .sav or .parquet`,
+  zsav: (file: string) =>
+    `${show(file)} is a ZLIB-compressed SPSS file (.zsav), which is not read: save it from SPSS or PSPP as a .sav (uncompressed or bytecode-compressed)`,
+  savCases: (file: string, expected: number, got: number) =>
+    `${show(file)} ends after ${got} of the ${expected} cases its header announces`,
+  emptyFile: (file: string) => `${show(file)} has no respondents (no data rows)`,
+  duplicateColumn: (file: string, column: string) =>
+    `${show(file)} has two columns named ${show(column)}`,
 } as const;

@@ -16,6 +16,13 @@ import { errorText, unsafePathReason } from './messages';
 import type { DataPackage, DataPackageDescriptor } from './types';
 import type { ReadDocument } from './validate/check-results';
 
+export { type ParseSavOptions, parseSav } from './microdata/parse-sav';
+export {
+  microdataFormat,
+  type ReadMicrodataOptions,
+  readMicrodata,
+} from './microdata/read-microdata';
+
 /**
  * Options of {@link readResultsCsv}.
  *

@@ -8,6 +8,7 @@ import {
   type SampleType,
 } from '@toplines/core';
 import { explainChecked } from '@toplines/core/internal';
+import { rowDesignEffect } from '../util/row-design-effect';
 import type { OptionResult, ReanalysisOptions, Scenario } from './model';
 import { noteText } from './notes';
 import {
@@ -35,6 +36,8 @@ export interface FigureContext {
   inferredBase: boolean;
   /** The question restates another: analysed there, not here. */
   restates: string | null;
+  /** The survey's figures are weighted: a share need not be any whole count's, so counts are not checked. */
+  weighted: boolean;
 }
 
 /**
@@ -43,16 +46,19 @@ export interface FigureContext {
  * @param r - the row, with `n_used`, `estimate`, `lower`, `upper`, `moe`,
  *   `count_min`, `count_max`, `consistent`
  * @param scenarios - where n is unknown: the same row at each assumed n
- * @param context - level, method, the survey's deff and sample type, the question's base
+ * @param survey - level, method, the survey's deff and sample type, the question's base
  */
 export function figureResult(
   r: Row,
   scenarios: { n: number; row: Row }[],
-  context: FigureContext,
+  survey: FigureContext,
 ): OptionResult {
   const percent = num(r['percent']);
   const estimate = percent === null ? null : percent / 100;
   const n = positiveInteger(r['n_used']);
+  // A row with its own standard error (weightedToplines) has its own design effect.
+  const own = rowDesignEffect(r['se'], estimate, n);
+  const context = own === null ? survey : { ...survey, deff: own };
   const qualifier = str(r['qualifier']) ?? 'exact';
   const option = String(r['option'] ?? '');
   const notes: string[] = [];
@@ -153,7 +159,7 @@ function countCheckOf(
   qualifier: string,
   context: FigureContext,
 ): Pick<OptionResult, 'countMin' | 'countMax' | 'consistent' | 'countCheck'> {
-  if (qualifier !== 'exact' || context.inferredBase) {
+  if (qualifier !== 'exact' || context.inferredBase || context.weighted) {
     return { countMin: null, countMax: null, consistent: null, countCheck: 'not-checked' };
   }
   const consistent = typeof r['consistent'] === 'boolean' ? r['consistent'] : null;

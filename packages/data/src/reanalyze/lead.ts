@@ -95,11 +95,12 @@ export function leadResult(
     });
     let ahead: number | null = null;
     if (t.kind === 'lead') {
-      const small = smallSample(t, context.deff, notes);
+      // the pair's own design effect: the survey's, or a design-based one (weightedToplines)
+      const small = smallSample(t, pair.deff, notes);
       Object.assign(result, small);
       // The sentence's probability is this one when it is computed the same
       // way (the leader first, at the same design effect): computed once.
-      if (t.p1 > t.p2 && t.n / t.nEffective === context.deff) ahead = small.probabilityAhead;
+      if (t.p1 > t.p2 && t.n / t.nEffective === pair.deff) ahead = small.probabilityAhead;
     }
     result.sentence = sentenceOf(t, labels, context, ahead);
   } else if (a.n !== null && b.n !== null) {

@@ -118,7 +118,8 @@ export interface OptionResult {
    * What the count check could say: `checked` (it ran, and could have
    * failed), `cannot-fail` (at this n every figure with these decimals is
    * some count's share, so passing says nothing), `not-checked` (no n, a
-   * qualified or inferred-base figure, or a restatement).
+   * qualified or inferred-base figure, a restatement, or a figure of a
+   * weighted survey, which need not be any count's share).
    */
   countCheck: 'checked' | 'cannot-fail' | 'not-checked';
   /**
@@ -400,11 +401,12 @@ export interface Reanalysis {
   schemaVersion: typeof SCHEMA_VERSION;
   /**
    * What was read: the bundled data, a results CSV, a data package (a
-   * datapackage.json or its folder), tables passed in code, or an article
-   * whose figures were read by machine (`toplines read`: check them).
+   * datapackage.json or its folder), tables passed in code, an article
+   * whose figures were read by machine (`toplines read`: check them), or a
+   * respondent-level file weighed by `toplines weigh` (weightedToplines).
    */
   input: {
-    kind: 'bundled' | 'results-csv' | 'datapackage' | 'tables' | 'article';
+    kind: 'bundled' | 'results-csv' | 'datapackage' | 'tables' | 'article' | 'microdata';
     path: string | null;
     title: string;
   };

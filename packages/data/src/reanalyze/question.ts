@@ -145,6 +145,7 @@ export function questionResult(
     mode: survey.mode,
     inferredBase: block.inferredBase !== null,
     restates: block.restates,
+    weighted: survey.weighting === 'weighted',
   };
   const figures = new Map<number, OptionResult>();
   for (const i of ordered) {

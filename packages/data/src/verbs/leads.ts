@@ -31,7 +31,12 @@ import {
 export interface LeadsOptions extends SampleOptions {
   /** Confidence level, in (0, 1). Default `0.95`. */
   level?: number;
-  /** Design effect, > 0. Default `1`. */
+  /**
+   * Design effect, > 0. Default `1`. Two rows with their own standard
+   * errors and covariances (`se` and `covariance` columns, as
+   * weightedToplines gives) use the design-based variance of their
+   * difference instead, V_aa + V_bb − 2·V_ab.
+   */
   deff?: number;
   /**
    * Allow for the rounding of the two printed figures of a lead (single-choice
@@ -207,6 +212,8 @@ export interface LeadPair {
   percentB: number | null;
   method: 'lead' | 'paired';
   n: number | null;
+  /** The design effect of the test: the pair's design-based one (rows with `se` and `covariance`), else the option's. */
+  deff: number;
   /** core's result, or null when n is unknown or the test could not be computed. */
   test: LeadTest | PairedDifference | null;
   /** Why the test could not be computed (core's message), or null. */
@@ -342,7 +349,9 @@ type Columns = Record<
   | 'qualifier'
   | 'isNet'
   | 'type'
-  | 'scaleOrder',
+  | 'scaleOrder'
+  | 'se'
+  | 'covariance',
   unknown[]
 >;
 
@@ -362,6 +371,8 @@ function pairColumns(input: TableInput): Columns {
     isNet: input.column('is_net'),
     type: input.column('response_type'),
     scaleOrder: input.column('scale_order'),
+    se: input.column('se'),
+    covariance: input.column('covariance'),
   };
 }
 
@@ -414,12 +425,14 @@ function testPair(
   }
   let test: LeadTest | PairedDifference | null = null;
   let error: string | null = null;
+  let deff = settings.deff;
   if (n !== null && pa !== null && pb !== null) {
     try {
       const exact = qualifiers.every((q) => q === 'exact');
       const reportedDecimals =
         method === 'lead' ? leadDecimals(c, a, b, exact, settings, notes) : undefined;
-      test = pairTest(method, pa / 100, pb / 100, n, { ...settings, reportedDecimals });
+      deff = pairDesignEffect(c, a, b, n) ?? settings.deff;
+      test = pairTest(method, pa / 100, pb / 100, n, { ...settings, deff, reportedDecimals });
       if (method === 'paired') {
         notes.unshift(noteText.pairedOverlap());
         if (settings.rounding) notes.push(noteText.roundingPaired());
@@ -444,10 +457,32 @@ function testPair(
     percentB: pb,
     method,
     n,
+    deff,
     test,
     error,
     notes,
   };
+}
+
+/**
+ * The design effect of a lead between two rows that carry their standard
+ * errors and covariances (weightedToplines' `se` and `covariance`): the one
+ * at which leadTest's multinomial variance (p_a + p_b − (p_a − p_b)²)/n is the
+ * design-based V_aa + V_bb − 2·V_ab. Null when either row lacks them.
+ */
+function pairDesignEffect(c: Columns, a: number, b: number, n: number): number | null {
+  const sa = c.se[a];
+  const sb = c.se[b];
+  const covariance = c.covariance[a];
+  if (typeof sa !== 'number' || typeof sb !== 'number') return null;
+  if (covariance === null || typeof covariance !== 'object') return null;
+  const vab = (covariance as Record<string, unknown>)[String(c.option[b])];
+  const pa = (percentOf(c.percent[a]) as number) / 100;
+  const pb = (percentOf(c.percent[b]) as number) / 100;
+  if (typeof vab !== 'number' || !Number.isFinite(vab)) return null;
+  const variance = sa * sa + sb * sb - 2 * vab;
+  const multinomial = pa + pb - (pa - pb) ** 2;
+  return variance > 0 && multinomial > 0 ? (n * variance) / multinomial : null;
 }
 
 /** With `rounding`, the decimals leadTest allows for (undefined: none), noting how. */

@@ -7,6 +7,7 @@ import {
 import type { ColumnTable } from 'arquero';
 import { PERCENT_TEXT } from '../io/read-resource';
 import { noteText } from '../messages';
+import { noVariance, rowDesignEffect } from '../util/row-design-effect';
 import { rowDecimals } from '../util/sample-size';
 import {
   booleanOption,
@@ -38,7 +39,13 @@ export interface WithIntervalsOptions extends SampleOptions {
   method?: ProportionCIMethod;
   /** Confidence level, in (0, 1). Default `0.95`. */
   level?: number;
-  /** Design effect, > 0: the effective n is n / deff. Default `1`. */
+  /**
+   * Design effect, > 0: the effective n is n / deff. Default `1`. A row with
+   * its own standard error (an `se` column, as weightedToplines gives) uses
+   * its own: the effective n p(1 − p)/se², so that its variance is the
+   * design-based one; a row whose `se` is 0 gets the interval [p, p] and a
+   * note that the design fixes the share.
+   */
   deff?: number;
   /**
    * Allow for the rounding of each printed figure. When true, `lower` and
@@ -98,8 +105,8 @@ export interface WithIntervalsOptions extends SampleOptions {
  * Cost: O(rows); with `rounding`, O(rows · counts).
  *
  * @param table - a results table: needs `percent`; reads `base_n`, `qualifier`,
- *   `survey_id`, `question_id`, `group_dim`, `group_value`, `n`, `base` and,
- *   with `rounding`, `percent_text` when present
+ *   `survey_id`, `question_id`, `group_dim`, `group_value`, `n`, `base`, `se`
+ *   and, with `rounding`, `percent_text` when present
  * @param options - `method`, `level`, `deff`, `rounding`, `decimals`, and
  *   `surveys` / `questions` to find n
  * @returns a new table with the six columns added (seven with `rounding`; replaced if present)
@@ -128,13 +135,14 @@ export function withIntervals(table: ColumnTable, options?: WithIntervalsOptions
   const opts = checkVerbOptions(fn, options);
   const method = methodOption(fn, opts['method']);
   const level = levelOption(fn, opts['level']);
-  const deff = deffOption(fn, opts['deff']);
+  const surveyDeff = deffOption(fn, opts['deff']);
   const rounding = booleanOption(fn, 'rounding', opts['rounding']);
   const fixedDecimals = decimalsOption(fn, opts['decimals']);
   const input = tableInput(fn, table, ['percent']);
   const percents = input.column('percent');
   const texts = input.column(PERCENT_TEXT);
   const qualifiers = input.column('qualifier');
+  const ses = input.column('se');
   const ns = rowNs(input, opts as SampleOptions, false);
 
   const estimate: (number | null)[] = [];
@@ -154,8 +162,12 @@ export function withIntervals(table: ColumnTable, options?: WithIntervalsOptions
     let problem: string | null = null;
     if (percent === null) problem = noteText.percentMissing();
     else if (n === null) problem = noteText.nUnknown();
-    else {
+    else if (noVariance(ses[i])) {
+      interval = { lower: percent / 100, upper: percent / 100, moe: 0 };
+      problem = noteText.noVariance();
+    } else {
       const p = percent / 100;
+      const deff = rowDesignEffect(ses[i], p, n) ?? surveyDeff;
       const decimals =
         rounding && qualifier === 'exact' ? rowDecimals(fixedDecimals, texts[i], percent) : null;
       try {
