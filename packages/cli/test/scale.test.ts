@@ -18,7 +18,7 @@ import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateArchive } from '../bench/generate-archive.mjs';
 import { displayWidth } from '../src/format/text';
-import { jsonText, ndjsonText, toJson } from '../src/reanalyze/json';
+import { jsonText, ndjsonText, sourceOf, toJson } from '../src/reanalyze/json';
 import { BIN, FIXTURES, type Run, SUBPROCESS_TIMEOUT } from './helpers';
 
 vi.setConfig({ testTimeout: SUBPROCESS_TIMEOUT });
@@ -72,6 +72,20 @@ describe.each(inputs)('streaming %s', (_, read) => {
     // Every survey through the file, read back 7 bytes at a time: characters cut across reads.
     const spooled = [...jsonText(reanalyzeSurveys(input, { warnings }), { inMemory: 0, chunk: 7 })];
     expect(spooled.join('')).toBe(expected);
+  });
+
+  it('--json through the file: no piece ends inside a character, whatever the size read back', () => {
+    const input = read();
+    const doc = reanalyze(input);
+    // A title outside the Basic Multilingual Plane: surrogate pairs to be cut between reads.
+    const surveys = doc.surveys.slice(0, 2).map((s) => ({ ...s, title: `😀𝄞 ${s.title} 𠀋` }));
+    const expected = whole({ ...doc, surveys });
+    for (const chunk of [4, 5, 6, 7, 8, 9, 1024]) {
+      const pieces = [...jsonText({ ...sourceOf(doc), surveys }, { inMemory: 0, chunk })];
+      // A piece with half a surrogate pair would not survive UTF-8 (it becomes U+FFFD).
+      expect(pieces.every((p) => Buffer.from(p).toString() === p)).toBe(true);
+      expect(pieces.join('')).toBe(expected);
+    }
   });
 
   it('--ndjson: a header line, one line per survey, a summary line, each the document’s', () => {
