@@ -25,6 +25,10 @@ const COMMANDS: Record<string, { run: Command; help: () => string }> = {
     run: async (argv, io) => (await import('./commands/read')).readCommand(argv, io),
     help: helpText.read,
   },
+  weigh: {
+    run: async (argv, io) => (await import('./commands/weigh')).weighCommand(argv, io),
+    help: helpText.weigh,
+  },
   moe: { run: moeCommand, help: helpText.moe },
   ci: { run: ciCommand, help: helpText.ci },
   lead: { run: leadCommand, help: helpText.lead },
@@ -35,6 +39,7 @@ const COMMANDS: Record<string, { run: Command; help: () => string }> = {
 /** Spellings people type for a command. */
 const ALIASES: Record<string, string> = {
   reanalyse: 'reanalyze',
+  weight: 'weigh',
   margin: 'moe',
   interval: 'ci',
   grim: 'check',

@@ -23,6 +23,8 @@ Commands
   check PERCENT --n N     is this printed percentage possible out of n respondents?
   read ARTICLE            the poll figures of a news article (.txt, .md, .html; - for
                           standard input) as a CSV, or --out DIR for a draft data package
+  weigh FILE --weights W  weighted toplines of a respondent file (.csv, .sav, .parquet),
+                          design-based: intervals, design effects, crosstabs (--by)
   help [COMMAND]          this text, or a command's
 
 Shares are proportions (0.405) or percentages with their sign (40.5%).
@@ -248,6 +250,58 @@ Examples
   npx toplines check 40.5% --n 1037
   npx toplines check 33.3% --n 1037
 `,
+  weigh: () => `toplines weigh — weighted toplines of a respondent file, design-based
+
+Usage
+  toplines weigh FILE --weights W [--strata S] [--psu C] [--fpc F] [--by G]
+                 [--question Q …] [--level L] [--method M] [--json] [--out DIR]
+
+FILE holds one row per respondent: a CSV (.csv, .tsv, .txt; any encoding, its
+separator sniffed), an SPSS file (.sav: value labels become the options and the
+question's label its wording; user-missing codes are missing) or Parquet
+(.parquet). For each question, the weighted share of each answer, with the
+interval, the design effect (deff, as R's svymean gives it) and the effective n
+(n eff = base n / deff) of the sample's design, as R's survey package computes
+them (svymean, svyciprop): strata, clusters (one --psu per stage), finite
+population corrections, or replicate weights. Missing answers (an empty cell,
+NA, a user-missing code) are left out question by question; base n counts who
+answered. --by crosses every question by a column: each of its values is a
+domain of the whole design (R's svyby), not a smaller sample.
+
+--json prints the reanalysis of these toplines (the document of toplines
+reanalyze --json: intervals at each figure's effective n, leads with the
+design's covariance); --out DIR writes its HTML report.
+
+Options
+  --weights W          the column of the sampling weights (each above 0); required
+  --strata S           the column of the strata (repeat for later stages)
+  --psu C              the column of the clusters (PSUs); repeat per stage:
+                       --psu district --psu school
+  --fpc F              the finite population correction: population sizes or
+                       sampling fractions (repeat per stage)
+  --nest               PSU ids restart within each stratum
+  --lonely-psu X       a stratum with one PSU: fail (default), remove, adjust, average
+  --replicates R       replicate weights instead of strata and PSUs: columns
+                       separated by commas, or a prefix: repw*
+  --replicate-type T   with --replicates: JK1, JKn, BRR, Fay or bootstrap
+  --by G               cross every question by column G (repeatable)
+  --question Q         a question's column (repeatable, or Q1,Q2); default:
+                       every text column and every column with value labels
+                       that is not part of the design
+  --level L            confidence level (default 95%)
+  --method M           interval: logit (default), likelihood, beta or mean
+  --engine E           memory (default) or duckdb (files beyond memory)
+  --encoding NAME      a CSV's encoding, when detection gets it wrong
+  --json               the reanalysis as JSON
+  --out DIR            write the HTML report, results and leads CSVs to DIR
+  --force              with --out, write into a folder that holds other files too
+  -h, --help           this help
+
+Examples
+  npx toplines weigh apistrat.sav --weights pw --strata stype --fpc fpc --by stype
+  npx toplines weigh apiclus2.csv --weights pw --psu dnum --psu snum --fpc fpc1 --fpc fpc2
+  npx toplines weigh survey.parquet --weights w --question q1,q2 --json > reanalysis.json
+`,
   read: () => `toplines read — the poll figures of a news article, read by machine
 
 Usage
@@ -292,7 +346,7 @@ Examples
 export const usageText = {
   unknownCommand: (name: string, suggestion: string | null) =>
     `unknown command "${name}"${suggestion === null ? '' : `: did you mean "${suggestion}"?`}`,
-  noCommand: () => 'a command is required: reanalyze, read, moe, ci, lead, compare or check',
+  noCommand: () => 'a command is required: reanalyze, read, weigh, moe, ci, lead, compare or check',
   parseArgs: (command: string, message: string, code: string | undefined) => {
     const option = /'([^']+)'/.exec(message)?.[1];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) {
@@ -619,3 +673,25 @@ export const readText = {
   cannotWrite: (out: string, detail: string) =>
     `cannot write the draft to ${JSON.stringify(out)}: ${detail}`,
 };
+
+/** The texts of `toplines weigh`. */
+export const weighText = {
+  noFile: () => 'weigh requires FILE, a respondent file (.csv, .tsv, .sav or .parquet)',
+  badExtension: (file: string) =>
+    `weigh: cannot tell what ${JSON.stringify(file)} is from its name: FILE is a .csv, .tsv, .txt, .sav or .parquet`,
+  badMethod: (text: string) =>
+    `weigh: --method must be logit, likelihood, beta or mean, got ${JSON.stringify(text)}`,
+  badEngine: (text: string) =>
+    `weigh: --engine must be memory or duckdb, got ${JSON.stringify(text)}`,
+  replicatesTogether: () =>
+    'weigh: --replicates and --replicate-type go together: name the columns and the method (JK1, JKn, BRR, Fay, bootstrap)',
+  noQuestions: () =>
+    'weigh: no question to tabulate: name one with --question (the file has no text or labelled column outside the design)',
+  chosenQuestions: (questions: readonly string[]) =>
+    `questions: ${questions.join(', ')} (every text or labelled column outside the design; --question to choose)`,
+  noDuckDb: () =>
+    'weigh: --engine duckdb is not available in this build: use --engine memory (the default)',
+  title: (file: string) => `respondent-level data: ${file} (weighted, design-based)`,
+  legend: (method: string, level: number, df: number) =>
+    `${method} intervals at ${Math.round(level * 1000) / 10}% (t with ${df} degrees of freedom); deff: the design effect (R's svymean); n eff: base n / deff`,
+} as const;
