@@ -14,19 +14,35 @@ function files(dir: string): string[] {
   });
 }
 
+/** The modules of the ./node entry: node.ts and what only it imports (the respondent-file readers). */
+const NODE_ONLY = ['node.ts', 'microdata/parse-sav.ts', 'microdata/read-microdata.ts'];
+
 describe('the main entry', () => {
   it('imports nothing from Node outside src/node.ts', () => {
     const offenders = files(src)
-      .filter((path) => path.endsWith('.ts') && relative(src, path) !== 'node.ts')
+      .filter((path) => path.endsWith('.ts') && !NODE_ONLY.includes(relative(src, path)))
       .filter((path) => /from ['"](node:|fs['"]|path['"]|url['"])/.test(readFileSync(path, 'utf8')))
       .map((path) => relative(src, path));
     expect(offenders).toEqual([]);
+  });
+
+  it('imports the Node-only modules from src/node.ts alone', () => {
+    const importers = files(src)
+      .filter((path) => path.endsWith('.ts') && !NODE_ONLY.includes(relative(src, path)))
+      .filter((path) =>
+        /from '\.{1,2}\/(?:microdata\/)?(?:parse-sav|read-microdata)'/.test(
+          readFileSync(path, 'utf8'),
+        ),
+      )
+      .map((path) => relative(src, path));
+    expect(importers).toEqual([]);
   });
 
   it('exports the documented API and no default', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'ACROSS_POLLS_COLUMNS',
+        'WEIGHTED_TOPLINES_COLUMNS',
         'DataError',
         'decodeText',
         'acrossPolls',
@@ -43,12 +59,15 @@ describe('the main entry', () => {
         'load',
         'parseDataPackage',
         'parseResultsCsv',
+        'parseMicrodataCsv',
+        'parseParquet',
         'questions',
         'results',
         'sources',
         'surveys',
         'validate',
         'withIntervals',
+        'weightedToplines',
       ].sort(),
     );
   });
