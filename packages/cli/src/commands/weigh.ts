@@ -65,6 +65,14 @@ export interface WeighRequest {
 }
 
 /**
+ * What an engine returns: the tables of weightedToplines and a design with its degrees
+ * of freedom (core's design in memory; a design from sums for DuckDB).
+ */
+export type Weighed = Pick<WeightedToplines, 'results' | 'surveys' | 'questions'> & {
+  design: { readonly degf: number };
+};
+
+/**
  * `toplines weigh FILE --weights W [options]`. Returns the exit code.
  *
  * @example
@@ -132,7 +140,7 @@ export async function weighCommand(argv: string[], io: Io): Promise<number> {
   };
   const asked = names(values['question']);
 
-  let weighed: WeightedToplines;
+  let weighed: Weighed;
   if (engine === 'duckdb') {
     // The seam for files beyond memory: the DuckDB runner of weigh/duckdb.ts answers the
     // same request with the same tables (see WeighRequest).
@@ -198,10 +206,11 @@ export async function weighCommand(argv: string[], io: Io): Promise<number> {
 
 /**
  * The DuckDB engine (`--engine duckdb`): `weighWithDuckDb(request)` of
- * packages/cli/src/weigh/duckdb.ts, built beside this command; until it is there, the
- * option says so.
+ * packages/cli/src/weigh/duckdb.ts, built beside this command (its request is a
+ * WeighRequest with DuckDB's settings); until it is there, the option says so. Wiring it:
+ * `return (await import('../weigh/duckdb')).weighWithDuckDb(request);`
  */
-async function duckDbEngine(_request: WeighRequest): Promise<WeightedToplines> {
+async function duckDbEngine(_request: WeighRequest): Promise<Weighed> {
   throw new UsageError(weighText.noDuckDb(), 'weigh');
 }
 
@@ -267,7 +276,7 @@ function parseChoice<T extends string>(
  * base n, the share, its interval, the design effect and the effective n.
  */
 export function tableText(
-  weighed: WeightedToplines,
+  weighed: Weighed,
   file: string,
   settings: { style: Style; level: number },
 ): string {
