@@ -692,6 +692,8 @@ export const weighText = {
   noDuckDb: () =>
     'weigh: --engine duckdb is not available in this build: use --engine memory (the default)',
   title: (file: string) => `respondent-level data: ${file} (weighted, design-based)`,
+  designEffects: () =>
+    "each figure's design effect from the respondent-level design (its effective n p(1 − p)/se²)",
   legend: (method: string, level: number, df: number) =>
     `${method} intervals at ${Math.round(level * 1000) / 10}% (t with ${df} degrees of freedom); deff: the design effect (R's svymean); n eff: base n / deff`,
 } as const;

@@ -9,7 +9,7 @@ import type {
   SurveyResult,
 } from '@toplines/data';
 import { count, dateRange, levelText, points, pValue } from '../format/number';
-import { dataText } from '../messages';
+import { dataText, weighText } from '../messages';
 import { VERSION } from '../version';
 import {
   countText,
@@ -93,9 +93,11 @@ export function renderHtml(
 ): string {
   const o = doc.options;
   const deff =
-    o.deff === 'implied'
-      ? 'the design effect each published margin implies (never below 1; 1 where none is published)'
-      : `design effect ${o.deff}`;
+    doc.input.kind === 'microdata'
+      ? weighText.designEffects()
+      : o.deff === 'implied'
+        ? 'the design effect each published margin implies (never below 1; 1 where none is published)'
+        : `design effect ${o.deff}`;
   const toc = doc.surveys
     .map(
       (s) =>

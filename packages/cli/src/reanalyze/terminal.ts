@@ -20,7 +20,7 @@ import {
   pValue,
 } from '../format/number';
 import { displayWidth, indentWrap, pad, type Style, terminalSafeDeep, wrap } from '../format/text';
-import { dataText } from '../messages';
+import { dataText, weighText } from '../messages';
 import { type SurveySource, sourceOf } from './json';
 import { METHOD_NAMES } from './terminal-names';
 
@@ -78,9 +78,11 @@ export function* reportText(
   if (doc.input.kind === 'article')
     lines.push(...wrap(dataText.machineRead(), width).map(s.yellow));
   const deff =
-    o.deff === 'implied'
-      ? "design effect: each survey's published margin's (1 where none is published)"
-      : `design effect ${o.deff}`;
+    doc.input.kind === 'microdata'
+      ? weighText.designEffects()
+      : o.deff === 'implied'
+        ? "design effect: each survey's published margin's (1 where none is published)"
+        : `design effect ${o.deff}`;
   const adjusted = ADJUSTMENT_TEXT[o.adjust];
   lines.push(
     ...wrap(
