@@ -39,7 +39,8 @@ export function microdataFormat(path: string): 'csv' | 'sav' | 'parquet' | null 
 /**
  * Reads a respondent-level file — CSV (any encoding `decodeText` reads, its separator
  * sniffed), SPSS `.sav` (with its value labels; user-missing values as null) or Parquet —
- * into a table of respondents and the labels of its columns, for {@link weightedToplines}.
+ * into a table of respondents and the labels of its columns, for `weightedToplines` (of the
+ * main entry).
  *
  * @param path - the file
  * @param options - `format` (default: by extension), and for a CSV `encoding`,
