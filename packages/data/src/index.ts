@@ -12,6 +12,17 @@ export {
   parseMicrodataCsv,
 } from './microdata/parse-microdata-csv';
 export { type ParseParquetOptions, parseParquet } from './microdata/parse-parquet';
+export {
+  DESIGN_SUMS_COLUMNS,
+  type DesignSumsSqlOptions,
+  designSumsSql,
+  SQL_DIALECTS,
+  type SqlDialect,
+  type SumsColumn,
+  type WeightedToplinesFromSums,
+  type WeightedToplinesFromSumsOptions,
+  weightedToplinesFromSums,
+} from './microdata/sql';
 export type { Microdata, VariableLabels } from './microdata/types';
 export {
   WEIGHTED_TOPLINES_COLUMNS,

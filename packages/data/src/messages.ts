@@ -360,3 +360,23 @@ export const microdataText = {
   duplicateColumn: (file: string, column: string) =>
     `${show(file)} has two columns named ${show(column)}`,
 } as const;
+
+/** The messages of designSumsSql and weightedToplinesFromSums (weighted toplines from SQL sums). */
+export const sumsText = {
+  unquotable: (fn: string, name: string, dialect: string) =>
+    `${fn} cannot quote ${show(name)} in the ${dialect} dialect: a NUL character${dialect === 'spark' || dialect === 'bigquery' ? ', a backtick, a backslash or (in a missing code) a quote' : ''} has no safe quoting there; rename the column or recode the value`,
+  badWeights: (fn: string, column: string, count: number) =>
+    `${fn} requires every weight (column ${show(column)}) to be a number above 0, but the engine counted ${count} ${count === 1 ? 'row' : 'rows'} whose weight is missing, 0, negative or not finite`,
+  badReplicates: (fn: string, count: number) =>
+    `${fn} requires replicate weights to be numbers of at least 0, but the engine counted ${count} ${count === 1 ? 'row' : 'rows'} with one missing, negative or not finite`,
+  missingIds: (fn: string, what: string, column: string, count: number) =>
+    `${fn} requires a ${what} for every respondent, but column ${show(column)} is empty in ${count} ${count === 1 ? 'row' : 'rows'}`,
+  badFpc: (fn: string, column: string, stratum: string, min: unknown, max: unknown) =>
+    `${fn} requires fpc (column ${show(column)}) to be one number ≥ 0 within each stratum, got ${min === max ? `${show(min)} or a missing value` : `${show(min)} to ${show(max)}`} in stratum ${show(stratum)}`,
+  psuInTwoStrata: (fn: string, psu: string, first: string, second: string) =>
+    `${fn} requires each PSU to lie in one stratum, got psu ${show(psu)} in strata ${show(first)} and ${show(second)}: pass nest: true if PSU identifiers restart in each stratum`,
+  multistageFpc: (fn: string) =>
+    `${fn} gives the variance of the first stage: a multistage design with fpc at later stages needs the respondents (weightedToplines)`,
+  notSums: (fn: string, part: unknown) =>
+    `${fn} requires the rows of designSumsSql's query (part 'sums', 'strata' or 'psus'), got a row with part ${show(part)}`,
+} as const;

@@ -68,6 +68,10 @@ describe('the main entry', () => {
         'validate',
         'withIntervals',
         'weightedToplines',
+        'DESIGN_SUMS_COLUMNS',
+        'designSumsSql',
+        'SQL_DIALECTS',
+        'weightedToplinesFromSums',
       ].sort(),
     );
   });
