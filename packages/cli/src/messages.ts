@@ -697,3 +697,17 @@ export const weighText = {
   legend: (method: string, level: number, df: number) =>
     `${method} intervals at ${Math.round(level * 1000) / 10}% (t with ${df} degrees of freedom); deff: the design effect (R's svymean); n eff: base n / deff`,
 } as const;
+
+/** The messages of the DuckDB engine of `toplines weigh --engine duckdb` (weigh/duckdb.ts). */
+export const duckDbText = {
+  notInstalled: () =>
+    'weigh: --engine duckdb needs the optional package @duckdb/node-api, which is not installed here (no binary for this platform, or installed with --omit=optional): run `npm install @duckdb/node-api`, or use --engine memory',
+  noSav: (file: string) =>
+    `weigh: DuckDB reads CSV and Parquet files, not SPSS: ${JSON.stringify(file)} needs --engine memory (or save it as CSV or Parquet)`,
+  multistageFpc: () =>
+    'weigh: --engine duckdb gives the variance of one-stage designs (and of the first stage, without fpc): a multistage design with fpc at later stages needs the respondents, --engine memory',
+  encoding: (encoding: string) =>
+    `weigh: DuckDB reads CSV files in utf-8, utf-16 or latin-1, got --encoding ${JSON.stringify(encoding)}: convert the file, or use --engine memory`,
+  unknownColumns: (file: string, missing: readonly string[], columns: readonly string[]) =>
+    `weigh: found no column ${missing.map((c) => JSON.stringify(c)).join(', ')} in ${JSON.stringify(file)}; its columns are ${columns.map((c) => JSON.stringify(c)).join(', ')}`,
+} as const;
