@@ -30,7 +30,8 @@ export const reasonText = {
     'no verb of answering or "of respondents" next to the figure; its sentence speaks of a survey',
   context: 'only the sentences around it speak of a survey',
   words: 'a fraction or "one in four" in words: the percentage is not printed',
-  earlier: 'the level a trend started from ("down from"): it may be from an earlier survey or wave',
+  earlier:
+    'an earlier level cited for comparison ("down from 55% in January"): read into a survey of its own (…-earlier), without n',
   assumedSurvey: (key: string) =>
     `printed before the text names a survey: taken to be of the first survey it names (${key})`,
   noSurvey: 'the text names no survey',
@@ -52,6 +53,10 @@ export const packageText = {
   surveyNotes: (facts: readonly string[]) =>
     `Read by machine from the article: check every fact against it.${facts.length === 0 ? '' : ` ${facts.join(' ')}`}`,
   fact: (what: string, quote: string) => `${what} from “${quote}”.`,
+  earlierTitle: (of: string, when: string | null) =>
+    `Earlier figures of ${of} cited by the article${when === null ? '' : ` (${when})`}`,
+  earlierNote: (of: string) =>
+    `Figures the article cites from an earlier time, for comparison with ${of}: their n is not stated (the current poll's is not theirs), so no interval is computed for them.`,
   questionNotes: (responseType: string, sum: number) =>
     `Read by machine. Response type ${responseType} is a guess (options sum to ${sum.toFixed(1)}%): check it.`,
   followUpBase: 'a subset of respondents (a follow-up question): the text does not say how many',

@@ -6,17 +6,21 @@ import { readError, reasonText, rejectText } from './messages';
 import {
   classify,
   continuesQuestion,
+  earlierOf,
   type Figure,
   fieldworkDates,
   findFigures,
   groupOf,
   isFollowUp,
   isListItem,
+  isPooled,
   marginOfError,
   optionLabel,
+  partOf,
   qualifierOf,
   questionLeadIn,
   quotedQuestion,
+  type ShareStrength,
   SURVEY_WORDS,
   type SurveyMention,
   sampleSizes,
@@ -94,10 +98,18 @@ export function readArticle(text: string, options: ReadArticleOptions = {}): Art
       survey.mentions.push(span(plain, sentence.start + m.start, sentence.start + m.end));
     if (mentions.length > 0 || SURVEY_WORDS.test(s)) surveySeen = true;
     const nearbySurvey = paragraphSpeaksOfSurvey(all, index, folded);
+    const underQuestion = questionAbove(all, index, folded) !== null;
     const figures = findFigures(s);
+    let previousShare: { figure: Figure; strength: ShareStrength } | null = null;
     for (const figure of figures) {
-      const verdict = classify(s, figure, figures, { nearbySurvey, surveySeen });
+      const verdict = classify(s, figure, figures, {
+        nearbySurvey,
+        surveySeen,
+        previousShare,
+        underQuestion,
+      });
       if (verdict.kind === 'reject') {
+        previousShare = null;
         const at = span(
           plain,
           sentence.start + verdict.span.start,
@@ -118,6 +130,7 @@ export function readArticle(text: string, options: ReadArticleOptions = {}): Art
       const afterIt = mentions.filter((x) => x.m.start >= figure.end);
       const survey = before[before.length - 1]?.survey ?? afterIt[0]?.survey ?? current;
       kept.push({ figure, verdict, survey, sentence: index });
+      previousShare = { figure, strength: verdict.strength };
     }
     const last = mentions[mentions.length - 1];
     if (last !== undefined) current = last.survey;
@@ -133,7 +146,23 @@ export function readArticle(text: string, options: ReadArticleOptions = {}): Art
   const first = surveys[0] ?? null;
   const fallback = first ?? newSurvey(surveys, 'survey');
   for (const apply of pending) apply(fallback);
-  const rows = buildRows(kept, all, folded, plain, fallback, first === null);
+  const earlierSurveys = new Map<string, DraftSurvey>();
+  // An earlier figure ("down from 55% in January") is of a survey of its own: the current
+  // poll's n is not its n. One per survey and time the text gives.
+  const earlierFor = (survey: DraftSurvey, when: string | null, quote: Span): DraftSurvey => {
+    const k = `${survey.key}\u0000${(when ?? '').toLowerCase()}`;
+    let e = earlierSurveys.get(k);
+    if (e === undefined) {
+      e = newSurvey(surveys, `${survey.key}-earlier`);
+      e.earlierOf = survey.key;
+      e.organization = survey.organization;
+      if (when !== null) e.fieldwork = { value: { text: when, start: null, end: null }, quote };
+      earlierSurveys.set(k, e);
+    }
+    e.mentions.push(quote);
+    return e;
+  };
+  const rows = buildRows(kept, all, folded, plain, fallback, first === null, earlierFor);
   return {
     source: options.source ?? null,
     format,
@@ -187,6 +216,7 @@ function newSurvey(surveys: DraftSurvey[], wanted: string): DraftSurvey {
     fieldwork: null,
     mode: null,
     mentions: [],
+    earlierOf: null,
   };
   surveys.push(survey);
   return survey;
@@ -263,6 +293,8 @@ function surveyFacts(
     heading || SURVEY_WORDS.test(s) || /\b(?:conducted|fieldwork|carried out)\b/i.test(s);
   const facts: ((survey: DraftSurvey) => void)[] = [];
   for (const size of sampleSizes(s)) {
+    // A subgroup's count or the sample drawn is not the survey's n.
+    if (size.kind === 'group' || size.kind === 'issued') continue;
     if (size.kind === 'total') {
       facts.push((survey) => {
         survey.samples ??= { value: { total: size.n, parts: size.parts }, quote };
@@ -298,6 +330,14 @@ function surveyFacts(
 
 // ── Rows and questions ──────────────────────────────────────────────────────
 
+/** The question and group of the last figure of a sentence that is not an earlier level. */
+interface LastQuestion {
+  question: string;
+  questionId: string;
+  group: string | null;
+  dim: string;
+}
+
 function buildRows(
   kept: Kept[],
   all: readonly Sentence[],
@@ -305,11 +345,17 @@ function buildRows(
   plain: string,
   fallback: DraftSurvey,
   noSurveyNamed: boolean,
+  earlierFor: (survey: DraftSurvey, when: string | null, quote: Span) => DraftSurvey,
 ): DraftRow[] {
   const rows: DraftRow[] = [];
   const labels = new Map<string, number>();
   const ids = new Set<string>();
-  let previous: { survey: string; question: string; questionId: string } | null = null;
+  let previous: {
+    survey: string;
+    question: string;
+    questionId: string;
+    heading: number | null;
+  } | null = null;
   let i = 0;
   while (i < kept.length) {
     const sentenceIndex = (kept[i] as Kept).sentence;
@@ -318,27 +364,47 @@ function buildRows(
       inSentence.push(kept[i++] as Kept);
     const sentence = all[sentenceIndex] as Sentence;
     const s = folded.slice(sentence.start, sentence.end);
+    const quote = span(plain, sentence.start, sentence.end);
+    const heading = questionAbove(all, sentenceIndex, folded);
+    // The question and group of the figure before, in this sentence: an earlier level shares them.
+    let last: LastQuestion | null = null;
     for (const group of questionGroups(s, inSentence)) {
       const firstKept = group[0] as Kept;
-      const survey = firstKept.survey ?? fallback;
+      const inherited = last as LastQuestion | null;
+      const current = firstKept.survey ?? fallback;
+      const earlier = firstKept.verdict.earlier ? earlierOf(s, firstKept.figure) : null;
+      const survey = earlier === null ? current : earlierFor(current, earlier.when, quote);
       const previousEnd = groupStart(s, inSentence, firstKept);
+      const listItem = isListItem(s, firstKept.figure);
       const lead = questionLeadIn(
         s.slice(previousEnd),
         firstKept.figure.start - previousEnd,
-        isListItem(s, firstKept.figure),
+        listItem,
       );
+      const underHeading = heading !== null && listItem && lead === null;
       const continued =
-        lead === null && previous !== null && previous.survey === survey.key && continuesQuestion(s)
+        previous !== null &&
+        previous.survey === survey.key &&
+        ((lead === null && continuesQuestion(s)) || (underHeading && previous.heading === heading))
           ? previous
           : null;
-      let question = lead ?? quotedQuestion(s) ?? optionLabel(s, firstKept.figure);
-      if (firstKept.verdict.earlier) question = `${question} (earlier figure)`;
-      question = question.length > 120 ? `${question.slice(0, 119)}…` : question;
+      let question: string;
       let questionId: string;
-      if (continued !== null) {
+      if (earlier !== null && inherited !== null) {
+        // "48% back the plan, down from 55% in January": the same question, in the earlier survey.
+        question = inherited.question;
+        questionId = inherited.questionId;
+        ids.add(`${survey.key}/${questionId}`);
+      } else if (continued !== null) {
         question = continued.question;
         questionId = continued.questionId;
       } else {
+        question =
+          lead ??
+          (underHeading ? headingText(all[heading] as Sentence, plain) : null) ??
+          quotedQuestion(s) ??
+          optionLabel(s, firstKept.figure);
+        question = question.length > 120 ? `${question.slice(0, 119)}…` : question;
         const labelKey = `${survey.key}\u0000${question.toLowerCase()}`;
         const seen = labels.get(labelKey) ?? 0;
         labels.set(labelKey, seen + 1);
@@ -348,14 +414,54 @@ function buildRows(
           questionId = `${key(question) || 'question'}-${k}`;
         ids.add(`${survey.key}/${questionId}`);
       }
-      previous = { survey: survey.key, question, questionId };
+      previous = {
+        survey: survey.key,
+        question,
+        questionId,
+        heading: underHeading ? heading : null,
+      };
       const followUp = isFollowUp(question);
       const options = new Map<string, number>();
+      const parts = current.samples?.value.parts ?? [];
       for (const k of group) {
         const f = k.figure;
-        const group = groupOf(s, f);
+        let groupValue: string | null = null;
+        let groupDim = 'total';
+        let n: number | null = null;
+        const part =
+          earlier === null && parts.length > 0
+            ? partOf(
+                s,
+                f,
+                parts.map((p) => p.label),
+              )
+            : null;
+        const sub = groupOf(s, f);
+        if (part !== null) {
+          // "57% of German respondents" in a survey of "Germany: 2,004; France: 2,118".
+          groupValue = part;
+          groupDim = 'sample';
+          n = parts.find((p) => p.label === part)?.n ?? null;
+        } else if (earlier !== null && inherited !== null) {
+          // An earlier level is of the group of the figure it is compared with.
+          groupValue = inherited.group;
+          groupDim = inherited.dim;
+        } else if (sub !== null) {
+          // A subgroup has an n only when the text gives it ("Of the 296 voters under 35, …").
+          groupValue = sub.value;
+          groupDim = sub.dim;
+          n = earlier === null ? (sub.n ?? null) : null;
+        } else if (earlier !== null) {
+          // An earlier level with no figure before it: the whole sample, n unknown.
+        } else if (!followUp && k.verdict.strength !== 'context') {
+          // The whole sample: the survey's n; all the samples together, their total.
+          n =
+            parts.length > 0 && isPooled(s, f)
+              ? (current.samples?.value.total ?? null)
+              : (current.n?.value ?? null);
+        }
         let option = optionLabel(s, f) || 'option';
-        const optionKey = `${group?.value ?? ''}\u0000${option.toLowerCase()}`;
+        const optionKey = `${groupValue ?? ''}\u0000${option.toLowerCase()}`;
         const count = options.get(optionKey) ?? 0;
         options.set(optionKey, count + 1);
         if (count > 0) option = `${option} (${count + 1})`;
@@ -365,14 +471,12 @@ function buildRows(
           firstKept.survey === null,
           noSurveyNamed,
         );
-        const n =
-          group === null && !followUp && !k.verdict.earlier ? (survey.n?.value ?? null) : null;
         rows.push({
           survey: survey.key,
           question,
           questionId,
-          group: group?.value ?? null,
-          groupDim: group?.dim ?? 'total',
+          group: groupValue,
+          groupDim,
           option,
           percent: f.percent,
           value: f.value,
@@ -380,15 +484,47 @@ function buildRows(
           qualifier: qualifierOf(s, f),
           isNet: isNet(s, f),
           n,
-          quote: span(plain, sentence.start, sentence.end),
+          quote,
           figure: span(plain, sentence.start + f.start, sentence.start + f.end),
           confidence,
           reasons,
         });
+        if (earlier === null) last = { question, questionId, group: groupValue, dim: groupDim };
       }
     }
   }
   return rows;
+}
+
+/**
+ * The question a line of answers stands under: the line is a paragraph of its
+ * own ("Very expensive: 47%"), and so are the lines of answers before it, up
+ * to a line that asks ("How would you rate the cost of dental care?") or
+ * introduces them ("… rated the cost as follows:"). Its sentence's index, or null.
+ */
+function questionAbove(all: readonly Sentence[], index: number, folded: string): number | null {
+  const alone = (i: number) =>
+    (all[i - 1]?.paragraph ?? -1) !== (all[i] as Sentence).paragraph &&
+    (all[i + 1]?.paragraph ?? -1) !== (all[i] as Sentence).paragraph;
+  const text = (i: number) => folded.slice((all[i] as Sentence).start, (all[i] as Sentence).end);
+  const answerLine = (i: number) => {
+    const t = text(i);
+    const figures = findFigures(t);
+    return figures.length === 1 && isListItem(t, figures[0] as Figure);
+  };
+  if (!alone(index) || !answerLine(index)) return null;
+  for (let i = index - 1; i >= 0 && index - i <= 30; i--) {
+    if (!alone(i)) return null;
+    if (answerLine(i)) continue;
+    const t = text(i).trim();
+    return /[?:]$/.test(t) && t.length <= 200 && findFigures(t).length === 0 ? i : null;
+  }
+  return null;
+}
+
+/** A heading line as a question label: as printed, less a final colon. */
+function headingText(sentence: Sentence, plain: string): string {
+  return plain.slice(sentence.start, sentence.end).trim().replace(/\s*:$/, '');
 }
 
 /**

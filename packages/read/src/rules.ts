@@ -15,16 +15,110 @@ import type { Qualifier, RejectReason, SurveyMode } from './types';
 
 // ── Words ───────────────────────────────────────────────────────────────────
 
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
+
 /** Who a share can be of: respondents and the people a poll samples. */
 export const RESPONDENT_NOUNS =
   /\b(?:respondents?|participants?|interviewees|people|persons|adults|voters|electorate|citizens|residents|the public|public|women|men|youth|young people|students|parents|consumers|households|readers|viewers|supporters|members|democrats|republicans|independents|those|them|all)\b/i;
+
+/** Demonyms that do not end like one, and the places they name. */
+const IRREGULAR_DEMONYMS: Readonly<Record<string, readonly string[]>> = {
+  french: ['france'],
+  dutch: ['netherlands', 'holland'],
+  swiss: ['switzerland'],
+  british: ['uk', 'britain', 'united kingdom', 'great britain'],
+  britons: ['uk', 'britain', 'united kingdom', 'great britain'],
+  brits: ['uk', 'britain', 'united kingdom', 'great britain'],
+  american: ['us', 'usa', 'united states', 'america'],
+  americans: ['us', 'usa', 'united states', 'america'],
+  spanish: ['spain'],
+  spaniards: ['spain'],
+  polish: ['poland'],
+  poles: ['poland'],
+  danish: ['denmark'],
+  danes: ['denmark'],
+  finnish: ['finland'],
+  finns: ['finland'],
+  irish: ['ireland'],
+  welsh: ['wales'],
+  scots: ['scotland'],
+  filipino: ['philippines'],
+  filipinos: ['philippines'],
+  kiwis: ['new zealand'],
+  thai: ['thailand'],
+  greek: ['greece'],
+  greeks: ['greece'],
+  czech: ['czechia', 'czech republic'],
+  czechs: ['czechia', 'czech republic'],
+  english: ['england'],
+  swedes: ['sweden'],
+  swedish: ['sweden'],
+  norwegian: ['norway'],
+  norwegians: ['norway'],
+  portuguese: ['portugal'],
+  scottish: ['scotland'],
+  turks: ['turkey', 'türkiye'],
+  turkish: ['turkey', 'türkiye'],
+  belgian: ['belgium'],
+  belgians: ['belgium'],
+};
+
+/** Capitalised words that end like a demonym but name a party, a faith or something else. */
+const NOT_DEMONYM =
+  /^(?:Republicans?|Christians?|Asians?|Africans?|Anglicans?|Lutherans?|Libertarians?|Vegetarians?|Vegans?|Humans?|Veterans?|Civilians?|Others?|Members?|Numbers?|Leaders?|Partners?|Workers?|Owners?|Customers?|Users?|Independents?)$/;
+
+/**
+ * Whether a word is a demonym — the people of a place ("Canadians",
+ * "Japanese", "Britons", "Londoners", "French"): a capitalised word with a
+ * demonym's ending, or one of the few that have none.
+ *
+ * @example
+ * isDemonym('Canadians'); // => true
+ * isDemonym('Republicans'); // => false
+ */
+export function isDemonym(word: string): boolean {
+  const w = word.replace(/[’']s$/, '');
+  if (IRREGULAR_DEMONYMS[w.toLowerCase()] !== undefined && /^\p{Lu}/u.test(w)) return true;
+  return /^\p{Lu}\p{Ll}+(?:ans?|ians?|ers|ese|ish|is|ons)$/u.test(w) && !NOT_DEMONYM.test(w);
+}
+
+/**
+ * Whether a place or its people (`word`: "Germany", "German", "Germans",
+ * "French", "U.S.") name the place `label` ("Germany", "France", "U.S.").
+ *
+ * @example
+ * placeMatches('French', 'France'); // => true
+ * placeMatches('Koreans', 'South Korea'); // => true
+ */
+export function placeMatches(word: string, label: string): boolean {
+  const norm = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/\./g, '')
+      .replace(/[’']s$/, '')
+      .trim();
+  const w = norm(word);
+  const l = norm(label);
+  if (w === '' || l === '') return false;
+  if (w === l) return true;
+  if ((IRREGULAR_DEMONYMS[w] ?? []).includes(l)) return true;
+  if (w.length < 4) return false;
+  // "Germany"–"German", "Canada"–"Canadians", "Japan"–"Japanese": the place, less at most one
+  // letter, begins the word, and what is left of the word is an ending.
+  return l.split(/\s+/).some((part) => {
+    let k = 0;
+    while (k < part.length && k < w.length && part[k] === w[k]) k++;
+    return k >= 4 && part.length - k <= 1 && w.length - k <= 5;
+  });
+}
 
 /**
  * Verbs of answering and opinion that follow a share of respondents as its
  * subject ("40% said", "63% opposed", "the 19.8% who answered").
  */
 export const OPINION_VERBS =
-  /^(?:said|say|says|saying|answered|answers?|answering|responded|respond|responding|replied|reply|believed?|believes|believing|think|thinks|thought|feel|feels|felt|support(?:s|ed|ing)?|oppose[sd]?|opposing|favou?r(?:s|ed|ing)?|approve[sd]?|approving|disapprove[sd]?|disapproving|agree[sd]?|agreeing|disagree[sd]?|prefer(?:s|red|ring)?|express(?:es|ed|ing)?|view(?:s|ed|ing)?|hold|holds|held|holding|chose|choose|chosen|choosing|cite[sd]?|citing|pick(?:s|ed)?|select(?:s|ed)?|named?|report(?:s|ed|ing)?|want(?:s|ed)?|trust(?:s|ed)?|distrust(?:s|ed)?|doubt(?:s|ed)?|advocat(?:e|es|ed|ing)|prioriti[sz](?:e|es|ed|ing)|back(?:s|ed)?|reject(?:s|ed|ing)?|describ(?:e|es|ed|ing)|consider(?:s|ed)?|regard(?:s|ed)?|rated?|gave|give|giving|stated?|states|indicated?|identified|mentioned|plan(?:s|ned)?|expect(?:s|ed)?|worr(?:y|ies|ied)|fear(?:s|ed)?|see|saw|sees|like[sd]?|dislike[sd]?|voted|would|will|do|does|did|are|were|had|have|has|know|knew|accept(?:s|ed)?|welcome[sd]?|endorse[sd]?|blame[sd]?|remain(?:s|ed)?|opted|called|urged|wished|hoped)\b/i;
+  /^(?:said|say|says|saying|answered|answers?|answering|responded|respond|responding|replied|reply|believed?|believes|believing|think|thinks|thought|feel|feels|felt|support(?:s|ed|ing)?|oppose[sd]?|opposing|favou?r(?:s|ed|ing)?|approve[sd]?|approving|disapprove[sd]?|disapproving|agree[sd]?|agreeing|disagree[sd]?|prefer(?:s|red|ring)?|express(?:es|ed|ing)?|view(?:s|ed|ing)?|hold|holds|held|holding|chose|choose|chosen|choosing|cite[sd]?|citing|pick(?:s|ed)?|select(?:s|ed)?|named?|report(?:s|ed|ing)?|want(?:s|ed)?|trust(?:s|ed)?|distrust(?:s|ed)?|doubt(?:s|ed)?|advocat(?:e|es|ed|ing)|prioriti[sz](?:e|es|ed|ing)|back(?:s|ed)?|reject(?:s|ed|ing)?|describ(?:e|es|ed|ing)|consider(?:s|ed)?|regard(?:s|ed)?|rated?|gave|give|giving|stated?|states|indicated?|identified|mentioned|pointed|points?|listed|ranked|plan(?:s|ned)?|expect(?:s|ed)?|worr(?:y|ies|ied)|fear(?:s|ed)?|see|saw|sees|like[sd]?|dislike[sd]?|voted|would|will|do|does|did|are|were|had|have|has|know|knew|accept(?:s|ed)?|welcome[sd]?|endorse[sd]?|blame[sd]?|remain(?:s|ed)?|opted|called|urged|wished|hoped)\b/i;
 
 /** Nouns of opinion: the subject of "stood at 33%", "reached 16.9%". */
 export const OPINION_NOUNS =
@@ -41,11 +135,15 @@ export const NOT_SHARES: readonly { reason: RejectReason; words: RegExp }[] = [
   { reason: 'inflation', words: /\b(?:inflation|CPI|consumer prices?|price index)\b/i },
   { reason: 'growth', words: /\b(?:growth|grew|economy expanded|economic expansion)\b/i },
   { reason: 'turnout', words: /\bturnout\b/i },
-  { reason: 'vote-share', words: /\b(?:of the vote|votes cast|vote share|of the seats|seats)\b/i },
+  {
+    reason: 'vote-share',
+    words:
+      /\b(?:of the (?:\w+\s+)?vote|votes cast|vote share|of the seats|seats|(?:at|in) the (?:\d{4}\s+)?(?:general\s+|federal\s+|last\s+|previous\s+|national\s+|presidential\s+|local\s+)?elections?)\b/i,
+  },
   {
     reason: 'economic',
     words:
-      /\b(?:exports?|imports?|trade deficit|trade surplus|market share|workforce|labou?r force|budget|spending|expenditures?|revenues?|sales|profits?|earnings|wages?|salar(?:y|ies)|interest rates?|unemployment|jobless|exchange rate|debt|deficit|investments?|population|stake|discount|yields?|emissions|share price|stocks?)\b/i,
+      /\b(?:exports?|imports?|trade deficit|trade surplus|market share|workforce|labou?r force|budget|spending|expenditures?|revenues?|sales|profits?|earnings|wages?|salar(?:y|ies)|interest rates?|unemployment|jobless|exchange rate|debt|deficit|investments?|population|stake|discount|yields?|emissions|share price|stocks?|(?:mortgage|base|bank|policy|savings|vacancy|poverty|birth|crime|mortality|fertility|employment|participation|tax|lending|borrowing|deposit|discount)\s+rates?|house prices|home prices)\b/i,
   },
   { reason: 'probability', words: /\b(?:chance|probability|likelihood|odds)\b/i },
   {
@@ -61,11 +159,34 @@ const CHANGE_AFTER =
 
 /** Words right before a percentage that make it a change ("rose by 5%", "up 5%"). */
 const CHANGE_BEFORE =
-  /(?<!\bmak(?:e|es|ing)\s|\bmade\s)\b(?:(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|decreased|jumped|climbed|slipped|gained|lost|cut|raised|reduced|lowered|shrank|shrunk)\s+(?:\w+\s+){0,2}?by|up|down)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?$/i;
+  /(?<!\bmak(?:e|es|ing)\s|\bmade\s)\b(?:(?:rose|risen|increased|grew|grown|fell|fallen|dropped|declined|decreased|jumped|climbed|slipped|gained|lost|cut|raised|reduced|lowered|shrank|shrunk)\s+(?:\w+\s+){0,2}?by|(?:rose|risen|rising|increased|grew|grown|fell|fallen|falling|dropped|declined|decreased|jumped|climbed|slipped|shrank|shrunk|surged|soared|slumped|plunged|edged (?:up|down))|up|down)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|a further\s+|another\s+)?$/i;
 
-/** What comes before a share that was the level a trend started from ("down from 45%"). */
-const EARLIER_BEFORE =
-  /\b(?:from|compared (?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+)?$/i;
+/** What comes before a share that was the level a trend started from ("down from 45%", "rose from 40%"). */
+const TREND_FROM =
+  /\bfrom\s+(?:the\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|just\s+)?$/i;
+
+/** What comes before a figure it is compared with ("compared with 40% in November", "than the 37% of homeowners"). */
+const COMPARED_BEFORE =
+  /\b(?:compared (?:with|to)|versus|vs\.?|against|than|as against)\s+(?:the\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|just\s+|only\s+)?$/i;
+
+const TIME_WORDS =
+  '(?:years?|months?|weeks?|days?|waves?|polls?|surveys?|rounds?|time|spring|summer|autumn|fall|winter|quarter)';
+const NUMBER_WORDS = String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})`;
+
+/**
+ * A time right after an earlier figure: "in January", "in November 2025",
+ * "last month", "a year ago", "two years earlier", "in the previous wave",
+ * "in its autumn survey", "in 2024".
+ */
+const TIME_AFTER = new RegExp(
+  String.raw`^\s*(?:(?:recorded|measured|found|seen|reported|registered|given)\s+)?(` +
+    String.raw`(?:in|at|during|by|as of|from)\s+(?:early\s+|late\s+|mid-?)?(?:(?:${MONTHS})(?:\s+\d{4})?|\d{4})\b` +
+    String.raw`|(?:in|at|during)\s+(?:the|its|their|our|a)\s+(?:previous|last|prior|earlier|first|same|spring|summer|autumn|fall|winter|(?:${MONTHS})|\d{4})\b(?:\s+(?:${TIME_WORDS}|edition|wave|poll|survey|round)\b)?` +
+    String.raw`|${NUMBER_WORDS}\s+${TIME_WORDS}\s+(?:ago|earlier|before|previously)\b` +
+    String.raw`|(?:last|the previous|the prior)\s+${TIME_WORDS}\b` +
+    String.raw`|a year ago\b|previously\b|before\b)`,
+  'i',
+);
 
 /** What makes a percentage part of what respondents were told or shown, not an answer. */
 const SHOWN_BEFORE =
@@ -182,8 +303,15 @@ export function findFigures(s: string): Figure[] {
   for (const f of found) {
     const last = kept[kept.length - 1];
     if (last !== undefined && f.start < last.end) continue;
-    // "two-thirds (66%)", "a majority (56%)": the printed number is the figure.
-    if (f.kind !== 'percent' && f.kind !== 'points' && /^\s*\(\s*\d/.test(s.slice(f.end))) continue;
+    // "two-thirds (66%)", "a majority (56%)", "Nearly two-thirds of respondents (64%)": the printed number is the figure.
+    if (
+      f.kind !== 'percent' &&
+      f.kind !== 'points' &&
+      /^(?:\s+(?:of\s+)?[\p{L}’'-]+){0,4}\s*\(\s*\d{1,3}(?:\.\d+)?\s?(?:%|percent|per\s?cent)/iu.test(
+        s.slice(f.end),
+      )
+    )
+      continue;
     kept.push(f);
   }
   return kept;
@@ -235,7 +363,14 @@ export interface FigureContext {
   nearbySurvey: boolean;
   /** The article has named or mentioned a survey before this sentence (or in it). */
   surveySeen: boolean;
+  /** The figure before it in the sentence, when that one was read as a share (a list or a comparison may continue it). Default none. */
+  previousShare?: { figure: Figure; strength: ShareStrength } | null;
+  /** The sentence is a line of answers under a question printed on its own line ("How would you rate …?"). Default false. */
+  underQuestion?: boolean;
 }
+
+/** How strongly the words say a figure is a share of respondents (see {@link Verdict}). */
+export type ShareStrength = 'attached' | 'clause' | 'sentence' | 'context';
 
 /**
  * The verdict on one figure: a share of respondents (and how strongly the
@@ -245,7 +380,7 @@ export type Verdict =
   | {
       kind: 'share';
       /** `attached`: the words next to the figure say it (a verb of answering, "of respondents", a quoted answer); `clause`/`sentence`: words near it; `context`: only the sentences around. */
-      strength: 'attached' | 'clause' | 'sentence' | 'context';
+      strength: ShareStrength;
       /** The level a trend started from ("down from 45%"). */
       earlier: boolean;
     }
@@ -294,7 +429,7 @@ export function classify(
   if (figure.percent > 100) return { kind: 'reject', reason: 'above-100', span: own };
   const range = rangeAround(s, figure);
   if (range !== null) return { kind: 'reject', reason: 'range', span: range };
-  const earlier = EARLIER_BEFORE.test(before);
+  const earlier = earlierOf(s, figure).earlier;
   // "from 1% to 2% of GDP": the first figure shares what follows the second.
   const pair = /^\s*(?:to|and|or|–|-)\s*\d{1,3}(?:\.\d+)?\s?(?:%|percent\b|per\s?cent\b)/i.exec(
     after,
@@ -312,6 +447,21 @@ export function classify(
   // The words right after the figure first ("8% sales tax and 2.1% inflation").
   const attached = notShareReason(firstWords(after, 6)) ?? notShareReason(lastWords(before, 3));
   if (attached !== null) return { kind: 'reject', reason: attached, span: own };
+  // "27% pointed to the government, 23% to distributors", "61% …, compared with 37% of homeowners".
+  const previous = context.previousShare ?? null;
+  if (previous !== null && continuesShare(s, previous.figure, figure)) {
+    const near2 = `${lastWords(s.slice(clause.start, figure.start), 8)} ${firstWords(s.slice(figure.end, clause.end), 4)}`;
+    const reason = notShareReason(near2);
+    if (reason !== null) return { kind: 'reject', reason, span: own };
+    return {
+      kind: 'share',
+      strength: previous.strength === 'attached' ? 'clause' : previous.strength,
+      earlier,
+    };
+  }
+  // "Very expensive: 47%" on a line of its own under a question.
+  if (context.underQuestion === true && isListItem(s, figure) && notShareReason(s) === null)
+    return { kind: 'share', strength: 'sentence', earlier };
   if (wordy) return { kind: 'reject', reason: 'no-survey-context', span: own };
   const near = `${lastWords(s.slice(clause.start, figure.start), 8)} ${firstWords(s.slice(figure.end, clause.end), 4)}`;
   const inClause = notShareReason(near);
@@ -337,6 +487,56 @@ export function classify(
 export function notShareReason(text: string): RejectReason | null {
   for (const { reason, words } of NOT_SHARES) if (words.test(text)) return reason;
   return null;
+}
+
+/**
+ * Whether a figure is an earlier level of a share, printed for comparison —
+ * the level a trend started from ("down from 55% in January", "rose from
+ * 40%") or a figure compared with at an earlier time ("compared with 40% in
+ * November", "than the 36% of a year ago") — and the time the text gives
+ * for it, as printed. A figure compared with another group's ("compared
+ * with 37% of homeowners") is no earlier level: it has no time.
+ *
+ * @param s - the sentence, folded
+ * @param figure - the figure
+ * @returns whether it is earlier, and when (null when the text does not say)
+ * @example
+ * const s = '48% back the plan, down from 55% in January.';
+ * earlierOf(s, findFigures(s)[1]); // => { earlier: true, when: 'in January' }
+ */
+export function earlierOf(s: string, figure: Figure): { earlier: boolean; when: string | null } {
+  const before = s.slice(0, figure.start);
+  const time = TIME_AFTER.exec(s.slice(figure.end));
+  const when = time === null ? null : (time[1] as string).trim();
+  if (TREND_FROM.test(before)) return { earlier: true, when };
+  if (COMPARED_BEFORE.test(before) && when !== null) return { earlier: true, when };
+  return { earlier: false, when: null };
+}
+
+/** What joins a figure to the share before it in a list or a comparison. */
+const CONTINUES =
+  /(?:,|;|\band|\bor|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bas against|\bwhile|\bwhereas|\bwith|\bthan|\bahead of|\bfollowed by|\bbehind|\bbut)\s+(?:(?:only|just|another|a further|about|nearly|around|some|roughly|almost|over|under|more than|less than|fewer than|the)\s+)?(?:[^,;()\d]{1,40}?\s*\(\s*)?$/i;
+
+/**
+ * A figure that continues the share before it in the same sentence, with no
+ * verb of its own: a list that shares its verb ("27% pointed to the
+ * government, 23% to distributors and 19% to the weather"; "29% named the
+ * leader and 26% the incumbent"), an item in parentheses ("well ahead of
+ * health (17%)"), or the other side of a comparison ("61% of renters …,
+ * compared with 37% of homeowners").
+ *
+ * @param s - the sentence, folded
+ * @param previous - the figure before, read as a share
+ * @param figure - the figure
+ * @example
+ * const s = '27% blamed the government, 23% distributors and 19% the weather.';
+ * const [a, b] = findFigures(s);
+ * continuesShare(s, a, b); // => true
+ */
+export function continuesShare(s: string, previous: Figure, figure: Figure): boolean {
+  const between = s.slice(previous.end, figure.start);
+  if (between.length > 160 || /[.!?](?:\s|$)/.test(between)) return false;
+  return CONTINUES.test(between);
 }
 
 /**
@@ -368,8 +568,14 @@ function attachedShare(
   const people = /^\s+((?:[\w’'-]+\s+){0,2}?)([\w’'-]+)\s+/.exec(tail);
   if (
     people !== null &&
-    RESPONDENT_NOUNS.test(`${people[1]}${people[2]}`) &&
+    (RESPONDENT_NOUNS.test(`${people[1]}${people[2]}`) || isDemonym(people[2] as string)) &&
     OPINION_VERBS.test(tail.slice(people[0].length))
+  )
+    return true;
+  // "「支持しない」は51%": a quoted answer, then a topic marker, then the figure.
+  if (
+    /[」』”"]\s*(?:は|が|:)\s*$/.test(before) &&
+    /[「『“"][^」』”"]{1,60}[」』”"]\s*(?:は|が|:)\s*$/.test(before)
   )
     return true;
   tail = tail
@@ -382,6 +588,11 @@ function attachedShare(
     OPINION_VERBS.test(tail) &&
     !/^(?:are|were|had|have|has|do|does|did|will|would)\s+(?:\d|expected|projected|forecast|estimated)/i.test(
       tail,
+    ) &&
+    // "Mortgage rates near 6.8% are a complaint": a weak verb after a figure of something else.
+    !(
+      /^(?:are|were|had|have|has|do|does|did|will|would)\b/i.test(tail) &&
+      notShareReason(lastWords(before, 4)) !== null
     )
   )
     return true;
@@ -520,7 +731,7 @@ export function clauseAround(
   start: number;
   end: number;
 } {
-  const boundary = /[;:()]|,(?![”"])|\s(?:while|whereas|but)\s/g;
+  const boundary = /[;:()、]|,(?![”"])|\s(?:while|whereas|but)\s/g;
   let start = 0;
   let end = s.length;
   for (const m of s.matchAll(boundary)) {
@@ -536,7 +747,7 @@ export function clauseAround(
 
 // ── Labels: the option and the question ─────────────────────────────────────
 
-const QUOTED = /[“"]([^”"]{1,160})[”"]/g;
+const QUOTED = /[“"「『]([^”"」』]{1,160})[”"」』]/g;
 
 /**
  * The option a figure gives a share of, as a short phrase of the sentence:
@@ -561,21 +772,20 @@ export function optionLabel(s: string, figure: Figure): string {
   const after = s.slice(figure.end);
   const label = /(?:^|[(,;])\s*([^(),;:]{1,60}?)\s*:\s*$/.exec(before);
   if (label !== null && /\(\s*[^()]*$/.test(before)) return clean(label[1] as string);
+  // "Very expensive: 47%" on a line of its own: the label is the option.
+  if (label !== null && label.index === 0 && /^\s*[.;]?\s*$/.test(after))
+    return clean(label[1] as string);
   if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) {
     const head = before.replace(/\s*\(\s*$/, '');
-    const quoted = /[“"]([^”"]{1,160})[”"]\s*$/.exec(head);
+    const quoted = /[“"「『]([^”"」』]{1,160})[”"」』]\s*$/.exec(head);
     if (quoted !== null) return clean(quoted[1] as string);
     const item =
-      /^.*(?:[(,;:]|\b(?:and|or|were|was|are|is|included|including|include|such as|between|followed by|than|cited|as|by)\s)\s*([^(),;:]{1,80})$/i.exec(
+      /^.*(?:[(,;:]|\b(?:and|or|were|was|are|is|included|including|include|such as|between|followed by|ahead of|behind|than|cited|as|by)\s)\s*([^(),;:]{1,80})$/i.exec(
         head,
       );
     const phrase = item === null ? head : (item[1] as string);
-    if (
-      !/^(?:an?|the)?\s*(?:majority|minority|plurality|most|half|third|quarter|two-thirds)\b/i.test(
-        phrase.trim(),
-      )
-    )
-      return clean(lastWords(phrase, 8));
+    // "Nearly two-thirds of respondents (64%) said …": a quantity, not an option — the predicate is.
+    if (!QUANTITY_PHRASE.test(phrase.trim())) return clean(lastWords(phrase, 8));
   }
   // A quoted answer between the figure and the next, else between the one before and it.
   const clause = clauseAround(s, figure);
@@ -587,7 +797,15 @@ export function optionLabel(s: string, figure: Figure): string {
   if (beforeQuote !== null) return beforeQuote;
   let rest = after.replace(/^\s*\)/, '');
   const of = splitOfPhrase(rest);
-  if (of !== null && (of.verbAfter || of.respondents)) rest = of.next;
+  if (of?.verbAfter) rest = of.next;
+  else if (of !== null) {
+    // "of those aged 65 and over.", "of homeowners who hope to move said …": the group, then the predicate.
+    const group = ofGroup(rest);
+    if (group !== null) {
+      const at = rest.indexOf(group.split(/\s+/).pop() as string);
+      rest = at === -1 ? of.next : rest.slice(at + (group.split(/\s+/).pop() as string).length);
+    } else if (of.respondents) rest = of.next;
+  }
   // "70% of those in their sixties and 80% of those in their seventies said …": the verb they share.
   if (of?.respondents && !of.verbAfter && nextFigure !== undefined) {
     const between = s.slice(figure.end, nextFigure.start);
@@ -600,15 +818,65 @@ export function optionLabel(s: string, figure: Figure): string {
   );
   const phrase = stop === -1 ? rest : rest.slice(0, stop);
   const words = clean(firstWords(phrase, 8));
-  if (words !== '' && !/^of\b/i.test(words)) return words;
+  if (
+    words !== '' &&
+    !/^of\b/i.test(words) &&
+    !isTimeOnly(words) &&
+    // "in the latest Kanto Shimpo poll", "according to a survey": the survey, not an option.
+    !/^(?:in|according to|from|by|for)\b.*\b(?:poll|survey|study|tracker|wave|barometer)s?\b/i.test(
+      words,
+    )
+  )
+    return words;
+  // "61% support the plan, compared with 37% of homeowners", "48% back it, down from 55% in January":
+  // the other side of a comparison is the same option.
+  const previous = at > 0 ? (figures[at - 1] as Figure) : undefined;
+  if (
+    previous !== undefined &&
+    (COMPARED_BEFORE.test(before) || TREND_FROM.test(before)) &&
+    !/[.;]/.test(s.slice(previous.end, figure.start))
+  )
+    return optionLabel(s, previous);
   // "“X” was the second most popular response, chosen by 33.7%": the answer quoted earlier.
   const earlier = lastQuoted(s.slice(previousEnd, figure.start));
   if (earlier !== null && s.slice(previousEnd, figure.start).split(/\s+/).length <= 30)
     return earlier;
-  return (
-    clean(lastWords(s.slice(clause.start, figure.start), 8)) ||
-    clean(s.slice(figure.start, figure.end))
-  );
+  // "The mayor's approval rating is 52 per cent": the subject.
+  const subject = subjectOf(s.slice(clause.start, figure.start));
+  if (subject !== '') return subject;
+  // "… put support lower, at 44%": an opinion noun of the clause before.
+  const noun = [...s.slice(0, clause.start).matchAll(new RegExp(OPINION_NOUNS.source, 'gi'))].pop();
+  return noun !== undefined ? noun[0].toLowerCase() : clean(s.slice(figure.start, figure.end));
+}
+
+/** A quantity in words before a printed figure: "Nearly two-thirds of respondents", "a majority", "About a quarter". */
+const QUANTITY_PHRASE =
+  /^(?:(?:nearly|almost|about|around|roughly|some|just|over|under|more than|less than|fewer than|close to|well over|barely|only|a bare)\s+)?(?:an?\s+|the\s+)?(?:(?:slim|clear|narrow|large|big|small|solid|overwhelming)\s+)?(?:majority|minority|plurality|most|half|third|thirds|quarter|quarters|fifths?|tenths?|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|two-thirds|three-quarters)\b(?:\s+(?:of\s+)?[\p{L}’'-]+){0,3}$/iu;
+
+/** The words are only a time ("in January", "last month"). */
+function isTimeOnly(words: string): boolean {
+  const m = TIME_AFTER.exec(` ${words}`);
+  return m !== null && m[0].trim().length === words.trim().length;
+}
+
+/**
+ * The subject of "<subject> is/stood at/rose to <figure>", without its verb
+ * and article: "The mayor's approval rating is" → "mayor's approval
+ * rating"; "Harbour is on" → "Harbour"; "Trust in TV news was flat at" →
+ * "Trust in TV news". Empty when nothing is left.
+ *
+ * @example
+ * subjectOf("The mayor's approval rating is "); // => "mayor's approval rating"
+ */
+export function subjectOf(text: string): string {
+  const words = clean(lastWords(text, 10))
+    .replace(
+      /(?:\s+(?:is|was|are|were|has been|have been|had been|stood|stands|stayed|stays|remained|remains|rose|risen|fell|fallen|climbed|dropped|slipped|reached|hit|held|came|comes|sat|sits|edged up|edged down|slips|slipped|put|puts))?(?:\s+(?:flat|steady|unchanged|little changed|lower|higher))?(?:\s+(?:at|to|on|around|near|of))?(?:\s+(?:only|just|a mere|about|around|nearly|some|roughly|almost))?\s*$/i,
+      '',
+    )
+    .replace(/^(?:(?:the|a|an|its|their|his|her|our)\s+)/i, '')
+    .trim();
+  return /^(?:at|to|on|of|in|is|was|and|or|with|by|from)?$/i.test(words) ? '' : clean(words);
 }
 
 /** The first quoted phrase of a text that is not itself a number, cleaned; null if none. */
@@ -744,12 +1012,21 @@ function commaAtDepthZero(text: string): number {
  * const s = 'Over 70% of those in their sixties agreed.';
  * groupOf(s, findFigures(s)[0]); // => { value: 'in their sixties', dim: 'age' }
  */
-export function groupOf(s: string, figure: Figure): { value: string; dim: string } | null {
+export function groupOf(
+  s: string,
+  figure: Figure,
+): { value: string; dim: string; n?: number } | null {
   const after = s.slice(figure.end);
   const clause = clauseAround(s, figure);
   let value: string | null = null;
+  // "Of the 296 voters under 35 in the sample, 66% said": a subgroup with its count.
+  const counted = COUNTED_GROUP.exec(s.slice(0, figure.start));
+  if (counted !== null) {
+    const v = clean(stripSampleTail(counted[2] as string));
+    return { value: v, dim: dimOf(v), n: Number((counted[1] as string).replace(/,/g, '')) };
+  }
   const those =
-    /^\s*of\s+(?:those|people|respondents|voters|adults)\s+((?:aged|in their|over|under|between|who are|from|living in|age)\s+[^,;()]+?)(?=\s+(?:and|or|\w+ed|\w+ing|said|say|agree|believe|think|support|oppose|favou?r|were|are|view\w*)\b|[,;()]|$)/i.exec(
+    /^\s*of\s+(?:those|people|respondents|voters|adults)\s+((?:aged|in their|over|under|between|who are|from|living in|age)\s+[^,;()]+?)(?=\s+(?:(?:and|or)(?!\s+(?:over|older|above|under|younger|below)\b)|\w+ed|\w+ing|said|say|agree|believe|think|support|oppose|favou?r|were|are|view\w*)\b|[,;()]|$)/i.exec(
       after,
     );
   if (those !== null) value = those[1] as string;
@@ -758,9 +1035,16 @@ export function groupOf(s: string, figure: Figure): { value: string; dim: string
       after,
     );
   if (value === null && plain !== null) value = plain[1] as string;
-  const among = /\bamong\s+([^,;()]{2,50}?)(?=[,;()]|\s+(?:\d|with|who|the)\b|$)/i.exec(
-    s.slice(Math.max(0, clause.start - 60), clause.end),
-  );
+  if (value === null) {
+    const of = ofGroup(after);
+    if (of !== null && !namesWholeSample(of))
+      value = of.replace(/^(?:in|from|living in)\s+(?=\p{Lu})/u, '');
+  }
+  // "Among renters, 61% …", "61% among renters": not "cooperation among Japan, the U.S. …".
+  const among =
+    /(?:^|[,;:(]\s*|\b(?:and|while|but|whereas|that|found|finds|shows?|showed)\s+|\d\s?(?:%|percent|per\s?cent)\s+)among\s+([^,;()]{2,50}?)(?=[,;()]|\s+(?:\d|with|who|the)\b|$)/i.exec(
+      s.slice(Math.max(0, clause.start - 60), clause.end),
+    );
   if (
     value === null &&
     among !== null &&
@@ -771,15 +1055,161 @@ export function groupOf(s: string, figure: Figure): { value: string; dim: string
     value = among[1] as string;
   if (value === null) return null;
   const v = clean(value);
-  const dim =
-    /\b(?:age[ds]?|aged|\d+s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|young|younger|old|older|elderly|years? old|generation|under \d+|over \d+)\b/i.test(
-      v,
-    )
-      ? 'age'
-      : /\b(?:women|men|male|female|gender)\b/i.test(v)
-        ? 'gender'
-        : 'group';
-  return { value: v, dim };
+  return { value: v, dim: dimOf(v) };
+}
+
+/** A subgroup's kind by its words: `age`, `gender`, else `group`. */
+function dimOf(v: string): string {
+  return /\b(?:age[ds]?|aged|\d+s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|young|younger|old|older|elderly|years? old|year-olds?|generation|under \d+|over \d+)\b/i.test(
+    v,
+  )
+    ? 'age'
+    : /\b(?:women|men|male|female|gender)\b/i.test(v)
+      ? 'gender'
+      : 'group';
+}
+
+/** "Of the 296 voters under 35 in the sample, ", "Among the 412 renters surveyed, " right before a figure. */
+const COUNTED_GROUP =
+  /\b(?:of|among|for)\s+(?:the|these|those|its|their)\s+(\d{1,3}(?:,\d{3})+|\d{2,7})\s+([^,;()\d][^,;()]{1,80}?)\s*,\s*(?:(?:about|nearly|some|just|only|over|almost|roughly|around|more than|fewer than|less than)\s+)?$/i;
+
+/** "in the sample", "surveyed", "polled" at the end of a group's words: they say nothing of the group. */
+function stripSampleTail(text: string): string {
+  return text
+    .replace(/\s+(?:in|of) (?:the|this|our|its) (?:sample|survey|poll|study)\b/gi, '')
+    .replace(/\s+(?:surveyed|polled|questioned|interviewed|asked|sampled)\s*$/i, '')
+    .trim();
+}
+
+/** Whole-sample words: "respondents", "voters", "likely voters", "those surveyed", "them". */
+const SAMPLE_PHRASE =
+  /^(?:(?:all|the|those|these|its|their)\s+)*(?:(?:likely|registered|eligible|adult|all)\s+)?(?:respondents|people|persons|adults|voters|citizens|residents|participants|interviewees|public|electorate|sample|those|them|everyone|all|us)(?:\s+(?:surveyed|polled|asked|questioned|interviewed))?$/i;
+
+/**
+ * Whether the words of an "of …" phrase name the whole sample: "respondents",
+ * "those surveyed", "Lakeview's respondents", "Japanese respondents",
+ * "Canadians" (a demonym names the people a poll samples; when the survey
+ * has samples by place, {@link partOf} reads the place).
+ *
+ * @example
+ * namesWholeSample("Lakeview's respondents"); // => true
+ * namesWholeSample('homeowners'); // => false
+ */
+export function namesWholeSample(phrase: string): boolean {
+  let p = phrase
+    .trim()
+    .replace(/^(?:the\s+)?(?:[\p{Lu}][\p{L}.&-]*\s+)*[\p{Lu}][\p{L}.&-]*[’']s\s+/u, '')
+    .replace(/^(?:the\s+)?(?:poll|survey|study)[’']s\s+/i, '');
+  const words = p.split(/\s+/);
+  while (words.length > 1 && isDemonym(words[0] as string)) words.shift();
+  p = words.join(' ');
+  return SAMPLE_PHRASE.test(p) || (words.length === 1 && isDemonym(p));
+}
+
+/**
+ * The words of the "of …" phrase right after a figure, up to its verb:
+ * "of homeowners in the poll who hope to move said …" → "homeowners who hope
+ * to move"; "of 18–24-year-olds said" → "18–24-year-olds". A verb right
+ * after "who" or "that" belongs to the phrase. Null when no "of" follows or
+ * the phrase runs past eight words.
+ *
+ * @example
+ * ofGroup(' of homeowners in the poll who hope to move said rates were high');
+ * // => 'homeowners who hope to move'
+ */
+export function ofGroup(after: string): string | null {
+  const m = /^\s*\)?\s*of\s+/i.exec(after);
+  if (m === null) return null;
+  const rest = after.slice(m[0].length);
+  const stop = rest.search(/[,;:()“”"]|[.!?](?:\s|$)/);
+  const region = stop === -1 ? rest : rest.slice(0, stop);
+  const tokens = [...region.matchAll(/\S+/g)];
+  let end = region.length;
+  for (let k = 1; k < tokens.length; k++) {
+    const w = (tokens[k] as RegExpMatchArray)[0];
+    const prev = (tokens[k - 1] as RegExpMatchArray)[0];
+    if (OPINION_VERBS.test(w) && !/^(?:who|that|which)$/i.test(prev)) {
+      end = (tokens[k] as RegExpMatchArray).index as number;
+      break;
+    }
+  }
+  const phrase = stripSampleTail(
+    region
+      .slice(0, end)
+      .replace(/\[\d{1,3}\]/g, '')
+      .trim()
+      .replace(
+        /(?:\s+(?:somewhat|greatly|strongly|very|mostly|generally|still|also|now|either|actually|even|not|never|firmly|only|largely|broadly|fully|totally|completely|partly|overwhelmingly|narrowly|clearly)(?:\s+(?:or|and)(?=\s))?)+$/i,
+        '',
+      ),
+  );
+  if (phrase === '' || phrase.split(/\s+/).length > 8) return null;
+  return phrase;
+}
+
+/**
+ * The sample of a survey with samples by place ("4,122 total (Germany:
+ * 2,004; France: 2,118)") that a figure is of: a place or its people next
+ * to the figure — "57% of German respondents", "41% of the French", "In
+ * Germany, 33% …", "…; in France, 46% do", "44% in Japan". Null when the
+ * words next to the figure name none (a place elsewhere in the sentence,
+ * "Regarding the U.S., 60% …", is a topic, not a sample).
+ *
+ * @param s - the sentence, folded
+ * @param figure - the figure
+ * @param labels - the samples' labels, as printed
+ * @returns the label of the sample, or null
+ * @example
+ * const s = 'In Germany, 33% support it; in France, 46% do.';
+ * partOf(s, findFigures(s)[1], ['Germany', 'France']); // => 'France'
+ */
+export function partOf(s: string, figure: Figure, labels: readonly string[]): string | null {
+  const find = (text: string): string | null => {
+    for (const word of text.match(/[\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)?/gu) ?? []) {
+      for (const label of labels) {
+        if (placeMatches(word, label)) return label;
+        const first = word.split(/\s+/)[0] as string;
+        if (first !== word && placeMatches(first, label)) return label;
+      }
+    }
+    return null;
+  };
+  const of = ofGroup(s.slice(figure.end));
+  if (of !== null && of.split(/\s+/).length <= 3) {
+    const p = find(
+      of.replace(/^(?:the|those|respondents|people|adults|voters)\s+(?:in|from)\s+/i, ''),
+    );
+    if (p !== null) return p;
+  }
+  const lead =
+    /(?:^|[;,]\s*|\band\s+|\bwhile\s+)(?:[Ii]n|[Aa]mong|[Ff]or)\s+(?:the\s+)?(\p{Lu}[\p{L}.’' -]{1,40}?)\s*,\s*(?:(?:[Aa]bout|[Nn]early|[Ss]ome|[Jj]ust|[Oo]nly|[Oo]ver|[Aa]lmost|[Rr]oughly|[Aa]round)\s+)?$/u.exec(
+      s.slice(0, figure.start),
+    );
+  if (lead !== null) {
+    const p = find(lead[1] as string);
+    if (p !== null) return p;
+  }
+  const inAfter =
+    /^\s*(?:in|among)\s+(?:the\s+)?([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)?)/u.exec(
+      s.slice(figure.end),
+    );
+  return inAfter === null ? null : find(inAfter[1] as string);
+}
+
+/**
+ * A figure of all the samples together: "Across both countries, 68% …",
+ * "overall", "combined", "in all three countries".
+ *
+ * @example
+ * const s = 'Across both countries, 68% want a cap.';
+ * isPooled(s, findFigures(s)[0]); // => true
+ */
+export function isPooled(s: string, figure: Figure): boolean {
+  const clause = clauseAround(s, figure);
+  const near = s.slice(Math.max(0, clause.start - 60), clause.end);
+  return /\b(?:across|in|for)\s+(?:both|all|the two|the three|all (?:two|three|four|five|\d+))\s+(?:of the\s+)?(?:countries|nations|markets|regions|samples|surveys|states|provinces|territories|cities)\b|\b(?:combined|overall|in total|all respondents|the total sample|the full sample)\b/i.test(
+    near,
+  );
 }
 
 /** Whether a question label names a follow-up asked of some respondents ("Reasons for …"). */
@@ -803,8 +1233,6 @@ export interface SurveyMention {
   another: boolean;
 }
 
-const MONTHS =
-  'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
 const ORG_WORD = /^\p{Lu}[\p{L}\p{N}.&’'–-]*$/u;
 /** Capitalised words a survey's name may hold that are no organisation ("the First … Survey"). */
 const NAME_WORD =
@@ -814,10 +1242,13 @@ const SKIPPED =
   /^(?:first|second|third|fourth|fifth|latest|new|annual|recent|national|joint|\d{4})$/;
 const ORG_JOINER = /^(?:of|for|and|&|de|du|on|the)$/;
 const NOT_ORG = new RegExp(
-  `^(?:${MONTHS}|\\d{4}|Recent|New|Latest|Annual|Monthly|Weekly|Quarterly|National|Nationwide|Online|Telephone|Joint|Separate|Another|Earlier|Later|Previous|Same|This|That|The|A|An|Our|Its|Their|First|Second|Third|Survey|Poll|Study|Strained|In|According|Meanwhile|Likewise|These|Those|Also|However)$`,
+  `^(?:${MONTHS}|\\d{4}|Recent|New|Latest|Annual|Monthly|Weekly|Quarterly|National|Nationwide|Online|Telephone|Joint|Separate|Another|Earlier|Later|Previous|Same|This|That|The|A|An|Our|Its|Their|First|Second|Third|Survey|Poll|Study|Strained|In|According|Meanwhile|Likewise|These|Those|Also|However|Two|Three|Four|Five|Both|Several|Many|Most|Some|All|Few|Multiple|Various|Other|Each|Every|No)$`,
   'i',
 );
 const SURVEY_NOUN = /^(survey|poll|study|barometer|tracker)s?$/i;
+/** Lower-case words between a pollster's name and "poll": "the Kanto Shimpo nationwide poll". */
+const DESCRIPTOR =
+  /^(?:nationwide|national|statewide|telephone|phone|online|web|internet|opinion|monthly|weekly|daily|tracking|quarterly|annual|public|exit|snap|regular|omnibus|panel|household|mail|postal|latest|new|recent|face-to-face|random|representative)$/;
 
 /**
  * The surveys a sentence names: "a University of Tokyo survey", "a March
@@ -853,6 +1284,10 @@ export function surveyMentions(s: string): SurveyMention[] {
     // Words before: a name or an organisation ("a University of Tokyo survey").
     const run: string[] = gluedStem === null ? [] : [gluedStem];
     let j = i - 1;
+    // "the Kanto Shimpo nationwide poll": descriptors between the name and the noun.
+    let k = j;
+    while (k >= 0 && DESCRIPTOR.test((tokens[k] as (typeof tokens)[number]).text)) k--;
+    if (k < j && k >= 0 && ORG_WORD.test((tokens[k] as (typeof tokens)[number]).text)) j = k;
     while (j >= 0) {
       const t = (tokens[j] as (typeof tokens)[number]).text;
       if (ORG_WORD.test(t) && !NOT_ORG.test(t)) run.unshift(t);
@@ -891,6 +1326,13 @@ export function surveyMentions(s: string): SurveyMention[] {
         after,
       );
     if (organization === null && by !== null) organization = firstOrganization(by[1] as string);
+    // "The survey of 2,000 UK adults, carried out online by Northgate Research, …".
+    const later =
+      /^[^.;]{0,80}?\b(?:conducted|carried out|commissioned|fielded|run|done)\s+(?:online\s+|by (?:tele)?phone\s+|jointly\s+)?by\s+([^,;:()]{2,80})/i.exec(
+        after,
+      );
+    if (organization === null && by === null && later !== null)
+      organization = firstOrganization(later[1] as string);
     // Words before a verb: "API conducted the first … Survey".
     if (organization === null && name !== null && j >= 0) {
       const head = s.slice(0, (tokens[j] as (typeof tokens)[number]).start);
@@ -956,14 +1398,18 @@ export interface SampleSize {
   n: number;
   start: number;
   end: number;
-  /** `direct`: "n = 1,037", "1,037 respondents", "a survey of 1,000 adults"; `total`: "4,122 total (…)". */
-  kind: 'direct' | 'total';
+  /**
+   * `direct`: "n = 1,037", "1,037 respondents", "a survey of 1,000 adults"; `total`: "4,122 total (…)";
+   * `group`: a subgroup's count ("Of the 296 voters under 35, …"); `issued`: the sample drawn or
+   * contacted, not the interviews ("mailed to 3,000 adults", "out of 3,000").
+   */
+  kind: 'direct' | 'total' | 'group' | 'issued';
   parts: { label: string; n: number }[];
 }
 
 const COUNT = String.raw`(\d{1,3}(?:,\d{3})+|\d{2,7})`;
 const SAMPLE_NOUNS =
-  'respondents|adults|people|voters|residents|citizens|participants|interviews|responses|completes|individuals|households|persons|men and women|registered voters|likely voters|americans|britons|japanese|koreans|canadians|australians';
+  'respondents|adults|people|voters|residents|citizens|participants|interviews|responses|completes|individuals|households|persons|men and women|registered voters|likely voters|americans|britons|japanese|koreans|canadians|australians|owners|workers|employees|parents|teachers|students|patients|doctors|nurses|users|customers|members|farmers|women|men|renters|homeowners|retirees|pensioners|executives|managers|businesses|firms|companies|graduates|teenagers|youths';
 
 /**
  * The sample sizes a sentence states: "n=1,037", "n = 500", "1,000 adults",
@@ -989,6 +1435,22 @@ export function sampleSizes(s: string): SampleSize[] {
     if (found.some((f) => start < f.end && end > f.start)) return;
     found.push({ n, start, end, kind, parts });
   };
+  // A subgroup's count first ("Of the 296 voters under 35, 66% …"): not the survey's n.
+  for (const m of s.matchAll(
+    new RegExp(
+      String.raw`\b(?:of|among|for)\s+(?:the|these|those|its|their)\s+${COUNT}\s+[^,;()\d][^,;()]{1,80}?\s*,`,
+      'gi',
+    ),
+  ))
+    push(toNumber(m[1] as string), m.index, m.index + m[0].length, 'group');
+  // The sample drawn or contacted, not the interviews: "mailed to 3,000 adults", "out of 3,000".
+  for (const m of s.matchAll(
+    new RegExp(
+      String.raw`\b(?:(?:mailed|sent|posted|distributed|issued|e-?mailed|delivered)\s+(?:out\s+)?to|out of|invited|contacted|approached|selected|drew|drawn)\s+(?:a\s+(?:random\s+)?sample\s+of\s+)?(?:about\s+|some\s+)?${COUNT}\b(?:\s+(?:[A-Za-z.’'-]+\s+){0,2}?(?:${SAMPLE_NOUNS}))?`,
+      'gi',
+    ),
+  ))
+    push(toNumber(m[1] as string), m.index, m.index + m[0].length, 'issued');
   for (const m of s.matchAll(new RegExp(String.raw`\bn\s?=\s?${COUNT}\b`, 'gi')))
     push(toNumber(m[1] as string), m.index, m.index + m[0].length, 'direct');
   for (const m of s.matchAll(
@@ -1003,7 +1465,7 @@ export function sampleSizes(s: string): SampleSize[] {
   }
   for (const m of s.matchAll(
     new RegExp(
-      String.raw`(?<![$€£¥\d.,])${COUNT}(?!\s?(?:%|percent|per\s?cent))\s+(?:[A-Za-z-]+\s+){0,2}?(?:${SAMPLE_NOUNS})\b`,
+      String.raw`(?<![$€£¥\d.,])${COUNT}(?!\s?(?:%|percent|per\s?cent))\s+(?:[A-Za-z.’'-]+\s+){0,2}?(?:${SAMPLE_NOUNS})\b`,
       'gi',
     ),
   )) {
@@ -1014,11 +1476,14 @@ export function sampleSizes(s: string): SampleSize[] {
   }
   for (const m of s.matchAll(
     new RegExp(
-      String.raw`\b(?:sample(?:\s+size)?|surveyed|interviewed|polled|questioned)\s+(?:of\s+)?(?:about\s+|some\s+)?${COUNT}\b`,
+      String.raw`\b(?:sample(?:\s+size)?|surveyed|interviewed|polled|questioned|(?:survey|poll|study|questionnaire)\s+of)\s+(?:of\s+)?(?:about\s+|some\s+)?${COUNT}\b(?!\s*(?:%|percent|per\s?cent|[-–]|to\b|and\b))`,
       'gi',
     ),
-  ))
+  )) {
+    // "the survey of 2024": a year, not a count.
+    if (/^(?:19|20)\d\d$/.test(m[1] as string)) continue;
     push(toNumber(m[1] as string), m.index, m.index + m[0].length, 'direct');
+  }
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -1165,7 +1630,7 @@ export function surveyMode(s: string): { mode: SurveyMode; at: number } | null {
     ['mixed', /\b(?:mixed[-\s]mode|multi[-\s]mode)\b/i],
     [
       'online',
-      /\b(?:online|internet|web(?:-based)?)\s+(?:survey|poll|panel|questionnaire|interviews?)\b|\b(?:survey|poll|questionnaire)\s+(?:was\s+)?(?:conducted|carried out|fielded|taken)\s+online\b|\b(?:conducted|carried out|fielded|taken|completed)\s+online\b|\(online\b/i,
+      /\b(?:online|internet|web(?:-based)?)\s+(?:survey|poll|panel|questionnaire|interviews?)\b|\b(?:survey|poll|questionnaire)\s+(?:was\s+)?(?:conducted|carried out|fielded|taken)\s+online\b|\b(?:conducted|carried out|fielded|taken|completed)\s+online\b|\b(?:interviewed|surveyed|polled|questioned)\b[^.;]{0,60}?\bonline\b|\(online\b/i,
     ],
     [
       'telephone',

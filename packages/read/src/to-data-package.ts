@@ -126,9 +126,13 @@ function surveyRow(s: DraftSurvey, sourceId: string): Record<string, Cell> {
   note('Margin of error', s.moe);
   note('Fieldwork', s.fieldwork);
   note('Mode', s.mode);
+  if (s.earlierOf !== null) facts.unshift(packageText.earlierNote(s.earlierOf));
   return {
     survey_id: s.key,
-    title: s.name?.value ?? packageText.surveyTitle(who, s.key),
+    title:
+      s.earlierOf !== null
+        ? packageText.earlierTitle(s.earlierOf, s.fieldwork?.value.text ?? null)
+        : (s.name?.value ?? packageText.surveyTitle(who, s.key)),
     organization: s.organization?.value ?? packageText.notStated,
     population: packageText.notStated,
     country: packageText.notStated,

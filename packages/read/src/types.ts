@@ -129,6 +129,13 @@ export interface DraftSurvey {
   mode: Fact<SurveyMode> | null;
   /** Where the text mentions the survey. */
   mentions: Span[];
+  /**
+   * For the figures an article cites from an earlier time, for comparison
+   * ("down from 55% in January"): the key of the survey they are the earlier
+   * levels of. Such a survey has no n (the current poll's n is not theirs)
+   * and, as its fieldwork, the time as printed. Null for a survey the article reports.
+   */
+  earlierOf: string | null;
 }
 
 /**

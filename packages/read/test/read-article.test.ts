@@ -120,3 +120,114 @@ describe('toDataPackage', () => {
     expect(pkg.questions?.array('response_type')).toContain('multiple');
   });
 });
+
+// What the held-out articles showed (docs/reading-articles.md, "On articles the
+// rules never saw"), on short articles written for these tests.
+describe('readArticle: bases and earlier figures', () => {
+  it('puts an earlier level in a survey of its own, same question, no n', () => {
+    const d = readArticle(
+      'A Keystone Polling survey of 640 members found that 36% back the new fee, down from 44% in April.',
+    );
+    expect(d.rows.map((r) => [r.survey, r.question, r.value, r.n])).toEqual([
+      ['keystone-polling', 'back the new fee', '36', 640],
+      ['keystone-polling-earlier', 'back the new fee', '44', null],
+    ]);
+    const earlier = d.surveys.find((s) => s.key === 'keystone-polling-earlier');
+    expect(earlier).toMatchObject({ earlierOf: 'keystone-polling', n: null });
+    expect(earlier?.fieldwork?.value.text).toBe('in April');
+    const { pkg } = toDataPackage(d);
+    expect(validate(pkg).errors).toEqual([]);
+    expect(pkg.surveys?.array('n')).toEqual([640, null]);
+  });
+
+  it('gives an earlier level the group of the figure it is compared with', () => {
+    const d = readArticle(
+      'In the Keystone Polling survey of 640 members, among those aged 60 and over, 52% said the club is well run, up from 47% last year.',
+    );
+    expect(d.rows.map((r) => [r.survey, r.group, r.value, r.n])).toEqual([
+      ['keystone-polling', 'those aged 60 and over', '52', null],
+      ['keystone-polling-earlier', 'those aged 60 and over', '47', null],
+    ]);
+  });
+
+  it('reads the other side of a comparison as another group of the same question', () => {
+    const d = readArticle(
+      'A Keystone Polling survey of 640 members found that among cyclists, 70 percent back the lane, compared with 45 percent of drivers.',
+    );
+    expect(d.rows.map((r) => [r.survey, r.group, r.option, r.value, r.n])).toEqual([
+      ['keystone-polling', 'cyclists', 'back the lane', '70', null],
+      ['keystone-polling', 'drivers', 'back the lane', '45', null],
+    ]);
+  });
+
+  it('ties a base to a sample only where the text names it; all samples together get the total', () => {
+    const d = readArticle(
+      [
+        'Three-country survey by Lowland Research, n=1,210 adults; 3,300 total (Netherlands: 1,210; Belgium: 1,050; Austria: 1,040).',
+        'Some 30% of Dutch respondents want a cap. In Belgium, 41% agree; in Austria, 38% do.',
+        'Across all three countries, 36% say the same.',
+      ].join('\n'),
+    );
+    expect(d.rows.map((r) => [r.group, r.value, r.n])).toEqual([
+      ['Netherlands', '30', 1210],
+      ['Belgium', '41', 1050],
+      ['Austria', '38', 1040],
+      [null, '36', 3300],
+    ]);
+  });
+
+  it('gives a subgroup the count the text states for it, and the survey its own n', () => {
+    const d = readArticle(
+      'A Keystone Polling survey of 640 members found 58% in favour. Of the 120 members under 30 in the sample, 71% said they were in favour.',
+    );
+    expect(d.surveys[0]?.n?.value).toBe(640);
+    expect(d.rows.map((r) => [r.group, r.value, r.n])).toEqual([
+      [null, '58', 640],
+      ['members under 30', '71', 120],
+    ]);
+  });
+
+  it('takes the responses received as n, not the sample the questionnaire was sent to', () => {
+    const d = readArticle(
+      'The Harbour Board questionnaire was sent to 2,500 residents and 912 valid responses were received. Of those, 63% said they use the ferry.',
+    );
+    expect(d.surveys[0]?.n?.value).toBe(912);
+  });
+
+  it('gives no n to a row tied to the survey only by the sentences around it', () => {
+    const d = readArticle(
+      'A Keystone Polling survey of 640 members was released today.\nThe Green slate is on 31 per cent.',
+    );
+    expect(d.rows.map((r) => [r.value, r.confidence, r.n])).toEqual([['31', 'low', null]]);
+  });
+});
+
+describe('readArticle: tables and answer lines', () => {
+  it('reads an HTML table of answers under its caption as one question', () => {
+    const html = `<p>A Keystone Polling survey of 640 members was carried out online.</p>
+<table><caption>How safe do you feel cycling in town?</caption>
+<tr><th>Answer</th><th>%</th></tr>
+<tr><td>Very safe</td><td>12</td></tr>
+<tr><td>Fairly safe</td><td>40</td></tr>
+<tr><td>Not safe</td><td>48</td></tr></table>`;
+    const d = readArticle(html, { format: 'html' });
+    expect(d.text).toContain('Very safe: 12%');
+    expect(d.rows.map((r) => [r.question, r.option, r.value, r.n])).toEqual([
+      ['How safe do you feel cycling in town?', 'Very safe', '12', 640],
+      ['How safe do you feel cycling in town?', 'Fairly safe', '40', 640],
+      ['How safe do you feel cycling in town?', 'Not safe', '48', 640],
+    ]);
+    expect(new Set(d.rows.map((r) => r.questionId)).size).toBe(1);
+  });
+
+  it('reads a Markdown table of answers, and leaves other tables as rows of cells', () => {
+    const md =
+      'A Keystone Polling survey of 640 members.\n\n| Option | Share |\n| --- | --- |\n| Yes | 55% |\n| No | 45% |\n\n| Year | Members |\n| --- | --- |\n| 2024 | 610 |\n';
+    const d = readArticle(md, { format: 'markdown' });
+    expect(d.rows.map((r) => [r.option, r.value])).toEqual([
+      ['Yes', '55'],
+      ['No', '45'],
+    ]);
+    expect(d.text).toContain('2024 | 610');
+  });
+});

@@ -3,21 +3,31 @@
 import { describe, expect, it } from 'vitest';
 import {
   classify,
+  continuesShare,
+  type FigureContext,
+  earlierOf,
   type Figure,
   fieldworkDates,
   findFigures,
   groupOf,
+  isDemonym,
+  isPooled,
   marginOfError,
+  namesWholeSample,
+  ofGroup,
   optionLabel,
+  partOf,
+  placeMatches,
   qualifierOf,
   questionLeadIn,
   sampleSizes,
+  subjectOf,
   surveyMentions,
   surveyMode,
 } from '../src/rules';
 import { fold } from '../src/text/fold';
 
-const NONE = { nearbySurvey: false, surveySeen: false };
+const NONE: FigureContext = { nearbySurvey: false, surveySeen: false };
 
 function only(s: string): Figure {
   const figures = findFigures(s);
@@ -25,7 +35,7 @@ function only(s: string): Figure {
   return figures[0] as Figure;
 }
 
-function verdict(s: string, index = 0, context = NONE) {
+function verdict(s: string, index = 0, context: FigureContext = NONE) {
   const figures = findFigures(s);
   return classify(s, figures[index] as Figure, figures, context);
 }
@@ -337,5 +347,197 @@ describe('the survey', () => {
     expect(surveyMode('Voters were reached by telephone.')?.mode).toBe('telephone');
     expect(surveyMode('Interviews were face-to-face.')?.mode).toBe('face-to-face');
     expect(surveyMode('A postal survey was sent.')?.mode).toBe('mail');
+  });
+});
+
+// The rules added after measuring on held-out articles (docs/reading-articles.md,
+// "On articles the rules never saw"), each on sentences written for these tests.
+
+describe('earlier levels and comparisons', () => {
+  it('"down from 30% in March": an earlier level, with its time', () => {
+    const s = 'Some 24% of members approve, down from 30% in March.';
+    expect(earlierOf(s, findFigures(s)[1] as Figure)).toEqual({ earlier: true, when: 'in March' });
+    expect(earlierOf(s, findFigures(s)[0] as Figure).earlier).toBe(false);
+  });
+  it('"compared with 40% last year": earlier only with a time', () => {
+    const s = 'Now 33% of drivers agree, compared with 40% last year.';
+    expect(earlierOf(s, findFigures(s)[1] as Figure)).toEqual({ earlier: true, when: 'last year' });
+    const t = 'Among cyclists, 70% agree, compared with 45% of drivers.';
+    expect(earlierOf(t, findFigures(t)[1] as Figure)).toEqual({ earlier: false, when: null });
+  });
+  it('"two years ago", "in the previous wave", "in its spring survey"', () => {
+    const when = (s: string) => earlierOf(s, findFigures(s)[1] as Figure).when;
+    expect(when('It is 20% now, up from 12% two years ago.')).toBe('two years ago');
+    expect(when('It is 20% now, up from 12% in the previous wave.')).toBe('in the previous wave');
+    expect(when('It is 20% now, against 25% in its spring survey.')).toBe('in its spring survey');
+  });
+  it('the other side of a comparison is a share of another group, with the same option', () => {
+    const s = 'Among cyclists, 70 percent back the lane, compared with 45 percent of drivers.';
+    const [a, b] = findFigures(s) as [Figure, Figure];
+    expect(
+      verdict(s, 1, { ...NONE, previousShare: { figure: a, strength: 'attached' } }).kind,
+    ).toBe('share');
+    expect(groupOf(s, b)).toEqual({ value: 'drivers', dim: 'group' });
+    expect(optionLabel(s, b)).toBe('back the lane');
+  });
+  it('a list that shares the verb of the share before it', () => {
+    const s = '31% blamed the weather, 22% the council and 9% the bus company.';
+    const [a, b, c] = findFigures(s) as [Figure, Figure, Figure];
+    expect(continuesShare(s, a, b)).toBe(true);
+    expect(continuesShare(s, b, c)).toBe(true);
+    expect(verdict(s, 2, { ...NONE, previousShare: { figure: b, strength: 'clause' } }).kind).toBe(
+      'share',
+    );
+    // …and without a share before it, a bare figure stays unread.
+    expect(verdict('Then 22% the council.').kind).toBe('reject');
+  });
+  it('an item in parentheses after a share: "well ahead of parking (12%)"', () => {
+    const s = 'Noise was named by 40% of tenants, well ahead of parking (12%).';
+    const [a, b] = findFigures(s) as [Figure, Figure];
+    expect(continuesShare(s, a, b)).toBe(true);
+  });
+});
+
+describe('not shares, found on held-out articles', () => {
+  const reason = (s: string, i = 0) => {
+    const v = verdict(s, i);
+    return v.kind === 'reject' ? v.reason : null;
+  };
+  it('a change without "by": "rents rose 6.1%", "wages have risen 2.5%"', () => {
+    expect(reason('In the survey period rents rose 6.1% in the city.')).toBe('change');
+    expect(reason('Wages have risen 2.5% over the year, the poll notes.')).toBe('change');
+  });
+  it('a rate: "mortgage rates near 7% are a worry", "a base rate of 4.5%"', () => {
+    expect(reason('Mortgage rates near 7% are a worry for those polled.')).toBe('economic');
+    expect(reason('The bank held its base rate at 4.5%, the survey noted.')).toBe('economic');
+  });
+  it('an election result: "of the party vote", "at the last election"', () => {
+    expect(reason('At the last election the Greens won 14 per cent of the party vote.')).toBe(
+      'vote-share',
+    );
+  });
+});
+
+describe('figures and labels, found on held-out articles', () => {
+  it('"Almost half of members (47%) said …": one figure, the printed one; the predicate is the option', () => {
+    const s = 'Almost half of members (47%) said the fee was too high.';
+    const f = only(s);
+    expect(f.percent).toBe(47);
+    expect(optionLabel(s, f)).toBe('said the fee was too high');
+    const t = 'About a fifth (19%) were against the merger.';
+    expect(optionLabel(t, only(t))).toBe('were against the merger');
+  });
+  it('the subject as the label: "The council\'s approval rating is 41 per cent"', () => {
+    const s = "The council's approval rating is 41 per cent, a poll shows.";
+    expect(optionLabel(s, only(s))).toBe("council's approval rating");
+    expect(subjectOf('Satisfaction with buses was flat at ')).toBe('Satisfaction with buses');
+  });
+  it('an answer line: "Too expensive: 38%"', () => {
+    const s = 'Too expensive: 38%';
+    expect(optionLabel(s, only(s))).toBe('Too expensive');
+    expect(
+      verdict(s, 0, { nearbySurvey: false, surveySeen: true, underQuestion: true }),
+    ).toMatchObject({ kind: 'share', strength: 'sentence' });
+  });
+  it('a quoted answer in Japanese brackets: 「反対」は40%', () => {
+    const s = fold('「反対」は４０％だった。');
+    expect(verdict(s)).toMatchObject({ kind: 'share', strength: 'attached' });
+    expect(optionLabel(s, only(s))).toBe('反対');
+  });
+  it('demonyms as respondents: "Four in five Danes support …"', () => {
+    expect(verdict('Four in five Danes support the bridge.').kind).toBe('share');
+    expect(isDemonym('Danes')).toBe(true);
+    expect(isDemonym('Canadians')).toBe(true);
+    expect(isDemonym('Republicans')).toBe(false);
+  });
+});
+
+describe('groups and their bases', () => {
+  it('"of <group> …": the group, up to its verb', () => {
+    expect(ofGroup(' of tenants in the survey who pay by card said it was easy')).toBe(
+      'tenants who pay by card',
+    );
+    expect(ofGroup(' of 25–34-year-olds agreed')).toBe('25–34-year-olds');
+    const s = 'Some 58% of nurses said shifts were too long.';
+    expect(groupOf(s, only(s))).toEqual({ value: 'nurses', dim: 'group' });
+  });
+  it('"of respondents", "of the poll\'s respondents", "of Danes": the whole sample', () => {
+    for (const p of [
+      'respondents',
+      "Keystone's respondents",
+      'Danish respondents',
+      'likely voters',
+    ])
+      expect(namesWholeSample(p)).toBe(true);
+    const s = 'In all, 58% of respondents[2] said yes.';
+    expect(groupOf(s, only(s))).toBeNull();
+  });
+  it('"Of the 240 nurses in the sample, 61% …": the group with its count', () => {
+    const s = 'Of the 240 nurses in the sample, 61% said shifts were too long.';
+    expect(groupOf(s, only(s))).toEqual({ value: 'nurses', dim: 'group', n: 240 });
+    expect(sampleSizes(s)).toMatchObject([{ n: 240, kind: 'group' }]);
+  });
+  it('"among" only at the start of a clause or after the figure', () => {
+    const s = 'On trade among Canada, Mexico and the U.S., 44% said it helps.';
+    expect(groupOf(s, only(s))).toBeNull();
+    const t = 'Support was 52% among retirees.';
+    expect(groupOf(t, only(t))?.value).toBe('retirees');
+  });
+  it('a sample by place: "of Dutch respondents", "In Belgium, …", "44% in Austria"', () => {
+    const labels = ['Netherlands', 'Belgium', 'Austria'];
+    const part = (s: string, i = 0) => partOf(s, findFigures(s)[i] as Figure, labels);
+    expect(part('Some 30% of Dutch respondents agreed.')).toBe('Netherlands');
+    expect(part('In Belgium, 41% agreed; in Austria, 38% did.', 1)).toBe('Austria');
+    expect(part('Support stood at 44% in Austria.')).toBe('Austria');
+    expect(part('Regarding Belgium, 41% were worried.')).toBeNull();
+    expect(placeMatches('Koreans', 'South Korea')).toBe(true);
+    expect(placeMatches('Australians', 'Austria')).toBe(false);
+  });
+  it('all the samples together: "across all three countries", "overall"', () => {
+    const s = 'Across all three countries, 61% want a cap.';
+    expect(isPooled(s, only(s))).toBe(true);
+    const t = 'In Belgium, 41% want a cap.';
+    expect(isPooled(t, only(t))).toBe(false);
+  });
+});
+
+describe('the survey, found on held-out articles', () => {
+  it('n: "1,018 U.S. adults", "a survey of 350 shop owners"', () => {
+    expect(sampleSizes('A poll of 1,018 U.S. adults.').map((x) => x.n)).toEqual([1018]);
+    expect(sampleSizes('A survey of 350 shop owners found it.').map((x) => x.n)).toEqual([350]);
+    expect(sampleSizes('The survey of 2024 found it.')).toEqual([]);
+  });
+  it('n: the sample drawn is not the interviews ("sent to 4,000 homes, 1,210 responses")', () => {
+    const sizes = sampleSizes(
+      'The form was sent to 4,000 households and 1,210 valid responses came back.',
+    );
+    expect(sizes.map((x) => [x.n, x.kind])).toEqual([
+      [4000, 'issued'],
+      [1210, 'direct'],
+    ]);
+  });
+  it('"Three polls" is no organisation; "the Riverside Herald nationwide poll" is', () => {
+    expect(surveyMentions('Three polls show a tie.')).toEqual([]);
+    expect(
+      surveyMentions('It fell in the latest Riverside Herald nationwide poll.')[0]?.organization,
+    ).toBe('Riverside Herald');
+  });
+  it('"The survey of 900 adults, carried out online by Oak Research, …"', () => {
+    expect(
+      surveyMentions('The survey of 900 adults, carried out online by Oak Research, found it.')[0]
+        ?.organization,
+    ).toBe('Oak Research');
+  });
+  it('fieldwork: "conducted by telephone from February 20 to 24, 2026", "Fieldwork: 2–9 May 2026"', () => {
+    expect(
+      fieldworkDates('The poll was conducted by telephone from February 20 to 24, 2026.'),
+    ).toMatchObject({ start: '2026-02-20', end: '2026-02-24' });
+    expect(fieldworkDates('Fieldwork: 2–9 May 2026.')).toMatchObject({
+      start: '2026-05-02',
+      end: '2026-05-09',
+    });
+  });
+  it('mode: "interviewed 800 adults online"', () => {
+    expect(surveyMode('Keystone interviewed 800 adults online.')?.mode).toBe('online');
   });
 });
