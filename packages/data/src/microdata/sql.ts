@@ -383,8 +383,10 @@ function sqlOf(spec: Spec): string {
     (d) =>
       `  SELECT ${d.question} AS ${quoted('question')}, ${d.grouping} AS ${quoted('grouping')}, ${d.value} AS ${quoted('group_value')}, SUM(${w}) / COUNT(*) AS ${quoted('mean_w')}\n  FROM ${spec.from}\n  WHERE ${d.where}${d.grouping === 0 ? '' : `\n  GROUP BY ${d.value}`}`,
   );
-  const stratum = spec.strata === undefined ? "''" : asText(spec.strata);
-  const psu = spec.psu === undefined ? 'NULL' : asText(spec.psu);
+  // strata and PSUs keep their type (the same column in every branch): grouping on
+  // integers is faster than on text
+  const stratum = spec.strata === undefined ? "''" : id(spec.strata);
+  const psu = spec.psu === undefined ? 'NULL' : id(spec.psu);
   const rowBranches = domains.map((d) => {
     const q = spec.questions[d.question] as SumsColumn;
     const columns = [
@@ -438,7 +440,8 @@ function sqlOf(spec: Spec): string {
     fpc_min: f === undefined ? 'NULL' : `MIN(${f})`,
     fpc_max: f === undefined ? 'NULL' : `MAX(${f})`,
     bad_weights: countIf(`${w} IS NULL OR NOT (${finite(w)})`),
-    bad_ids: spec.psu === undefined ? '0' : countIf(`${id(spec.psu)} IS NULL OR TRIM(${psu}) = ''`),
+    bad_ids:
+      spec.psu === undefined ? '0' : countIf(`${psu} IS NULL OR TRIM(${asText(spec.psu)}) = ''`),
     bad_fpc: f === undefined ? '0' : countIf(`${f} IS NULL OR NOT (${f} >= 0 AND ${f} < 1e308)`),
     bad_replicates:
       R === 0
@@ -464,7 +467,7 @@ function sqlOf(spec: Spec): string {
       `SELECT ${branch({
         part: "'psus'",
         stratum: `MIN(${stratum})`,
-        group_value: `MAX(${stratum})`,
+        group_value: `CAST(MAX(${stratum}) AS ${text})`,
         psu,
         psus: `COUNT(DISTINCT ${stratum})`,
       })}\nFROM ${spec.from}\nGROUP BY ${psu}\nHAVING COUNT(DISTINCT ${stratum}) > 1`,
