@@ -451,6 +451,18 @@ function sqlOf(spec: Spec): string {
               .map((r) => `${id(r)} IS NULL OR NOT (${id(r)} >= 0 AND ${id(r)} < 1e308)`)
               .join(' OR '),
           ),
+    // over every respondent: the design's own degrees of freedom (the rank of all the
+    // replicate weights), as the domain of everyone
+    sum_w: `SUM(${w})`,
+    ...Object.fromEntries(spec.replicates.map((r, i) => [`r_${i + 1}`, `SUM(${replicate(r)})`])),
+    ...(spec.crossProducts
+      ? Object.fromEntries(
+          crossNames(R).map(([a, b]) => [
+            `x_${a}_${b}`,
+            `SUM(${replicate(spec.replicates[a - 1] as string)} * ${replicate(spec.replicates[b - 1] as string)})`,
+          ]),
+        )
+      : {}),
   };
   const branch = (values: Record<string, string>) =>
     sums.map((c) => `${values[c.name] ?? 'NULL'} AS ${quoted(c.name)}`).join(', ');
@@ -528,6 +540,13 @@ export interface WeightedToplinesFromSums {
   questions: ColumnTable;
   /** The design the estimates come from (core's surveyDesignFromSums or replicateDesignFromSums). */
   design: AggregateDesign;
+  /**
+   * The design's degrees of freedom (R's `degf(design)`): PSUs less strata, the degf given
+   * with the replicates, or the rank of every respondent's replicate weights less 1 (from
+   * the cross products the query sums over all rows). Each domain's own are in its rows'
+   * intervals.
+   */
+  degf: number;
 }
 
 /** A number as a CSV (or an engine casting a number to text) writes it. */
@@ -594,6 +613,7 @@ export function weightedToplinesFromSums(
 
   // the design: each stratum's PSUs and fpc, and the bad values the engine counted
   const strata: { stratum: string; psus: number; fpc?: number }[] = [];
+  const strataRows: SumsRow[] = [];
   const domains = new Map<string, SumsRow[]>();
   let n = 0;
   for (const row of rows) {
@@ -631,6 +651,7 @@ export function weightedToplinesFromSums(
           'invalid-value',
           sumsText.badFpc(fn, spec.fpc ?? '', str(stratum), row['fpc_min'], row['fpc_max']),
         );
+      strataRows.push(row);
       strata.push({
         stratum: str(stratum),
         psus: num(row['psus']),
@@ -653,6 +674,7 @@ export function weightedToplinesFromSums(
   if (n < 2) throw new DataError('invalid-value', microdataText.noRespondents(fn));
 
   let design: AggregateDesign;
+  let degf: number;
   const described = [`weights ${spec.weights}`];
   const R = spec.replicates.length;
   if (R > 0) {
@@ -662,6 +684,16 @@ export function weightedToplinesFromSums(
     const more = readOptions(fn, dataError, opts['replicateOptions'], 'replicateOptions');
     design = replicateDesignFromSums({ ...more, type, replicates: R });
     described.push(`${R} ${type} replicate weights (${spec.replicates[0]}…)`);
+    if (design.degf === null) {
+      // R's degf(design): the rank of every respondent's replicate weights less 1, the
+      // degrees of freedom of the domain of everyone
+      const all = domainSums(
+        strataRows.map((r) => ({ ...r, answer: 'all', sum_wt: null })),
+        () => 'all',
+        R,
+      );
+      degf = designSharesFromSums(all, design, { method: 'mean' }).df;
+    } else degf = design.degf;
   } else {
     const lonelyPsu = readChoice(
       fn,
@@ -672,6 +704,7 @@ export function weightedToplinesFromSums(
     );
     strata.sort((a, b) => (a.stratum < b.stratum ? -1 : a.stratum > b.stratum ? 1 : 0));
     design = surveyDesignFromSums({ strata, nest: spec.nest, lonelyPsu });
+    degf = design.degf;
     if (spec.strata !== undefined) described.push(`strata ${spec.stages['strata']?.join(' + ')}`);
     if (spec.psu !== undefined) described.push(`PSUs ${spec.stages['psu']?.join(' + ')}`);
     if (spec.fpc !== undefined) described.push(`fpc ${spec.fpc}`);
@@ -794,6 +827,7 @@ export function weightedToplinesFromSums(
       base: questions.map(() => null),
     }),
     design,
+    degf,
   };
 }
 
