@@ -206,12 +206,11 @@ export async function weighCommand(argv: string[], io: Io): Promise<number> {
 
 /**
  * The DuckDB engine (`--engine duckdb`): `weighWithDuckDb(request)` of
- * packages/cli/src/weigh/duckdb.ts, built beside this command (its request is a
- * WeighRequest with DuckDB's settings); until it is there, the option says so. Wiring it:
- * `return (await import('../weigh/duckdb')).weighWithDuckDb(request);`
+ * packages/cli/src/weigh/duckdb.ts (its request is a WeighRequest with DuckDB's settings),
+ * loaded only when asked for, as is @duckdb/node-api, an optional dependency.
  */
-async function duckDbEngine(_request: WeighRequest): Promise<Weighed> {
-  throw new UsageError(weighText.noDuckDb(), 'weigh');
+async function duckDbEngine(request: WeighRequest): Promise<Weighed> {
+  return (await import('../weigh/duckdb')).weighWithDuckDb(request);
 }
 
 /**

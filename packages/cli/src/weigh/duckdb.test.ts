@@ -18,6 +18,7 @@ import {
 import { readMicrodata } from '@toplines/data/node';
 import { type ColumnTable, table } from 'arquero';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../main';
 import { weighWithDuckDb } from './duckdb';
 
 const MICRODATA = join(
@@ -130,6 +131,7 @@ describe('weighWithDuckDb gives the numbers of weightedToplines (api data)', () 
         sameTables(rowsOf(duck.results), rowsOf(memory.results), `${design.name} ${method}`);
         expect(duck.surveys.objects()).toEqual(memory.surveys.objects());
         expect(duck.questions.objects()).toEqual(memory.questions.objects());
+        expect(duck.design.degf).toBe(memory.design.degf);
       }
     });
   }
@@ -159,8 +161,72 @@ describe('weighWithDuckDb gives the numbers of weightedToplines (api data)', () 
       options: { weights: 'pw', questions: [], replicates: ['repw*'], replicateType: 'JK1' },
     });
     expect(duck.questions.array('question_id')).toEqual(QUESTIONS);
-    expect(duck.design.kind).toBe('aggregate-replicate-design');
+    expect(duck.design.aggregate.kind).toBe('aggregate-replicate-design');
+    expect(duck.design.degf).toBe(14);
     expect(duck.surveys.get('notes', 0)).toContain('15 JK1 replicate weights (repw01…)');
+  });
+});
+
+describe('toplines weigh --engine duckdb', () => {
+  /** Runs the command in-process; returns its exit code and standard output. */
+  async function weigh(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await main(['weigh', ...args], {
+      out: (text) => {
+        out += text;
+      },
+      err: (text) => {
+        err += text;
+      },
+      env: { NO_COLOR: '1' },
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      cwd: MICRODATA,
+    });
+    return { code, out, err };
+  }
+
+  it('prints the table and the JSON of --engine memory', async () => {
+    const args = [
+      'apistrat.csv',
+      '--weights',
+      'pw',
+      '--strata',
+      'stype',
+      '--fpc',
+      'fpc',
+      '--by',
+      'yr_rnd',
+    ];
+    const memory = await weigh(args);
+    const duck = await weigh([...args, '--engine', 'duckdb']);
+    expect([memory.code, duck.code]).toEqual([0, 0]);
+    expect(duck.out).toBe(memory.out);
+    const memoryJson = await weigh([...args, '--json']);
+    const duckJson = await weigh([...args, '--engine', 'duckdb', '--json']);
+    const strip = (text: string) =>
+      JSON.parse(text.replace(/"generated": "[^"]*"/g, '"generated": ""'));
+    const a = strip(duckJson.out);
+    const b = strip(memoryJson.out);
+    expect([memoryJson.code, duckJson.code]).toEqual([0, 0]);
+    // the same document, every number to 1e-12
+    let numbers = 0;
+    const same = (x: unknown, y: unknown, path: string): void => {
+      if (typeof y === 'number') {
+        numbers++;
+        close(x as number, y, path);
+      } else if (Array.isArray(y)) {
+        expect((x as unknown[]).length, path).toBe(y.length);
+        for (const [i, v] of y.entries()) same((x as unknown[])[i], v, `${path}[${i}]`);
+      } else if (y !== null && typeof y === 'object') {
+        expect(Object.keys(x as object).sort(), path).toEqual(Object.keys(y).sort());
+        for (const [k, v] of Object.entries(y))
+          same((x as Record<string, unknown>)[k], v, `${path}.${k}`);
+      } else expect(x, path).toEqual(y);
+    };
+    same(a, b, 'json');
+    expect(numbers).toBeGreaterThan(100);
   });
 });
 

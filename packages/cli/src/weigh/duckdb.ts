@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AggregateDesign } from '@toplines/core/design';
 import {
   DataError,
   designSumsSql,
@@ -52,6 +53,19 @@ export interface DuckDbWeighRequest {
   threads?: number;
 }
 
+/**
+ * What weighWithDuckDb returns: weightedToplines' tables, and the design with its degrees
+ * of freedom (what `toplines weigh` prints) and the design from sums the estimates used.
+ */
+export type DuckDbWeighed = Pick<WeightedToplinesFromSums, 'results' | 'surveys' | 'questions'> & {
+  design: {
+    /** R's degf(design): PSUs less strata, or the rank of the replicate weights less 1. */
+    readonly degf: number;
+    /** The design from sums (core's surveyDesignFromSums or replicateDesignFromSums). */
+    readonly aggregate: AggregateDesign;
+  };
+};
+
 /** The DuckDB types that read back as numbers (a CSV's columns are BIGINT, DOUBLE or VARCHAR). */
 const NUMERIC =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
@@ -77,7 +91,8 @@ function literal(text: string): string {
  * memory stays within `memoryLimit` (DuckDB spills beyond it).
  *
  * @param request - the file, its format, weightedToplines' options, `memoryLimit`, `threads`
- * @returns the results, surveys and questions tables, and the design from sums
+ * @returns the results, surveys and questions tables, and the design: its degrees of
+ *   freedom and the design from sums
  * @throws {UsageError} for a `.sav` (DuckDB does not read it), an fpc at a later stage, an
  *   encoding DuckDB does not read, or when @duckdb/node-api is not installed
  * @throws {DataError} `missing-column` for a column not in the file, and as
@@ -88,9 +103,7 @@ function literal(text: string): string {
  *   options: { questions: ['awards'], weights: 'pw', strata: 'stype', fpc: 'fpc' } });
  * w.results.numRows(); // 2
  */
-export async function weighWithDuckDb(
-  request: DuckDbWeighRequest,
-): Promise<WeightedToplinesFromSums> {
+export async function weighWithDuckDb(request: DuckDbWeighRequest): Promise<DuckDbWeighed> {
   const { path, format, options } = request;
   if (format === 'sav') throw new UsageError(duckDbText.noSav(path), 'weigh');
   const first = (value: string | readonly string[] | undefined): string | undefined =>
@@ -201,7 +214,13 @@ export async function weighWithDuckDb(
       firstStep: method === 'logit' || method === 'likelihood',
     });
     const rows = (await connection.runAndReadAll(sql)).getRowObjectsJS();
-    return weightedToplinesFromSums(rows, sums);
+    const weighed = weightedToplinesFromSums(rows, sums);
+    return {
+      results: weighed.results,
+      surveys: weighed.surveys,
+      questions: weighed.questions,
+      design: Object.freeze({ degf: weighed.degf, aggregate: weighed.design }),
+    };
   } finally {
     connection.closeSync();
     instance.closeSync();
