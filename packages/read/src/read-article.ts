@@ -22,6 +22,7 @@ import {
   quotedQuestion,
   type ShareStrength,
   SURVEY_WORDS,
+  type Subgroup,
   type SurveyMention,
   sampleSizes,
   surveyMentions,
@@ -94,6 +95,10 @@ export function readArticle(text: string, options: ReadArticleOptions = {}): Art
       m,
       survey: resolve(surveys, m, current, quote),
     }));
+    // "In a runoff, Ipsum found …": a survey named by its organisation alone.
+    const named = organisationMentions(s, surveys, mentions);
+    mentions.push(...named);
+    mentions.sort((a, b) => a.m.start - b.m.start);
     for (const { m, survey } of mentions)
       survey.mentions.push(span(plain, sentence.start + m.start, sentence.start + m.end));
     if (mentions.length > 0 || SURVEY_WORDS.test(s)) surveySeen = true;
@@ -107,6 +112,7 @@ export function readArticle(text: string, options: ReadArticleOptions = {}): Art
         surveySeen,
         previousShare,
         underQuestion,
+        namesSurvey: named.length > 0,
       });
       if (verdict.kind === 'reject') {
         previousShare = null;
@@ -259,6 +265,47 @@ function resolve(
   return survey;
 }
 
+/** First words of an organisation's name that do not name it alone. */
+const GENERIC_ORG_WORD =
+  /^(?:University|National|Institute|Center|Centre|Research|Public|Policy|Foundation|Association|Council|Department|Ministry|Office|Agency|Bureau|Group|Polling|Survey|International|American|British|European|Japan|Japanese|United|New|North|South|East|West|Central|Global|General|Federal|State|City|County|Royal|Daily|Weekly|Times|News|Media)$/;
+
+/**
+ * Where a sentence names the organisation of a survey already read, without a
+ * word for a survey ("Ipsum found …", "Ipsum's figures"): mentions of that
+ * survey. Only whole names, and not inside a mention already found.
+ */
+function organisationMentions(
+  s: string,
+  surveys: readonly DraftSurvey[],
+  found: readonly { m: SurveyMention; survey: DraftSurvey }[],
+): { m: SurveyMention; survey: DraftSurvey }[] {
+  const out: { m: SurveyMention; survey: DraftSurvey }[] = [];
+  for (const survey of surveys) {
+    const full = survey.organization?.value;
+    if (full === undefined || survey.earlierOf !== null || full.length < 3) continue;
+    // "Vale found …" for Vale Research: the first word, when it is a name and not a generic word.
+    const first = full.split(/\s+/)[0] as string;
+    const org =
+      first !== full &&
+      first.length >= 4 &&
+      /^\p{Lu}\p{Ll}/u.test(first) &&
+      !GENERIC_ORG_WORD.test(first)
+        ? first
+        : full;
+    const re = new RegExp(
+      `(?<![\\p{L}\\p{N}])${org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      'gu',
+    );
+    for (const m of s.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if ([...found, ...out].some((x) => start < x.m.end + 40 && end > x.m.start - 40)) continue;
+      out.push({ m: { start, end, organization: full, name: null, another: false }, survey });
+    }
+  }
+  return out;
+}
+
 /** The paragraph of a sentence, or the sentence before it, speaks of a survey. */
 function paragraphSpeaksOfSurvey(all: readonly Sentence[], index: number, folded: string): boolean {
   const me = all[index] as Sentence;
@@ -368,6 +415,8 @@ function buildRows(
     const heading = questionAbove(all, sentenceIndex, folded);
     // The question and group of the figure before, in this sentence: an earlier level shares them.
     let last: LastQuestion | null = null;
+    // "Of the 412 parents of teenagers, 47% …, ahead of bullying (21%)": a group opening the sentence is every figure's.
+    let leadGroup: Subgroup | null = null;
     for (const group of questionGroups(s, inSentence)) {
       const firstKept = group[0] as Kept;
       const inherited = last as LastQuestion | null;
@@ -381,7 +430,7 @@ function buildRows(
         firstKept.figure.start - previousEnd,
         listItem,
       );
-      const underHeading = heading !== null && listItem && lead === null;
+      const underHeading = heading !== null && heading >= 0 && listItem && lead === null;
       const continued =
         previous !== null &&
         previous.survey === survey.key &&
@@ -401,7 +450,7 @@ function buildRows(
       } else {
         question =
           lead ??
-          (underHeading ? headingText(all[heading] as Sentence, plain) : null) ??
+          (underHeading ? headingText(all[heading as number] as Sentence, plain) : null) ??
           quotedQuestion(s) ??
           optionLabel(s, firstKept.figure);
         question = question.length > 120 ? `${question.slice(0, 119)}…` : question;
@@ -436,7 +485,9 @@ function buildRows(
                 parts.map((p) => p.label),
               )
             : null;
-        const sub = groupOf(s, f);
+        let sub = groupOf(s, f);
+        if (sub?.lead === true) leadGroup = sub;
+        else if (sub === null && earlier === null) sub = leadGroup;
         if (part !== null) {
           // "57% of German respondents" in a survey of "Germany: 2,004; France: 2,118".
           groupValue = part;
@@ -496,11 +547,17 @@ function buildRows(
   return rows;
 }
 
+/** A heading over a list of results: "Key results", "Main findings", "At a glance". */
+const RESULTS_HEADING =
+  /^(?:(?:the\s+)?(?:key|main|top|headline|selected)\s+)?(?:results?|findings?|figures|numbers|highlights|toplines?|top lines?|at a glance|in numbers|in figures)$/i;
+
 /**
- * The question a line of answers stands under: the line is a paragraph of its
+ * The line a line of answers stands under: the line is a paragraph of its
  * own ("Very expensive: 47%"), and so are the lines of answers before it, up
- * to a line that asks ("How would you rate the cost of dental care?") or
- * introduces them ("… rated the cost as follows:"). Its sentence's index, or null.
+ * to a line that asks ("How would you rate the cost of dental care?"),
+ * introduces them ("… rated the cost as follows:") or heads a list of
+ * results ("Key results"). The sentence index of a question (its text is the
+ * question), -1 for a results heading (no question), or null.
  */
 function questionAbove(all: readonly Sentence[], index: number, folded: string): number | null {
   const alone = (i: number) =>
@@ -517,6 +574,7 @@ function questionAbove(all: readonly Sentence[], index: number, folded: string):
     if (!alone(i)) return null;
     if (answerLine(i)) continue;
     const t = text(i).trim();
+    if (RESULTS_HEADING.test(t)) return -1;
     return /[?:]$/.test(t) && t.length <= 200 && findFigures(t).length === 0 ? i : null;
   }
   return null;

@@ -367,6 +367,8 @@ export interface FigureContext {
   previousShare?: { figure: Figure; strength: ShareStrength } | null;
   /** The sentence is a line of answers under a question printed on its own line ("How would you rate …?"). Default false. */
   underQuestion?: boolean;
+  /** The sentence names a survey's organisation without a word for a survey ("Ipsum found …"). Default false. */
+  namesSurvey?: boolean;
 }
 
 /** How strongly the words say a figure is a share of respondents (see {@link Verdict}). */
@@ -445,13 +447,13 @@ export function classify(
   if (!earlier && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after)))
     return { kind: 'reject', reason: 'change', span: own };
   // The words right after the figure first ("8% sales tax and 2.1% inflation").
-  const attached = notShareReason(firstWords(after, 6)) ?? notShareReason(lastWords(before, 3));
+  const attached = notShareIn(s, firstWords(after, 6)) ?? notShareIn(s, lastWords(before, 3));
   if (attached !== null) return { kind: 'reject', reason: attached, span: own };
   // "27% pointed to the government, 23% to distributors", "61% …, compared with 37% of homeowners".
   const previous = context.previousShare ?? null;
   if (previous !== null && continuesShare(s, previous.figure, figure)) {
     const near2 = `${lastWords(s.slice(clause.start, figure.start), 8)} ${firstWords(s.slice(figure.end, clause.end), 4)}`;
-    const reason = notShareReason(near2);
+    const reason = notShareIn(s, near2);
     if (reason !== null) return { kind: 'reject', reason, span: own };
     return {
       kind: 'share',
@@ -460,11 +462,11 @@ export function classify(
     };
   }
   // "Very expensive: 47%" on a line of its own under a question.
-  if (context.underQuestion === true && isListItem(s, figure) && notShareReason(s) === null)
+  if (context.underQuestion === true && isListItem(s, figure) && notShareIn(s, s) === null)
     return { kind: 'share', strength: 'sentence', earlier };
   if (wordy) return { kind: 'reject', reason: 'no-survey-context', span: own };
   const near = `${lastWords(s.slice(clause.start, figure.start), 8)} ${firstWords(s.slice(figure.end, clause.end), 4)}`;
-  const inClause = notShareReason(near);
+  const inClause = notShareIn(s, near);
   if (inClause !== null) return { kind: 'reject', reason: inClause, span: own };
   const clauseText = s.slice(clause.start, clause.end);
   if (
@@ -473,10 +475,10 @@ export function classify(
     OPINION_NOUNS.test(clauseText)
   )
     return { kind: 'share', strength: 'clause', earlier };
-  const inSentence = notShareReason(s);
+  const inSentence = notShareIn(s, s);
   if (inSentence !== null) return { kind: 'reject', reason: inSentence, span: own };
   // A level a trend started from ("down from 45%") is of the people the sentence's share is of.
-  if (SURVEY_WORDS.test(s) || (earlier && RESPONDENT_NOUNS.test(s)))
+  if (SURVEY_WORDS.test(s) || context.namesSurvey === true || (earlier && RESPONDENT_NOUNS.test(s)))
     return { kind: 'share', strength: 'sentence', earlier };
   if (context.nearbySurvey || (context.surveySeen && isListItem(s, figure)))
     return { kind: 'share', strength: 'context', earlier };
@@ -487,6 +489,16 @@ export function classify(
 export function notShareReason(text: string): RejectReason | null {
   for (const { reason, words } of NOT_SHARES) if (words.test(text)) return reason;
   return null;
+}
+
+/** A vote that has not happened: a poll's voting intention, not an election result. */
+const HYPOTHETICAL_VOTE =
+  /\b(?:would|will)\s+(?:\w+\s+)?(?:win|get|take|receive|gain|secure|vote|beat|lose)\b|\bif (?:the |an? )?(?:\w+\s+){0,2}elections? (?:were|was) held\b|\b(?:voting|vote) intentions?\b/i;
+
+/** {@link notShareReason} in a sentence: "would win 31% of the vote" is a poll's voting intention. */
+function notShareIn(s: string, text: string): RejectReason | null {
+  const reason = notShareReason(text);
+  return reason === 'vote-share' && HYPOTHETICAL_VOTE.test(s) ? null : reason;
 }
 
 /**
@@ -506,12 +518,19 @@ export function notShareReason(text: string): RejectReason | null {
  */
 export function earlierOf(s: string, figure: Figure): { earlier: boolean; when: string | null } {
   const before = s.slice(0, figure.start);
+  // "compared with 2025's 39 per cent", "against last year's 40%".
+  const owned = POSSESSIVE_TIME.exec(before);
+  if (owned !== null) return { earlier: true, when: owned[1] as string };
   const time = TIME_AFTER.exec(s.slice(figure.end));
   const when = time === null ? null : (time[1] as string).trim();
   if (TREND_FROM.test(before)) return { earlier: true, when };
   if (COMPARED_BEFORE.test(before) && when !== null) return { earlier: true, when };
   return { earlier: false, when: null };
 }
+
+/** "compared with 2025's ", "from last year's " right before a figure: an earlier level, its time owning it. */
+const POSSESSIVE_TIME =
+  /\b(?:compared (?:with|to)|versus|vs\.?|against|than|from|down from|up from)\s+((?:\d{4}|last (?:year|month|week|spring|summer|autumn|fall|winter)|the previous (?:year|month|wave|poll|survey)|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?))[’']s\s+(?:(?:about|around|nearly|almost|roughly|some|just)\s+)?$/i;
 
 /** What joins a figure to the share before it in a list or a comparison. */
 const CONTINUES =
@@ -680,7 +699,12 @@ function rangeAround(s: string, figure: Figure): { start: number; end: number } 
     String.raw`(?:(between|from)\s+)?(${number})\s?(–|—|-|to|and)\s?$`,
     'i',
   ).exec(before);
+  // "would beat Duval by 56% to 44%", "won 52% to 48%": a score of two shares, not a range.
+  const score = (text: string) =>
+    /\b(?:by|beat|beats|won|wins|lead|leads|leading|trail|trails)\s+$/i.test(text);
   if (lead !== null && /\d/.test(lead[2] as string)) {
+    if (score(before.slice(0, lead.index)) && /%|per\s?cent|percent/i.test(lead[2] as string))
+      return null;
     const word = (lead[1] ?? '').toLowerCase();
     const joiner = (lead[3] as string).toLowerCase();
     if (word === 'from') return null;
@@ -699,6 +723,7 @@ function rangeAround(s: string, figure: Figure): { start: number; end: number } 
   if (trail !== null) {
     const joiner = (trail[1] as string).toLowerCase();
     if (/\bfrom\s+(?:about\s+|around\s+)?$/i.test(before)) return null;
+    if (joiner === 'to' && score(before)) return null;
     if (joiner === 'and' && !/\bbetween\s+$/i.test(before)) return null;
     return { start: figure.start, end: figure.end + trail[0].length };
   }
@@ -1012,21 +1037,46 @@ function commaAtDepthZero(text: string): number {
  * const s = 'Over 70% of those in their sixties agreed.';
  * groupOf(s, findFigures(s)[0]); // => { value: 'in their sixties', dim: 'age' }
  */
-export function groupOf(
-  s: string,
-  figure: Figure,
-): { value: string; dim: string; n?: number } | null {
+export function groupOf(s: string, figure: Figure): Subgroup | null {
   const after = s.slice(figure.end);
+  const before = s.slice(0, figure.start);
   const clause = clauseAround(s, figure);
   let value: string | null = null;
-  // "Of the 296 voters under 35 in the sample, 66% said": a subgroup with its count.
-  const counted = COUNTED_GROUP.exec(s.slice(0, figure.start));
+  // "Of the 296 voters under 35 in the sample, 66% said": a subgroup with its count, for the sentence.
+  const counted = COUNTED_GROUP.exec(before);
   if (counted !== null) {
     const v = clean(stripSampleTail(counted[2] as string));
-    return { value: v, dim: dimOf(v), n: Number((counted[1] as string).replace(/,/g, '')) };
+    return {
+      value: v,
+      dim: dimOf(v),
+      n: Number((counted[1] as string).replace(/,/g, '')),
+      lead: true,
+    };
+  }
+  // "Women were more likely than men to say so (51% against 39%)".
+  const likely = likelierGroups(s, figure);
+  if (likely !== null) return { value: likely, dim: dimOf(likely) };
+  // "Support was highest in Chennai, at 74 per cent".
+  const place =
+    /\b(?:in|among)\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)\s*,\s*(?:at|with)\s+(?:about\s+|around\s+|just\s+|only\s+)?$/u.exec(
+      before,
+    );
+  if (place !== null) return { value: place[1] as string, dim: 'group' };
+  // "Adults under 30 are less worried: 38% of them say …": "them" is the sentence's subject.
+  if (
+    /^\s*of\s+(?:them|those)\b(?!\s+(?:\d|who|aged|in|over|under|between|from|with|living|age))/i.test(
+      after,
+    )
+  ) {
+    const subject =
+      /^\s*((?:[\p{L}\d][\p{L}\d’'-]*\s+){0,5}?[\p{L}\d][\p{L}\d’'-]*)\s+(?:are|were|is|was|have|had|seem|seemed|appear|appeared)\b[^.;]*[:;,]\s*(?:\S+\s+){0,2}$/u.exec(
+        before,
+      );
+    const g = subject === null ? null : (subject[1] as string).trim();
+    if (g !== null && peopleWords(g) && !namesWholeSample(g)) return { value: g, dim: dimOf(g) };
   }
   const those =
-    /^\s*of\s+(?:those|people|respondents|voters|adults)\s+((?:aged|in their|over|under|between|who are|from|living in|age)\s+[^,;()]+?)(?=\s+(?:(?:and|or)(?!\s+(?:over|older|above|under|younger|below)\b)|\w+ed|\w+ing|said|say|agree|believe|think|support|oppose|favou?r|were|are|view\w*)\b|[,;()]|$)/i.exec(
+    /^\s*of\s+(?:those|people|respondents|voters|adults)\s+((?:(?:aged|in their|over|under|between|who are|from|living in|age)\s+|\d{2}\s+(?=(?:and|or)\s+(?:older|over|above|younger|under)\b))[^,;()]+?)(?=\s+(?:(?:and|or)(?!\s+(?:over|older|above|under|younger|below)\b)|\w+ed|\w+ing|said|say|agree|believe|think|support|oppose|favou?r|were|are|view\w*)\b|[,;()]|$)/i.exec(
       after,
     );
   if (those !== null) value = those[1] as string;
@@ -1045,17 +1095,70 @@ export function groupOf(
     /(?:^|[,;:(]\s*|\b(?:and|while|but|whereas|that|found|finds|shows?|showed)\s+|\d\s?(?:%|percent|per\s?cent)\s+)among\s+([^,;()]{2,50}?)(?=[,;()]|\s+(?:\d|with|who|the)\b|$)/i.exec(
       s.slice(Math.max(0, clause.start - 60), clause.end),
     );
+  let lead = false;
   if (
     value === null &&
     among !== null &&
     !/^(?:all\s+)?(?:respondents|the public|those (?:surveyed|polled|asked))$/i.test(
       (among[1] as string).trim(),
     )
-  )
+  ) {
     value = among[1] as string;
+    lead = !/\d\s?(?:%|percent|per\s?cent)\s+among\b/i.test(among[0]);
+  }
   if (value === null) return null;
   const v = clean(value);
-  return { value: v, dim: dimOf(v) };
+  return lead ? { value: v, dim: dimOf(v), lead } : { value: v, dim: dimOf(v) };
+}
+
+/**
+ * A subgroup a figure is of: its words as printed, its kind (`age`,
+ * `gender`, `group`), its count when the text gives one, and whether it
+ * opens the sentence ("Among women, …", "Of the 412 parents, …"), so that
+ * the figures after it in the sentence are of it too unless they name
+ * their own.
+ */
+export interface Subgroup {
+  value: string;
+  dim: string;
+  n?: number;
+  lead?: boolean;
+}
+
+/** The words name people: a word for respondents, a demonym, or a plural (or "men", "women", "people"). */
+function peopleWords(phrase: string): boolean {
+  const words = phrase.split(/\s+/).slice(0, 4);
+  return (
+    RESPONDENT_NOUNS.test(phrase) ||
+    words.some(
+      (w) =>
+        isDemonym(w) ||
+        /^(?:men|women|people|children|youth|elderly|public|staff|everyone|those|them)$/i.test(w) ||
+        /\p{Ll}{2,}(?:s|ers|ists|ians|ees|olds)$/u.test(w),
+    )
+  );
+}
+
+/**
+ * "A were more likely than B to … (X% against Y%)": the group of X is A, of Y is B.
+ *
+ * @example
+ * const s = 'Women were more likely than men to agree (51% against 39%).';
+ * likelierGroups(s, findFigures(s)[1]); // => 'men'
+ */
+export function likelierGroups(s: string, figure: Figure): string | null {
+  const m =
+    /(?:^|[.;:]\s*)((?:\p{L}[\p{L}\d’'-]*\s+){0,4}?\p{L}[\p{L}\d’'-]*)\s+(?:were|are|was|is)\s+(?:much\s+|far\s+|slightly\s+|somewhat\s+|twice as\s+)?(?:more|less)\s+likely\s+than\s+((?:\p{L}[\p{L}\d’'-]*\s+){0,4}?\p{L}[\p{L}\d’'-]*)\s+to\b[^()]*\(\s*([^()]*)\)/u.exec(
+      s,
+    );
+  if (m === null) return null;
+  const open = m.index + m[0].lastIndexOf('(');
+  const close = m.index + m[0].length;
+  const figures = findFigures(s).filter((f) => f.start > open && f.end < close);
+  if (figures.length !== 2) return null;
+  const at = figures.findIndex((f) => f.start === figure.start);
+  if (at === -1) return null;
+  return clean((at === 0 ? m[1] : m[2]) as string);
 }
 
 /** A subgroup's kind by its words: `age`, `gender`, else `group`. */
@@ -1100,6 +1203,11 @@ export function namesWholeSample(phrase: string): boolean {
     .trim()
     .replace(/^(?:the\s+)?(?:[\p{Lu}][\p{L}.&-]*\s+)*[\p{Lu}][\p{L}.&-]*[’']s\s+/u, '')
     .replace(/^(?:the\s+)?(?:poll|survey|study)[’']s\s+/i, '');
+  // "respondents who said they did not know": the answer, of the whole sample.
+  p = p.replace(
+    /^((?:all\s+|the\s+|those\s+)*(?:respondents|people|adults|voters|those|participants))\s+(?:who|that)\s+.*$/i,
+    '$1',
+  );
   const words = p.split(/\s+/);
   while (words.length > 1 && isDemonym(words[0] as string)) words.shift();
   p = words.join(' ');
@@ -1144,6 +1252,8 @@ export function ofGroup(after: string): string | null {
       ),
   );
   if (phrase === '' || phrase.split(/\s+/).length > 8) return null;
+  // "of the first-round vote": a share of something, not of a group of people.
+  if (!peopleWords(phrase) && !/^(?:in|from|living in)\s+\p{Lu}/u.test(phrase)) return null;
   return phrase;
 }
 
@@ -1322,7 +1432,7 @@ export function surveyMentions(s: string): SurveyMention[] {
     // Words after: "by the progressive Asahi Shimbun", "conducted by our website and JX Press".
     const after = s.slice(token.end);
     const by =
-      /^\s+(?:(?:conducted|carried out|commissioned|fielded|run|published|released|done)\s+)?(?:jointly\s+)?(?:by|from)\s+([^,;:()]{2,80})/i.exec(
+      /^\s*,?\s+(?:(?:conducted|carried out|commissioned|fielded|run|published|released|done)\s+)?(?:jointly\s+)?(?:by|from)\s+([^,;:()]{2,80})/i.exec(
         after,
       );
     if (organization === null && by !== null) organization = firstOrganization(by[1] as string);

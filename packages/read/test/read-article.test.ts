@@ -231,3 +231,39 @@ describe('readArticle: tables and answer lines', () => {
     expect(d.text).toContain('2024 | 610');
   });
 });
+
+describe('readArticle: round 2 of the evaluation', () => {
+  it('gives a group that opens the sentence, with its count, to the figures after it', () => {
+    const d = readArticle(
+      'A Keystone Polling survey of 640 members. Of the 150 members under 30 in the sample, 44% said fees were their biggest worry, ahead of parking (20%) and noise (11%).',
+    );
+    expect(d.rows.map((r) => [r.group, r.value, r.n])).toEqual([
+      ['members under 30', '44', 150],
+      ['members under 30', '20', 150],
+      ['members under 30', '11', 150],
+    ]);
+  });
+
+  it('reads a list of "label: N per cent" under a "Key results" heading as results of the survey', () => {
+    const d = readArticle(
+      'A Keystone Polling survey of 640 members.\n\nKey results\n\n- Members who walk to the club: 38 per cent\n- Members who drive: 51 per cent\n',
+      { format: 'markdown' },
+    );
+    expect(d.rows.map((r) => [r.option, r.value, r.n, r.confidence])).toEqual([
+      ['Members who walk to the club', '38', 640, 'medium'],
+      ['Members who drive', '51', 640, 'medium'],
+    ]);
+  });
+
+  it('gives a figure to the survey whose organisation the sentence names', () => {
+    const d = readArticle(
+      'A Vale Research poll of 900 voters found Ortiz on 40%. A second poll, by Hill Insight, had her on 37%. In a runoff, Vale found she would beat Lund by 55% to 45%.',
+    );
+    expect(d.rows.map((r) => [r.survey, r.value, r.n])).toEqual([
+      ['vale-research', '40', 900],
+      ['hill-insight', '37', null],
+      ['vale-research', '55', 900],
+      ['vale-research', '45', 900],
+    ]);
+  });
+});
