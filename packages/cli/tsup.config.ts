@@ -15,6 +15,9 @@ const shared: Options = {
   // hold (bundlers warn about the missing sources), and the built code is
   // not minified, so a stack trace reads as it is.
   sourcemap: false,
+  // An optional dependency (tsup leaves only dependencies and peerDependencies out of the
+  // bundle): DuckDB's native binding, loaded by `weigh --engine duckdb` when installed.
+  external: ['@duckdb/node-api'],
 };
 
 export default defineConfig([
