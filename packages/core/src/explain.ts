@@ -208,15 +208,7 @@ export function explainChecked(result: Explainable, settings: ExplainSettings): 
       if (optIn) {
         return `${head}; computed as if this opt-in sample were a random one, its ${level} interval is ±${pts(half)}, and the lead is ${within ? 'within' : 'larger than'} it${ahead}.${caveat}`;
       }
-      let note: string;
-      if (published !== null) {
-        note = ` The poll’s published ±${pts(published)} is for one share, not for the gap between two.`;
-      } else {
-        const deff = l.n / l.nEffective;
-        const oneShare = critical(l.level) * Math.sqrt(0.25 / l.nEffective);
-        note = ` A simple random sample of ${formatCount(l.n)}${Math.abs(deff - 1) > 1e-12 ? ` with a design effect of ${trim(deff)}` : ''} has a margin of ±${pts(oneShare)} for one share; the gap between two shares has its own, larger one.`;
-      }
-      return `${head}, ±${pts(half)} at ${level} — ${within ? 'within' : 'larger than'} its margin of error${ahead}.${note}${caveat}`;
+      return `${head}, ±${pts(half)} at ${level} — ${within ? 'within' : 'larger than'} its margin of error${ahead}.${marginNote(l, published)}${caveat}`;
     }
     case 'proportion': {
       const c = result;
@@ -234,6 +226,40 @@ export function explainChecked(result: Explainable, settings: ExplainSettings): 
   }
   return unknownKind('explain', kind);
 }
+
+/**
+ * The closing sentence of a lead's explanation: the poll's published margin
+ * is for one share, or the margin of one share at its n. The same for every
+ * lead of a question: kept for the last lead asked.
+ */
+function marginNote(l: LeadTest, published: number | null): string {
+  const last = lastNote;
+  if (
+    last.n === l.n &&
+    last.nEffective === l.nEffective &&
+    last.level === l.level &&
+    last.published === published
+  ) {
+    return last.text;
+  }
+  let text: string;
+  if (published !== null) {
+    text = ` The poll’s published ±${pts(published)} is for one share, not for the gap between two.`;
+  } else {
+    const deff = l.n / l.nEffective;
+    const oneShare = criticalValue(l.level) * Math.sqrt(0.25 / l.nEffective);
+    text = ` A simple random sample of ${formatCount(l.n)}${Math.abs(deff - 1) > 1e-12 ? ` with a design effect of ${trim(deff)}` : ''} has a margin of ±${pts(oneShare)} for one share; the gap between two shares has its own, larger one.`;
+  }
+  lastNote = { n: l.n, nEffective: l.nEffective, level: l.level, published, text };
+  return text;
+}
+let lastNote = {
+  n: Number.NaN,
+  nEffective: Number.NaN,
+  level: Number.NaN,
+  published: null as number | null,
+  text: '',
+};
 
 /** Throws the error of a value that is not a result explain states. */
 function unknownKind(fn: string, kind: unknown): never {
@@ -427,13 +453,6 @@ function levelText(level: number): string {
   return lastLevel.text;
 }
 let lastLevel = { level: Number.NaN, text: '' };
-
-/** The critical value of a level, kept for the level last asked. */
-function critical(level: number): number {
-  if (level !== lastCritical.level) lastCritical = { level, z: criticalValue(level) };
-  return lastCritical.z;
-}
-let lastCritical = { level: Number.NaN, z: Number.NaN };
 
 function pValue(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toPrecision(2)}`;

@@ -127,7 +127,10 @@ export function figureResult(
     });
     if (qualifier === 'approx') notes.push(noteText.approxInterval());
   } else {
-    Object.assign(result, { lower, upper, moe: num(r['moe']), interval: 'confidence' });
+    result.lower = lower;
+    result.upper = upper;
+    result.moe = num(r['moe']);
+    result.interval = 'confidence';
     const ci = {
       kind: 'proportion',
       estimate,
@@ -146,34 +149,37 @@ export function figureResult(
     });
     if (qualifier === 'approx') notes.push(noteText.approxInterval());
   }
-  Object.assign(result, countCheckOf(r, n, qualifier, context));
+  setCountCheck(result, r, n, qualifier, context);
   if (result.consistent === false)
     notes.push(noteText.noCount(str(r['percent_text']) ?? String(percent), n));
   return result;
 }
 
-/** The count check: what it found, and whether it could have failed at all. */
-function countCheckOf(
+/** Sets the count check: what it found, and whether it could have failed at all. */
+function setCountCheck(
+  result: OptionResult,
   r: Row,
   n: number,
   qualifier: string,
   context: FigureContext,
-): Pick<OptionResult, 'countMin' | 'countMax' | 'consistent' | 'countCheck'> {
+): void {
   if (qualifier !== 'exact' || context.inferredBase || context.weighted) {
-    return { countMin: null, countMax: null, consistent: null, countCheck: 'not-checked' };
+    result.countMin = null;
+    result.countMax = null;
+    result.consistent = null;
+    result.countCheck = 'not-checked';
+    return;
   }
   const consistent = typeof r['consistent'] === 'boolean' ? r['consistent'] : null;
-  return {
-    countMin: wholeOrZero(r['count_min']),
-    countMax: wholeOrZero(r['count_max']),
-    consistent,
-    countCheck:
-      consistent === null
-        ? 'not-checked'
-        : canFail(n, printedDecimals(r))
-          ? 'checked'
-          : 'cannot-fail',
-  };
+  result.countMin = wholeOrZero(r['count_min']);
+  result.countMax = wholeOrZero(r['count_max']);
+  result.consistent = consistent;
+  result.countCheck =
+    consistent === null
+      ? 'not-checked'
+      : canFail(n, printedDecimals(r))
+        ? 'checked'
+        : 'cannot-fail';
 }
 
 /**

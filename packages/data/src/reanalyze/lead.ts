@@ -9,7 +9,7 @@ import {
   type PairedDifference,
   type SampleType,
 } from '@toplines/core';
-import { explainChecked, isLibraryError } from '@toplines/core/internal';
+import { type ExplainSettings, explainChecked, isLibraryError } from '@toplines/core/internal';
 import { type LeadPair, pairTest } from '../verbs/leads';
 import type { LeadResult, OptionResult, Scenario, Verdict } from './model';
 import { noteText } from './notes';
@@ -44,9 +44,8 @@ export function leadResult(
 ): LeadResult {
   const labels = [a.option, b.option];
   const notes: string[] = [];
-  for (const x of [a, b]) {
-    if (x.qualifier !== 'exact') notes.push(noteText.qualifiedLead(x.option, x.qualifier));
-  }
+  if (a.qualifier !== 'exact') notes.push(noteText.qualifiedLead(a.option, a.qualifier));
+  if (b.qualifier !== 'exact') notes.push(noteText.qualifiedLead(b.option, b.qualifier));
   const result: LeadResult = {
     kind: pair.method,
     optionA: a.option,
@@ -81,26 +80,24 @@ export function leadResult(
   } else if (pair.test !== null && pair.n !== null) {
     const t = pair.test;
     const significant = significance(t);
-    Object.assign(result, {
-      n: pair.n,
-      lower: t.lower,
-      upper: t.upper,
-      se: t.se,
-      z: Number.isFinite(t.z) ? t.z : null,
-      pValue: t.pValue,
-      significant,
-      verdict: verdictOf(significant),
-      test: t.kind === 'paired' ? 'paired-bounds' : 'z',
-      ...pairedEnds(t),
-    });
+    // Fields set one by one (not merged from objects): 400,000 leads in an archive (#18).
+    result.n = pair.n;
+    result.lower = t.lower;
+    result.upper = t.upper;
+    result.se = t.se;
+    result.z = Number.isFinite(t.z) ? t.z : null;
+    result.pValue = t.pValue;
+    result.significant = significant;
+    result.verdict = verdictOf(significant);
+    result.test = t.kind === 'paired' ? 'paired-bounds' : 'z';
+    setPairedEnds(result, t);
     let ahead: number | null = null;
     if (t.kind === 'lead') {
       // the pair's own design effect: the survey's, or a design-based one (weightedToplines)
-      const small = smallSample(t, pair.deff, notes);
-      Object.assign(result, small);
+      smallSample(t, pair.deff, notes, result);
       // The sentence's probability is this one when it is computed the same
       // way (the leader first, at the same design effect): computed once.
-      if (t.p1 > t.p2 && t.n / t.nEffective === pair.deff) ahead = small.probabilityAhead;
+      if (t.p1 > t.p2 && t.n / t.nEffective === pair.deff) ahead = result.probabilityAhead;
     }
     result.sentence = sentenceOf(t, labels, context, ahead);
   } else if (a.n !== null && b.n !== null) {
@@ -116,7 +113,7 @@ export function leadResult(
     const middle = Math.floor(context.assumedN.length / 2);
     const t = atSize[middle]?.test;
     if (t != null) {
-      Object.assign(result, pairedEnds(t));
+      setPairedEnds(result, t);
       result.sentence = sentenceOf(t, labels, context, null);
       result.sentenceN = context.assumedN[middle] as number;
     }
@@ -154,13 +151,14 @@ function sentenceOf(
       publishedMoe: published,
     });
   }
-  return explainChecked(t, {
+  const settings: ExplainSettings = {
     optIn: context.sampleType === 'nonprobability',
     labels,
     caveat: '',
     publishedMoe: published,
-    ...(ahead === null ? {} : { probabilityAhead: ahead }),
-  });
+  };
+  if (ahead !== null) settings.probabilityAhead = ahead;
+  return explainChecked(t, settings);
 }
 
 /**
@@ -172,11 +170,7 @@ function sentenceOf(
  * Data Analysis, 2013). Also the probability
  * that the leader is ahead (Dirichlet posterior).
  */
-function smallSample(
-  t: LeadTest,
-  deff: number,
-  notes: string[],
-): Pick<LeadResult, 'probabilityAhead' | 'smallCounts' | 'pValue' | 'test'> {
+function smallSample(t: LeadTest, deff: number, notes: string[], result: LeadResult): void {
   const m = t.n / deff;
   const xa = Math.round(t.p1 * m);
   const xb = Math.round(t.p2 * m);
@@ -187,15 +181,16 @@ function smallSample(
     if (!isLibraryError(e)) throw e;
   }
   const small = Math.min(t.p1 * m, t.p2 * m) < 5;
-  if (!small || xa + xb === 0)
-    return { probabilityAhead, smallCounts: small, pValue: t.pValue, test: 'z' };
+  result.probabilityAhead = probabilityAhead;
+  result.smallCounts = small;
+  if (!small || xa + xb === 0) {
+    result.pValue = t.pValue;
+    result.test = 'z';
+    return;
+  }
   notes.push(noteText.smallCounts());
-  return {
-    probabilityAhead,
-    smallCounts: true,
-    pValue: binomialTest(xa, xa + xb, 0.5).pValue,
-    test: 'exact-binomial',
-  };
+  result.pValue = binomialTest(xa, xa + xb, 0.5).pValue;
+  result.test = 'exact-binomial';
 }
 
 function scenarioOf(pair: LeadPair, n: number): Scenario {
@@ -217,19 +212,21 @@ function verdictOf(significant: boolean | null): Verdict {
       : 'depends-on-overlap';
 }
 
-/** A paired difference's liberal end and overlap range; nothing for a lead. */
-function pairedEnds(t: LeadTest | PairedDifference): Partial<LeadResult> {
-  if (t.kind !== 'paired') return {};
-  return {
-    liberalLower: t.liberal.lower,
-    liberalUpper: t.liberal.upper,
-    overlapRange: t.overlapRange,
-  };
+/** Sets a paired difference's liberal end and overlap range; nothing for a lead. */
+function setPairedEnds(result: LeadResult, t: LeadTest | PairedDifference): void {
+  if (t.kind !== 'paired') return;
+  result.liberalLower = t.liberal.lower;
+  result.liberalUpper = t.liberal.upper;
+  result.overlapRange = t.overlapRange;
+}
+
+/** Whether an interval excludes 0. */
+function excludes(lower: number, upper: number): boolean {
+  return lower > 0 || upper < 0;
 }
 
 /** Whether the interval excludes 0; for a paired difference, null when that depends on the overlap. */
 export function significance(t: LeadTest | PairedDifference): boolean | null {
-  const excludes = (lower: number, upper: number) => lower > 0 || upper < 0;
   if (t.kind === 'paired' && !t.overlapKnown) {
     if (excludes(t.conservative.lower, t.conservative.upper)) return true;
     if (!excludes(t.liberal.lower, t.liberal.upper)) return false;

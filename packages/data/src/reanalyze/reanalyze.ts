@@ -307,7 +307,7 @@ function splitBySurvey(
     }
     list.push(i);
     keys.add(
-      groupKey(
+      blockKeyOf(
         raw,
         questionIds?.[i],
         dims?.[i] ?? 'total',
@@ -466,13 +466,42 @@ function keptSurveys(
 }
 
 function blockKey(r: Row): string {
-  return groupKey(
+  return blockKeyOf(
     r['survey_id'],
     r['question_id'],
     r['group_dim'] ?? 'total',
     r['group_value'] ?? 'total',
     r['source_id'] ?? null,
   );
+}
+
+/**
+ * The key of a block: equal for the same survey, question, group and
+ * source, different otherwise, as groupKey's. Compared only with one
+ * another (never with groupKey's): five strings without a NUL character,
+ * the usual case, are joined with NULs, cheaper than groupKey's JSON text (a
+ * key per row, 200,000 in an archive, #18); any other parts take groupKey's
+ * text, which has no NUL character, so the two kinds never meet.
+ */
+function blockKeyOf(
+  survey: unknown,
+  question: unknown,
+  dim: unknown,
+  value: unknown,
+  source: unknown,
+): string {
+  return plainText(survey) &&
+    plainText(question) &&
+    plainText(dim) &&
+    plainText(value) &&
+    plainText(source)
+    ? `${survey}\u0000${question}\u0000${dim}\u0000${value}\u0000${source}`
+    : groupKey(survey, question, dim, value, source);
+}
+
+/** A string without a NUL character. */
+function plainText(value: unknown): value is string {
+  return typeof value === 'string' && !value.includes('\u0000');
 }
 
 /**
@@ -507,7 +536,8 @@ function analyseSurvey(
     bases.size === 0 ? atStated : withIntervals(sized, { ...sample, ...intervals }),
     sample,
   );
-  const rows = checked.objects() as Row[];
+  const rows =
+    bases.size === 0 ? withColumns(stated, checked, CHECK_COLUMNS) : (checked.objects() as Row[]);
   const typed = checked.assign({
     response_type: typesByRow(rows.length, blocks),
     scale_order: scaleOrders(rows.length, blocks),
@@ -580,6 +610,23 @@ function inferBases(blocks: Map<string, Block>, rows: Row[]): Map<number, number
   return byRow;
 }
 
+/** The columns `consistency` adds to a table. */
+const CHECK_COLUMNS = ['count_min', 'count_max', 'consistent', 'consistency_note'] as const;
+
+/**
+ * `rows` (the objects of a table) with the given columns of `table`, whose
+ * rows they are, set on them: the objects of `table` without making every
+ * row's object again (arquero's objects() copies each cell; a survey's
+ * rows were made twice, #18). Changes `rows`.
+ */
+function withColumns(rows: Row[], table: ColumnTable, names: readonly string[]): Row[] {
+  for (const name of names) {
+    const values = table.array(name) as ArrayLike<unknown>;
+    for (let i = 0; i < rows.length; i++) (rows[i] as Record<string, unknown>)[name] = values[i];
+  }
+  return rows;
+}
+
 /** The blocks of a survey, in the questions table's order, whole sample before groups. */
 function surveyBlocks(
   rows: Row[],
@@ -593,27 +640,28 @@ function surveyBlocks(
     if (list === undefined) members.set(key, [i]);
     else list.push(i);
   });
-  const order = (list: number[]) => {
+  // Each block's place, worked out once (not again at each comparison of the sort).
+  const placed = [...members].map(([key, list]) => {
     const r = rows[list[0] as number] as Row;
     const meta = questionMeta.get(groupKey(r['survey_id'], r['question_id']));
     return {
+      key,
+      list,
+      meta,
       q: meta?.order ?? Number.MAX_SAFE_INTEGER,
       id: r['question_id'],
       total: isTotal(r) ? 0 : 1,
       first: list[0] as number,
     };
-  };
-  const sorted = [...members.entries()].sort(([, a], [, b]) => {
-    const x = order(a);
-    const y = order(b);
+  });
+  const sorted = placed.sort((x, y) => {
     if (x.q !== y.q) return x.q - y.q;
     if (x.id !== y.id) return x.first - y.first;
     return x.total - y.total || x.first - y.first;
   });
   const blocks = new Map<string, Block>();
-  for (const [key, list] of sorted) {
-    const r = rows[list[0] as number] as Row;
-    const question = questionMeta.get(groupKey(r['survey_id'], r['question_id']))?.row ?? {};
+  for (const { key, list, meta } of sorted) {
+    const question = meta?.row ?? {};
     blocks.set(key, {
       members: list,
       question,

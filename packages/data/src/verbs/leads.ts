@@ -241,11 +241,12 @@ export function pairTest(
   const { level, deff, reportedDecimals } = settings;
   return method === 'paired'
     ? pairedDifference(pa, pb, n, { level, deff })
-    : leadTest(pa, pb, n, {
-        level,
-        deff,
-        ...(reportedDecimals === undefined ? {} : { reportedDecimals }),
-      });
+    : leadTest(
+        pa,
+        pb,
+        n,
+        reportedDecimals === undefined ? { level, deff } : { level, deff, reportedDecimals },
+      );
 }
 
 /**
@@ -419,20 +420,24 @@ function testPair(
   else if (na === null || nb === null) notes.push(noteText.nUnknown());
   else n = na;
   if (pa === null || pb === null) notes.push(noteText.percentMissing());
-  const qualifiers = [a, b].map((i) => qualifierOf(c.qualifier[i]));
-  for (const qualifier of qualifiers) {
-    if (qualifier !== 'exact') notes.push(noteText.qualified(qualifier));
-  }
+  const qa = qualifierOf(c.qualifier[a]);
+  const qb = qualifierOf(c.qualifier[b]);
+  if (qa !== 'exact') notes.push(noteText.qualified(qa));
+  if (qb !== 'exact') notes.push(noteText.qualified(qb));
   let test: LeadTest | PairedDifference | null = null;
   let error: string | null = null;
   let deff = settings.deff;
   if (n !== null && pa !== null && pb !== null) {
     try {
-      const exact = qualifiers.every((q) => q === 'exact');
+      const exact = qa === 'exact' && qb === 'exact';
       const reportedDecimals =
         method === 'lead' ? leadDecimals(c, a, b, exact, settings, notes) : undefined;
       deff = pairDesignEffect(c, a, b, n) ?? settings.deff;
-      test = pairTest(method, pa / 100, pb / 100, n, { ...settings, deff, reportedDecimals });
+      test = pairTest(method, pa / 100, pb / 100, n, {
+        level: settings.level,
+        deff,
+        reportedDecimals,
+      });
       if (method === 'paired') {
         notes.unshift(noteText.pairedOverlap());
         if (settings.rounding) notes.push(noteText.roundingPaired());
