@@ -15,6 +15,7 @@ import {
   isListItem,
   isPooled,
   marginOfError,
+  opensFollowUp,
   optionLabel,
   partOf,
   qualifierOf,
@@ -25,6 +26,7 @@ import {
   type Subgroup,
   type SurveyMention,
   sampleSizes,
+  samplesInProse,
   surveyMentions,
   surveyMode,
   type Verdict,
@@ -339,9 +341,19 @@ function surveyFacts(
   const aboutSurvey =
     heading || SURVEY_WORDS.test(s) || /\b(?:conducted|fieldwork|carried out)\b/i.test(s);
   const facts: ((survey: DraftSurvey) => void)[] = [];
+  // "1,008 South Koreans and 1,012 Japanese adults": samples side by side, no one n.
+  const prose = samplesInProse(s);
+  if (prose !== null)
+    facts.push((survey) => {
+      survey.samples ??= {
+        value: { total: prose.reduce((a, p) => a + p.n, 0), parts: prose },
+        quote,
+      };
+    });
   for (const size of sampleSizes(s)) {
     // A subgroup's count or the sample drawn is not the survey's n.
     if (size.kind === 'group' || size.kind === 'issued') continue;
+    if (prose?.some((p) => p.n === size.n) === true) continue;
     if (size.kind === 'total') {
       facts.push((survey) => {
         survey.samples ??= { value: { total: size.n, parts: size.parts }, quote };
@@ -469,7 +481,7 @@ function buildRows(
         questionId,
         heading: underHeading ? heading : null,
       };
-      const followUp = isFollowUp(question);
+      const followUp = isFollowUp(question) || opensFollowUp(s);
       const options = new Map<string, number>();
       const parts = current.samples?.value.parts ?? [];
       for (const k of group) {

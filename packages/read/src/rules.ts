@@ -701,7 +701,9 @@ function rangeAround(s: string, figure: Figure): { start: number; end: number } 
   ).exec(before);
   // "would beat Duval by 56% to 44%", "won 52% to 48%": a score of two shares, not a range.
   const score = (text: string) =>
-    /\b(?:by|beat|beats|won|wins|lead|leads|leading|trail|trails)\s+$/i.test(text);
+    /\b(?:by|beat|beats|won|wins|lead|leads|leading|trail|trails|favou?rs?|favou?red|ahead|edges?|tops?|topped|led)\b[^,;.%\d]{0,60}(?:,\s*)?$/i.test(
+      text,
+    );
   if (lead !== null && /\d/.test(lead[2] as string)) {
     if (score(before.slice(0, lead.index)) && /%|per\s?cent|percent/i.test(lead[2] as string))
       return null;
@@ -1056,6 +1058,35 @@ export function groupOf(s: string, figure: Figure): Subgroup | null {
   // "Women were more likely than men to say so (51% against 39%)".
   const likely = likelierGroups(s, figure);
   if (likely !== null) return { value: likely, dim: dimOf(likely) };
+  // "lower among people aged 35 to 64 (21 per cent) than among those aged 65 and over (30 per cent)".
+  const beforeParen =
+    /\b(?:among|for)\s+([^,;()]{2,60}?)\s*\(\s*(?:about\s+|nearly\s+|around\s+)?$/i.exec(before);
+  if (beforeParen !== null && !namesWholeSample(beforeParen[1] as string)) {
+    const v = clean(
+      (beforeParen[1] as string).replace(
+        /^(?:people|those|respondents|adults)\s+(?=aged|in their|over|under)/i,
+        '',
+      ),
+    );
+    return { value: v, dim: dimOf(v) };
+  }
+  // "while men favor Keller 50% to 39%": the clause's subject, a group of people, and its verb.
+  const lastClause = before.split(/[,;:]|\b(?:while|whereas|but)\b/).pop() ?? '';
+  const subject =
+    /^\s*(?:and\s+)?((?:[\p{L}\d][\p{L}\d’'-]*\s+){0,3}?[\p{L}][\p{L}’'-]*)\s+(\p{Ll}+)\b/u.exec(
+      lastClause,
+    );
+  if (
+    subject !== null &&
+    OPINION_VERBS.test(subject[2] as string) &&
+    !/^(?:are|were|is|was|had|have|has|do|does|did|will|would)$/i.test(subject[2] as string) &&
+    peopleWords(subject[1] as string) &&
+    !namesWholeSample(subject[1] as string) &&
+    !/^(?:they|we|you|it|he|she|who|that|which|this|these)$/i.test(subject[1] as string)
+  ) {
+    const v = clean(subject[1] as string);
+    return { value: v, dim: dimOf(v) };
+  }
   // "Support was highest in Chennai, at 74 per cent".
   const place =
     /\b(?:in|among)\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)\s*,\s*(?:at|with)\s+(?:about\s+|around\s+|just\s+|only\s+)?$/u.exec(
@@ -1096,13 +1127,7 @@ export function groupOf(s: string, figure: Figure): Subgroup | null {
       s.slice(Math.max(0, clause.start - 60), clause.end),
     );
   let lead = false;
-  if (
-    value === null &&
-    among !== null &&
-    !/^(?:all\s+)?(?:respondents|the public|those (?:surveyed|polled|asked))$/i.test(
-      (among[1] as string).trim(),
-    )
-  ) {
+  if (value === null && among !== null && !namesWholeSample((among[1] as string).trim())) {
     value = among[1] as string;
     lead = !/\d\s?(?:%|percent|per\s?cent)\s+among\b/i.test(among[0]);
   }
@@ -1291,6 +1316,15 @@ export function partOf(s: string, figure: Figure, labels: readonly string[]): st
     );
     if (p !== null) return p;
   }
+  // "Two-thirds of Koreans (66%)": the place before the printed figure.
+  const ofBefore =
+    /\bof\s+(?:the\s+)?(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?)(?:\s+(?:respondents|adults|people))?\s*\(\s*$/u.exec(
+      s.slice(0, figure.start),
+    );
+  if (ofBefore !== null) {
+    const p = find(ofBefore[1] as string);
+    if (p !== null) return p;
+  }
   const lead =
     /(?:^|[;,]\s*|\band\s+|\bwhile\s+)(?:[Ii]n|[Aa]mong|[Ff]or)\s+(?:the\s+)?(\p{Lu}[\p{L}.’' -]{1,40}?)\s*,\s*(?:(?:[Aa]bout|[Nn]early|[Ss]ome|[Jj]ust|[Oo]nly|[Oo]ver|[Aa]lmost|[Rr]oughly|[Aa]round)\s+)?$/u.exec(
       s.slice(0, figure.start),
@@ -1320,6 +1354,61 @@ export function isPooled(s: string, figure: Figure): boolean {
   return /\b(?:across|in|for)\s+(?:both|all|the two|the three|all (?:two|three|four|five|\d+))\s+(?:of the\s+)?(?:countries|nations|markets|regions|samples|surveys|states|provinces|territories|cities)\b|\b(?:combined|overall|in total|all respondents|the total sample|the full sample)\b/i.test(
     near,
   );
+}
+
+/**
+ * A sentence that opens with the respondents a follow-up was asked of: "Of
+ * those who were dissatisfied, 71% cited …", "Among respondents who oppose
+ * the plan, …". Its figures are shares of an unstated number.
+ *
+ * @example
+ * opensFollowUp('Of those who were dissatisfied, 71% cited waiting times.'); // => true
+ */
+export function opensFollowUp(s: string): boolean {
+  return /^\W*(?:of|among|for)\s+(?:those|the\s+(?:respondents|people|voters|adults|ones)|respondents|people|voters|adults)\s+(?:who|that|which)\b[^,;]*,/i.test(
+    s,
+  );
+}
+
+/**
+ * Samples stated side by side in prose: "interviewed 1,008 South Koreans and
+ * 1,012 Japanese adults", "500 teachers and 700 parents". Each is a sample
+ * of its own, with its n; none is the survey's n. Null for one sample.
+ *
+ * @example
+ * samplesInProse('It interviewed 1,008 South Koreans and 1,012 Japanese adults.');
+ * // => [{ label: 'South Koreans', n: 1008 }, { label: 'Japanese adults', n: 1012 }]
+ */
+export function samplesInProse(s: string): { label: string; n: number }[] | null {
+  const re = new RegExp(
+    String.raw`(?<![$€£¥\d.,])${COUNT}\s+((?:\p{L}[\p{L}.’'-]*\s+){0,2}(?:${SAMPLE_NOUNS}|\p{Lu}[\p{L}.’'-]*))(?![\p{L}])`,
+    'gu',
+  );
+  const direct = sampleSizes(s).filter((x) => x.kind === 'direct');
+  const found = [...s.matchAll(re)]
+    .filter((m) => direct.some((x) => x.start === m.index))
+    .filter(
+      (m) =>
+        isDemonym((m[2] as string).split(/\s+/)[0] as string) ||
+        new RegExp(`(?:${SAMPLE_NOUNS})$`, 'i').test(m[2] as string),
+    );
+  for (let i = 0; i + 1 < found.length; i++) {
+    const a = found[i] as RegExpMatchArray;
+    const b = found[i + 1] as RegExpMatchArray;
+    const between = s.slice((a.index as number) + a[0].length, b.index as number);
+    if (!/^\s*(?:,\s*)?(?:and|as well as|plus)\s+$/i.test(between)) continue;
+    const parts = [a, b].map((m) => ({
+      label: clean(m[2] as string),
+      n: toNumber(m[1] as string),
+    }));
+    if (
+      (parts[0] as { label: string }).label.toLowerCase() ===
+      (parts[1] as { label: string }).label.toLowerCase()
+    )
+      continue;
+    return parts;
+  }
+  return null;
 }
 
 /** Whether a question label names a follow-up asked of some respondents ("Reasons for …"). */

@@ -16,12 +16,14 @@ import {
   marginOfError,
   namesWholeSample,
   ofGroup,
+  opensFollowUp,
   optionLabel,
   partOf,
   placeMatches,
   qualifierOf,
   questionLeadIn,
   sampleSizes,
+  samplesInProse,
   subjectOf,
   surveyMentions,
   surveyMode,
@@ -606,5 +608,42 @@ describe('round 2: the survey', () => {
     const s = 'Vale found she would win, with 41%.';
     expect(verdict(s, 0, { ...NONE, namesSurvey: true }).kind).toBe('share');
     expect(verdict(s).kind).toBe('reject');
+  });
+});
+
+// Round 3: rules added after reading the misses on the third set of articles (bases first).
+describe('round 3: bases', () => {
+  it('"Of those who were unhappy, 64% …": a follow-up, of an unstated number', () => {
+    expect(opensFollowUp('Of those who were unhappy, 64% cited the price.')).toBe(true);
+    expect(opensFollowUp('Among respondents who use the bus, 40% said so.')).toBe(true);
+    expect(opensFollowUp('Of the members, 64% cited the price.')).toBe(false);
+  });
+  it('samples side by side in prose: "820 teachers and 1,140 parents"', () => {
+    expect(samplesInProse('It polled 820 teachers and 1,140 parents online.')).toEqual([
+      { label: 'teachers', n: 820 },
+      { label: 'parents', n: 1140 },
+    ]);
+    expect(samplesInProse('It was sent to 4,000 homes and 1,210 responses came back.')).toBeNull();
+  });
+  it('"lower among people aged 18 to 29 (31%) than among those over 60 (44%)"', () => {
+    const s = 'Trust was lower among people aged 18 to 29 (31%) than among those over 60 (44%).';
+    const [a, b] = findFigures(s) as [Figure, Figure];
+    expect(groupOf(s, a)?.value).toBe('aged 18 to 29');
+    expect(groupOf(s, b)?.value).toBe('over 60');
+  });
+  it('"while renters favour the plan 58% to 30%": the clause\'s subject', () => {
+    const s = 'Owners are split, while renters favour the plan 58% to 30%.';
+    expect(groupOf(s, findFigures(s)[0] as Figure)?.value).toBe('renters');
+    const t = 'Overall, voters favour the plan 52% to 40%.';
+    expect(groupOf(t, findFigures(t)[0] as Figure)).toBeNull();
+  });
+  it('"Two-thirds of Danes (66%)": the sample by place before a printed figure', () => {
+    const s = 'Two-thirds of Danes (66%) agreed.';
+    expect(partOf(s, only(s), ['Denmark', 'Norway'])).toBe('Denmark');
+  });
+  it('"Ortiz leads Lund 47% to 41%": a score, not a range', () => {
+    const s = 'Ortiz leads her challenger Lund 47% to 41% in the poll.';
+    expect(verdict(s, 0).kind).toBe('share');
+    expect(verdict(s, 1).kind).toBe('share');
   });
 });
