@@ -60,6 +60,8 @@ describe('toplines read', () => {
     expect(r.stderr).toContain('read 2 poll figures of 1 survey');
     expect(r.stderr).toContain('read by machine: check every row against the article');
     expect(r.stderr).toContain('1 other percentage left out');
+    // The CSV ends with a newline, so a message on the terminal after it starts on a line of its own.
+    expect(r.stdout.endsWith('\n')).toBe(true);
   });
 
   it('reads a .md article', () => {
@@ -174,6 +176,31 @@ describe('toplines reanalyze ARTICLE.txt', () => {
     // (core's proportionCI, whose tests compare it with R).
     expect(support?.lower).toBeCloseTo(0.3755, 3);
     expect(support?.upper).toBeCloseTo(0.4352, 3);
+  });
+
+  it('an earlier level ("down from 55% in January") is a survey of its own: no n, no interval from the current poll', () => {
+    file(
+      'earlier.txt',
+      'A Harbor Research poll of 812 likely voters found that 48% of voters back the plan, down from 55% in January.\n',
+    );
+    const csv = run(['read', 'earlier.txt']);
+    expect(csvRows(csv.stdout).map((l) => l.split(',').slice(0, 6).join(','))).toEqual([
+      'harbor-research,back the plan,,back the plan,48,812',
+      'harbor-research-earlier,back the plan,,back the plan,55,',
+    ]);
+    const json = JSON.parse(run(['reanalyze', 'earlier.txt', '--json']).stdout) as {
+      surveys: {
+        surveyId: string;
+        n: number | null;
+        questions: { questionId: string; options: { lower: number | null; n: number | null }[] }[];
+      }[];
+    };
+    const earlier = json.surveys.find((s) => s.surveyId === 'harbor-research-earlier');
+    expect(earlier?.n).toBeNull();
+    expect(earlier?.questions[0]?.questionId).toBe('back-the-plan');
+    expect(earlier?.questions[0]?.options[0]).toMatchObject({ lower: null, n: null });
+    const current = json.surveys.find((s) => s.surveyId === 'harbor-research');
+    expect(current?.questions[0]?.options[0]?.n).toBe(812);
   });
 
   it("a .txt that is a table (Excel's Unicode Text export) is read as a CSV, not an article", () => {
