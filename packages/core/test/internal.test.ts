@@ -74,7 +74,16 @@ describe('show', () => {
 describe('groupKey', () => {
   it('keys equal parts alike and different parts apart', () => {
     expect(groupKey('s', 'q')).toBe(groupKey('s', 'q'));
-    expect(groupKey('s', 'q')).toBe(JSON.stringify(['s', 'q']));
+    expect(groupKey('s', 'q')).not.toBe(groupKey('s', 'q', ''));
+    expect(groupKey('s', 'q')).not.toBe(groupKey('s\u0000q'));
+    expect(groupKey('s\u0000q')).toBe(groupKey('s\u0000q'));
+    expect(groupKey('[1]')).not.toBe(groupKey(1));
+    expect(groupKey('["s",null]')).not.toBe(groupKey('s', null));
+    expect(groupKey('[', 'x')).toBe(groupKey('[', 'x'));
+    expect(groupKey('a')).not.toBe(groupKey('a', ''));
+    expect(groupKey('')).not.toBe(groupKey('', ''));
+    expect(groupKey()).toBe(groupKey());
+    expect(groupKey()).not.toBe(groupKey(''));
     expect(groupKey('a|b', 'c')).not.toBe(groupKey('a', 'b|c'));
     expect(groupKey('a', 'b')).not.toBe(groupKey('a,b'));
     expect(groupKey(1)).not.toBe(groupKey('1'));

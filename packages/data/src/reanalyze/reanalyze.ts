@@ -11,7 +11,7 @@ import { type LeadPair, leadPairs } from '../verbs/leads';
 import { withIntervals } from '../verbs/with-intervals';
 import { acrossPollsResults } from './across';
 import { inferredBase } from './bases';
-import { ROW } from './figure';
+import { keepDesignIntervals, ROW } from './figure';
 import type {
   Adjustment,
   InferredBase,
@@ -307,7 +307,7 @@ function splitBySurvey(
     }
     list.push(i);
     keys.add(
-      blockKeyOf(
+      groupKey(
         raw,
         questionIds?.[i],
         dims?.[i] ?? 'total',
@@ -353,6 +353,8 @@ function columnsOf(results: ColumnTable): Map<string, ArrayLike<unknown>> {
 interface Resolved extends ReanalysisOptions {
   input: Reanalysis['input'];
   warnings: Issue[];
+  /** Whether `method` was given (else rows of respondent-level data show their design's interval). */
+  methodGiven: boolean;
 }
 
 /** What was read, when the caller does not say: the bundled data, or tables. */
@@ -410,6 +412,7 @@ function resolveOptions(
     surveys: surveys as string[],
     input: (opts['input'] as Reanalysis['input'] | undefined) ?? defaultInput(input),
     warnings,
+    methodGiven: opts['method'] !== undefined,
   };
 }
 
@@ -466,7 +469,7 @@ function keptSurveys(
 }
 
 function blockKey(r: Row): string {
-  return blockKeyOf(
+  return groupKey(
     r['survey_id'],
     r['question_id'],
     r['group_dim'] ?? 'total',
@@ -476,42 +479,13 @@ function blockKey(r: Row): string {
 }
 
 /**
- * The key of a block: equal for the same survey, question, group and
- * source, different otherwise, as groupKey's. Compared only with one
- * another (never with groupKey's): five strings without a NUL character,
- * the usual case, are joined with NULs, cheaper than groupKey's JSON text (a
- * key per row, 200,000 in an archive, #18); any other parts take groupKey's
- * text, which has no NUL character, so the two kinds never meet.
- */
-function blockKeyOf(
-  survey: unknown,
-  question: unknown,
-  dim: unknown,
-  value: unknown,
-  source: unknown,
-): string {
-  return plainText(survey) &&
-    plainText(question) &&
-    plainText(dim) &&
-    plainText(value) &&
-    plainText(source)
-    ? `${survey}\u0000${question}\u0000${dim}\u0000${value}\u0000${source}`
-    : groupKey(survey, question, dim, value, source);
-}
-
-/** A string without a NUL character. */
-function plainText(value: unknown): value is string {
-  return typeof value === 'string' && !value.includes('\u0000');
-}
-
-/**
  * One survey: the n of each row (stated, or a follow-up's inferred base),
  * its figures and checks, its blocks, their pairs (also at each assumed n),
  * its questions.
  */
 function analyseSurvey(
   header: SurveyResult,
-  table: ColumnTable,
+  results: ColumnTable,
   sample: { surveys?: ColumnTable; questions?: ColumnTable },
   questionMeta: Map<string, { row: Row; order: number }>,
   opts: Resolved,
@@ -519,6 +493,8 @@ function analyseSurvey(
 ): SurveyResult {
   const intervals = { method: opts.method, level: opts.level, deff: header.deff };
   // Pass 1: the n the data states; then the bases of follow-ups it does not.
+  // Rows with a design's interval (weightedToplines) keep it: withIntervals writes its own.
+  const table = keepDesignIntervals(results);
   const atStated = withIntervals(table, { ...sample, ...intervals });
   const stated = atStated.objects() as Row[];
   // Each row's block key, made once (a JSON text per row: the pairs look theirs up).

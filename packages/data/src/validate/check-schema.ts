@@ -1,3 +1,4 @@
+import { groupKey } from '@toplines/core/internal';
 import { issue } from '../errors';
 import { castField } from '../format/cast-field';
 import { missingValuesOf } from '../io/read-resource';
@@ -283,7 +284,8 @@ function checkDuplicates(
   );
   resource.rows.forEach((cells, i) => {
     const row = i + 1;
-    const whole = JSON.stringify(cells);
+    // groupKey, not JSON text: for a row of strings it joins them (a key per row, #18).
+    const whole = groupKey(...cells);
     const firstCopy = rowSeen.get(whole);
     if (firstCopy !== undefined) {
       issues.push(
@@ -295,7 +297,7 @@ function checkDuplicates(
     if (primaryKey.length === 0 || keyIndex.some((k) => k < 0)) return;
     const values = keyIndex.map((k) => keys[i]?.[k] ?? null);
     if (values.some((v) => v === null)) return; // reported as required
-    const key = JSON.stringify(values);
+    const key = groupKey(...values);
     const first = keySeen.get(key);
     if (first === undefined) {
       keySeen.set(key, row);
