@@ -1123,7 +1123,7 @@ export function groupOf(s: string, figure: Figure): Subgroup | null {
   }
   // "Among renters, 61% …", "61% among renters": not "cooperation among Japan, the U.S. …".
   const among =
-    /(?:^|[,;:(]\s*|\b(?:and|while|but|whereas|that|found|finds|shows?|showed)\s+|\d\s?(?:%|percent|per\s?cent)\s+)among\s+([^,;()]{2,50}?)(?=[,;()]|\s+(?:\d|with|who|the)\b|$)/i.exec(
+    /(?:^|[,;:(]\s*|\b(?:and|while|but|whereas|that|found|finds|shows?|showed)\s+|\d\s?(?:%|percent|per\s?cent)\s+)among\s+([^,;()]{2,60}?)(?=[,;()]|\s+(?:\d|with|the)\b|$)/i.exec(
       s.slice(Math.max(0, clause.start - 60), clause.end),
     );
   let lead = false;
@@ -1228,9 +1228,10 @@ export function namesWholeSample(phrase: string): boolean {
     .trim()
     .replace(/^(?:the\s+)?(?:[\p{Lu}][\p{L}.&-]*\s+)*[\p{Lu}][\p{L}.&-]*[’']s\s+/u, '')
     .replace(/^(?:the\s+)?(?:poll|survey|study)[’']s\s+/i, '');
-  // "respondents who said they did not know": the answer, of the whole sample.
+  // "respondents who said they did not know": the answer, of the whole sample; but "those who
+  // walk or cycle", "residents who drive to work" are groups.
   p = p.replace(
-    /^((?:all\s+|the\s+|those\s+)*(?:respondents|people|adults|voters|those|participants))\s+(?:who|that)\s+.*$/i,
+    /^((?:all\s+|the\s+|those\s+)*(?:respondents|people|adults|voters|those|participants|residents))\s+(?:who|that)\s+(?:(?:also|either|then)\s+)?(?:said|say|says|answered|responded|replied|told|chose|picked|selected|named|cited|gave|indicated|reported|opted|expressed)\b.*$/i,
     '$1',
   );
   const words = p.split(/\s+/);

@@ -647,3 +647,18 @@ describe('round 3: bases', () => {
     expect(verdict(s, 1).kind).toBe('share');
   });
 });
+
+// Found while writing notebook 04's illustrative paragraph (after round 3).
+describe('groups defined by a relative clause', () => {
+  it('"Among residents who drive to work, 41% …", "67% of those who walk or cycle": groups', () => {
+    const s =
+      'Among residents who drive to work, 41% support it, compared with 67% of those who walk or cycle.';
+    const [a, b] = findFigures(s) as [Figure, Figure];
+    expect(groupOf(s, a)?.value).toBe('residents who drive to work');
+    expect(groupOf(s, b)?.value).toBe('those who walk or cycle');
+  });
+  it('"16% of respondents who said they did not know": the answer, of the whole sample', () => {
+    const s = 'Figures exclude the 16% of respondents who said they did not know.';
+    expect(groupOf(s, only(s))).toBeNull();
+  });
+});
