@@ -53,7 +53,7 @@ function run(command, args, options = {}) {
 }
 
 // 1. The packages the notebooks import must be built.
-const missing = ['core', 'data', 'charts', 'cli'].filter(
+const missing = ['core', 'data', 'charts', 'read', 'cli'].filter(
   (p) => !existsSync(join(ROOT, 'packages', p, 'dist', 'index.js')),
 );
 if (missing.length > 0) {
