@@ -243,12 +243,32 @@ const CONTROL_START = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u20
  * terminalSafeDeep({ option: 'no\u0007', n: 5 }); // => { option: 'no', n: 5 }
  */
 export function terminalSafeDeep<T>(value: T): T {
+  // Most data has nothing to clean: a walk that only reads finds that out
+  // for less than the walk that copies.
+  return hasControls(value) ? cleanDeep(value) : value;
+}
+
+/** Whether a string of plain data holds a character a control sequence starts with. */
+function hasControls(value: unknown): boolean {
+  if (typeof value === 'string') return CONTROL_START.test(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasControls(value[i])) return true;
+    return false;
+  }
+  // (for…in also reads inherited keys: at worst a copy that was not needed.)
+  for (const key in value) if (hasControls((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
+/** {@link terminalSafeDeep}'s copy: what has something to clean is copied, cleaned. */
+function cleanDeep<T>(value: T): T {
   if (typeof value === 'string') return terminalSafe(value) as T;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
       const x: unknown = value[i];
-      const clean = terminalSafeDeep(x);
+      const clean = cleanDeep(x);
       if (copy === null && clean !== x) copy = value.slice(0, i);
       copy?.push(clean);
     }
@@ -261,7 +281,7 @@ export function terminalSafeDeep<T>(value: T): T {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
       const x = source[key];
-      const clean = terminalSafeDeep(x);
+      const clean = cleanDeep(x);
       if (copy === null && clean !== x) {
         copy = {};
         for (let j = 0; j < i; j++) setKey(copy, keys[j] as string, source[keys[j] as string]);

@@ -301,8 +301,9 @@ function questionBlock(
     );
     let previousTail: string | null = null;
     for (const lead of q.leads) {
-      lines.push(...leadLines(lead, width, s, previousTail));
-      previousTail = lead.sentence === null ? null : lastSentence(lead.sentence);
+      const tail = lead.sentence === null ? null : lastSentence(lead.sentence);
+      lines.push(...leadLines(lead, width, s, tail, previousTail));
+      previousTail = tail;
     }
   }
   return lines;
@@ -428,6 +429,7 @@ function leadLines(
   lead: LeadResult,
   width: number,
   s: Style,
+  tail: string | null,
   previousTail: string | null,
 ): string[] {
   const mark = markOf(lead);
@@ -475,8 +477,7 @@ function leadLines(
   if (lead.sentence !== null) {
     let sentence = lead.sentence;
     // A closing sentence the previous lead of this question already said (the
-    // poll's headline margin) is said once.
-    const tail = lastSentence(sentence);
+    // poll's headline margin) is said once (`tail`: this sentence's last).
     if (tail !== null && tail === previousTail) sentence = sentence.slice(0, -tail.length - 1);
     const prefixed =
       lead.sentenceN === null ? sentence : `If n were ${count(lead.sentenceN)}: ${sentence}`;
