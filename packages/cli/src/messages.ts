@@ -694,6 +694,8 @@ export const weighText = {
   title: (file: string) => `respondent-level data: ${file} (weighted, design-based)`,
   designEffects: () =>
     "each figure's design effect from the respondent-level design (its effective n p(1 − p)/se²)",
+  fixedShares: (group: string, options: readonly string[]) =>
+    `note: ${group}: the design fixes ${options.length === 1 ? 'the share' : 'the shares'} of ${options.join(', ')} (no sampling variance: the sample was stratified on it, or all its PSUs were taken with certainty), so se 0, the interval is the share itself, deff 0 and no effective n (—)`,
   legend: (method: string, level: number, df: number) =>
     `${method} intervals at ${Math.round(level * 1000) / 10}% (t with ${df} degrees of freedom); deff: the design effect (R's svymean); n eff: base n / deff`,
 } as const;

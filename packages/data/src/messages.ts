@@ -301,6 +301,8 @@ export const noteText = {
   notComputed: (detail: string) => `not computed: ${detail}`,
   noVariance: () =>
     'no sampling variance (se 0): the design fixes this share, as a stratum’s share of a stratified sample',
+  noVarianceLead: () =>
+    'no sampling variance (se 0 for both shares): the design fixes the two shares, so their difference is not an estimate to test (the sample was stratified on the question, or all its PSUs were taken with certainty)',
   differentN: (a: number, b: number) =>
     `the two figures have different bases (n = ${a.toLocaleString('en-US')} and ${b.toLocaleString('en-US')}): not one sample`,
   notChecked: (qualifier: string) =>

@@ -304,8 +304,16 @@ export function tableText(
     pad('n eff', 8, 'right'),
   ].join('  ');
   let question: unknown = null;
+  // The shares the design fixes (se 0 inside (0, 1)) of each group, noted after their question.
+  let fixed = new Map<string, string[]>();
+  const noteFixed = () => {
+    for (const [group, options] of fixed)
+      lines.push(style.dim(`  ${terminalSafe(weighText.fixedShares(group, options))}`));
+    fixed = new Map();
+  };
   for (const r of rows) {
     if (r['question_id'] !== question) {
+      noteFixed();
       question = r['question_id'];
       const words = wording.get(question);
       if (lines.length > 3) lines.push('');
@@ -322,6 +330,12 @@ export function tableText(
         : `${String(r['group_dim'])} ${String(r['group_value'])}`;
     const deff = r['deff'];
     const nEff = r['n_effective'];
+    const percent = r['percent'] as number;
+    if (r['se'] === 0 && percent > 0 && percent < 100) {
+      const list = fixed.get(group) ?? [];
+      list.push(String(r['option']));
+      fixed.set(group, list);
+    }
     lines.push(
       `  ${[
         pad(terminalSafe(group), 18),
@@ -334,9 +348,10 @@ export function tableText(
           'right',
         ),
         pad(typeof deff === 'number' ? deff.toFixed(2) : '—', 6, 'right'),
-        pad(typeof nEff === 'number' ? nEff.toFixed(1) : '—', 8, 'right'),
+        pad(typeof nEff === 'number' && Number.isFinite(nEff) ? nEff.toFixed(1) : '—', 8, 'right'),
       ].join('  ')}`,
     );
   }
+  noteFixed();
   return `${lines.join('\n')}\n`;
 }

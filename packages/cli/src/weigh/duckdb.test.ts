@@ -228,6 +228,33 @@ describe('toplines weigh --engine duckdb', () => {
     same(a, b, 'json');
     expect(numbers).toBeGreaterThan(100);
   });
+
+  it('a share the design fixes (apistrat stratified on stype, fpc): se 0, deff 0, no n eff, a note, on both engines', async () => {
+    const args = ['apistrat.csv', '--weights', 'pw', '--strata', 'stype', '--fpc', 'fpc'];
+    for (const engine of ['memory', 'duckdb']) {
+      const table = await weigh([...args, '--question', 'stype', '--engine', engine]);
+      expect(table.code, table.err).toBe(0);
+      const rows = table.out.split('\n').filter((l) => /^ {2}total {15}[EHM] /.test(l));
+      expect(rows).toHaveLength(3);
+      for (const row of rows) expect(row).toMatch(/ 0\.00 {9}—$/);
+      expect(table.out).toContain(
+        'note: total: the design fixes the shares of E, H, M (no sampling variance',
+      );
+      expect(table.out).not.toMatch(/Infinity|NaN|e\+/);
+      const json = await weigh([...args, '--question', 'stype', '--by', 'yr_rnd', '--engine', engine, '--json']);
+      expect(json.code, json.err).toBe(0);
+      expect(json.out).not.toMatch(/Infinity|NaN|\de\+[1-9]/);
+      const doc = JSON.parse(json.out);
+      const total = doc.surveys[0].questions.find(
+        (q: { groupDim: string }) => q.groupDim === 'total',
+      );
+      for (const o of total.options) {
+        expect(o.moe).toBe(0);
+        expect(o.notes.join(' ')).toContain('the design fixes this share');
+      }
+      for (const l of total.leads) expect(l.verdict).toBe('not-computed');
+    }
+  });
 });
 
 describe('the query of designSumsSql in DuckDB', () => {

@@ -59,10 +59,14 @@ export interface DesignProportion {
   method: DesignProportionMethod;
   /**
    * The design effect: the variance over that of simple random sampling of n (see
-   * `deffReference`). Null when the estimate is 0 or 1 (the ratio is 0/0).
+   * `deffReference`). Null when the estimate is 0 or 1 (the ratio is 0/0); 0 when the
+   * design fixes the share (see designProportion: a variance within rounding of 0).
    */
   deff: number | null;
-  /** n / deff, the sample size that simple random sampling would need. Null with deff. */
+  /**
+   * n / deff, the sample size that simple random sampling would need. Null with deff, and
+   * null when deff is 0 (a share the design fixes: no sample size matches it).
+   */
   nEffective: number | null;
   /** Respondents (in the domain). */
   n: number;
@@ -95,6 +99,11 @@ export interface DesignProportion {
  * Clopper–Pearson at n·(t_{n−1}/t_df)² from 'beta' (R: NaN); where R's likelihood
  * profile fails (no variance) the logit interval is given; 'mean' is clipped to [0, 1].
  * 'likelihood' is refused for replicate designs, for which R's survey 4.1 returns NA.
+ * A share the design fixes — the sample stratified on the very variable, or every PSU
+ * taken with certainty — has a variance of 0 that R reports as rounding noise (an se of
+ * 10⁻¹⁷, a deff of 10⁻³⁰): here a variance of at most 10⁻¹⁵·p(1 − p) (the variance of
+ * simple random sampling at an effective n of 10¹⁵, which no sample reaches) is taken as
+ * exactly 0, so se 0, the interval [p̂, p̂], deff 0 and nEffective null (never Infinity).
  *
  * Reference: Lumley (2010), Complex Surveys: A Guide to Analysis Using R, Wiley, §2.2,
  * §2.3.1 (svyciprop); Korn and Graubard (1998), "Confidence intervals for proportions with

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectError, fixtureDesign } from '../../test/design-helpers';
 import { leadTest } from '../lead-test';
 import { designLead } from './design-lead';
+import { designProportion } from './design-proportion';
 import { designShares } from './design-shares';
 import { surveyDesign } from './survey-design';
 
@@ -93,5 +94,45 @@ describe('designLead', () => {
     );
     expectError(() => designLead(shares, 'E', 'E'), 'invalid-option', 'two different categories');
     expectError(() => designLead(shares, 'E', 'M', { level: 0 }), 'out-of-range', 'level');
+  });
+});
+
+describe('a share the design fixes', () => {
+  // apistrat (R's survey package) stratified on stype, with fpc: each stratum's share of
+  // the population is known, so its variance is 0 — R's svymean gives rounding noise
+  // (se ~ 1e-17, deff ~ 1e-30), an effective n of 10^32
+  const strat = fixtureDesign('strat_fpc');
+  const d = surveyDesign({
+    weights: strat.weights,
+    strata: strat.strata as string[],
+    fpc: (strat.fpc as number[][])[0] as number[],
+  });
+  const types = strat.variables['stype'] as string[];
+
+  it('has se 0, the point as its interval, deff 0 and no effective n, for every method', () => {
+    for (const method of ['logit', 'likelihood', 'beta', 'mean'] as const) {
+      const s = designShares(types, d, { method });
+      for (const x of s.shares) {
+        expect(x.se).toBe(0);
+        expect([x.lower, x.upper]).toEqual([x.estimate, x.estimate]);
+        expect(x.deff).toBe(0);
+        expect(x.nEffective).toBeNull();
+      }
+      for (const row of s.covariance) for (const v of row) expect(v).toBe(0);
+    }
+    const e = designProportion(
+      types.map((t) => t === 'E'),
+      d,
+    );
+    expect(e).toMatchObject({ se: 0, deff: 0, nEffective: null });
+    expect(Number.isFinite(designLead(designShares(types, d), 'E', 'M').se)).toBe(true);
+  });
+
+  it('keeps a small but real variance (the tolerance is 1e-15·p(1 − p))', () => {
+    const awards = designShares(strat.variables['awards'] as string[], d);
+    for (const x of awards.shares) {
+      expect(x.se).toBeGreaterThan(0);
+      expect(x.nEffective).toBeGreaterThan(0);
+    }
   });
 });

@@ -46,9 +46,13 @@ export interface DesignShare {
   lower: number;
   /** Upper bound of its interval. */
   upper: number;
-  /** Its design effect (null at a share of 0 or 1). */
+  /**
+   * Its design effect (null at a share of 0 or 1); 0 for a share the design fixes (a
+   * variance within rounding of 0, at most 10⁻¹⁵·p(1 − p), is taken as exactly 0: se 0,
+   * the interval the point).
+   */
   deff: number | null;
-  /** n / deff (null with deff). */
+  /** n / deff (null with deff, and null when deff is 0: a share the design fixes). */
   nEffective: number | null;
 }
 

@@ -238,13 +238,31 @@ export function estimateTotals(
   const firstStep =
     method === 'logit' || method === 'likelihood' ? firstSteps(first(sumW, n), k) : undefined;
   const columns: ColumnEstimate[] = [];
+  // A share the design fixes (stratified on the very variable, or every PSU certain) has a
+  // variance of 0 that sums leave as rounding noise: made exactly 0, with its covariances
+  // (|V12| ≤ √(V11·V22) = 0), before anything is derived from it.
+  const fixed: boolean[] = [];
+  for (let a = 0; a < k; a++) {
+    const p = estimates[a] as number;
+    fixed.push(isFixedShare(covariance[a * k + a] as number, p));
+  }
+  for (let a = 0; a < k; a++) {
+    if (!fixed[a]) continue;
+    for (let b = 0; b < k; b++) {
+      covariance[a * k + b] = 0;
+      covariance[b * k + a] = 0;
+    }
+  }
   for (let a = 0; a < k; a++) {
     const p = estimates[a] as number;
     const variance = Math.max(0, covariance[a * k + a] as number);
     const se = Math.sqrt(variance);
     let lower = p;
     let upper = p;
-    if (method === 'mean') {
+    if (fixed[a]) {
+      // no sampling variance: the interval is the point (R: a logit interval of width
+      // rounding noise, an effective n of 10^32 or Inf)
+    } else if (method === 'mean') {
       lower = Math.max(0, p - t * se);
       upper = Math.min(1, p + t * se);
     } else if (method === 'beta') {
@@ -282,10 +300,30 @@ export function estimateTotals(
       lower,
       upper,
       deff,
-      nEffective: deff === null ? null : n / deff,
+      // a fixed share's deff is 0 and it has no effective n (n/0): null, never Infinity
+      nEffective: deff === null || deff === 0 ? null : n / deff,
     });
   }
   return { n, sumWeights: sumW, df, deffReference: reference, covariance, columns };
+}
+
+/**
+ * The tolerance below which a share's variance is rounding noise of 0, relative to
+ * p(1 − p): a variance of at most 10⁻¹⁵·p(1 − p) is taken as exactly 0. It is the variance
+ * of simple random sampling at an effective n of 10¹⁵ (10⁵ times the world's population),
+ * which no sample reaches, and it lies far above the rounding that the sums of a share
+ * the design fixes leave (about 10⁻³⁰·p(1 − p) on R's apistrat stratified by stype).
+ */
+export const FIXED_SHARE_TOLERANCE = 1e-15;
+
+/**
+ * Whether a share's variance is 0 to rounding ({@link FIXED_SHARE_TOLERANCE}): the design
+ * fixes the share (the sample was stratified on it, or every PSU was taken with
+ * certainty). Only for p strictly inside (0, 1): a share of 0 or 1 has no variance
+ * because nobody (or everybody) chose it, not because of the design.
+ */
+export function isFixedShare(variance: number, p: number): boolean {
+  return p > 0 && p < 1 && variance <= FIXED_SHARE_TOLERANCE * p * (1 - p);
 }
 
 /** survey's expit: exp(η)/(1 + exp(η)). */

@@ -794,6 +794,7 @@ export function weightedToplinesFromSums(
         out.n_effective.push(s.nEffective);
         out.method.push(shares.method);
         out.level.push(shares.level);
+        out.df.push(shares.df);
         out.covariance.push(covariance);
       });
     }

@@ -98,9 +98,13 @@ export interface WeightedToplines {
    * `is_net` (false), `base_n` (respondents in the group who answered), `source_id` and
    * `quote` (null); and the design's: `se` (standard error, proportion units), `lower`,
    * `upper` (the interval of `method`, proportions), `deff` (R's svymean design effect;
-   * null at a share of 0 or 1), `n_effective` (base_n / deff), `method`, `level`, and
+   * null at a share of 0 or 1), `n_effective` (base_n / deff), `method`, `level`, `df`
+   * (the degrees of freedom of the interval's t: the design's, or the group's domain's), and
    * `covariance` (the covariances of the row's share with each option's of its question
-   * and group, by option: what a lead between two options needs).
+   * and group, by option: what a lead between two options needs). A share the design fixes
+   * (a sample stratified on the very question, or every PSU certain) has a variance within
+   * rounding of 0 — at most 10⁻¹⁵·p(1 − p), core's tolerance — taken as exactly 0: `se` 0,
+   * `lower` = `upper` = the share, `deff` 0 and `n_effective` null (never Infinity).
    */
   results: ColumnTable;
   /** One row: `survey_id`, `n` (respondents), `weighting` (`weighted`), `sample_type` (`unknown`), `notes` (the design); the rest null. */
@@ -132,6 +136,7 @@ export const WEIGHTED_TOPLINES_COLUMNS = [
   'n_effective',
   'method',
   'level',
+  'df',
   'covariance',
 ] as const;
 
@@ -381,6 +386,7 @@ function appendShares(
     out.n_effective.push(s.nEffective);
     out.method.push(shares.method);
     out.level.push(shares.level);
+    out.df.push(shares.df);
     out.covariance.push(covariance);
   });
 }

@@ -8,7 +8,8 @@ import {
   type SampleType,
 } from '@toplines/core';
 import { explainChecked } from '@toplines/core/internal';
-import { rowDesignEffect } from '../util/row-design-effect';
+import type { ColumnTable } from 'arquero';
+import { noVariance, rowDesignEffect } from '../util/row-design-effect';
 import type { OptionResult, ReanalysisOptions, Scenario } from './model';
 import { noteText } from './notes';
 import {
@@ -38,6 +39,48 @@ export interface FigureContext {
   restates: string | null;
   /** The survey's figures are weighted: a share need not be any whole count's, so counts are not checked. */
   weighted: boolean;
+  /**
+   * The run's method was not chosen: a row with a design's interval (weightedToplines'
+   * `lower`, `upper`, `method` and `level`, kept as `design_lower`, `design_upper` by
+   * {@link keepDesignIntervals}) shows that interval, not one of `method`.
+   */
+  designIntervals: boolean;
+}
+
+/** The interval methods of a design (core's designProportion), as rows name them. */
+const DESIGN_METHODS = new Set(['logit', 'likelihood', 'beta', 'mean']);
+
+/**
+ * A results table whose rows carry a design's interval (weightedToplines: `se`, `lower`,
+ * `upper` and a design `method`) with that interval kept as `design_lower` and
+ * `design_upper`, since withIntervals writes its own `lower` and `upper`; any other table
+ * as it is.
+ *
+ * @param table - a survey's results
+ */
+export function keepDesignIntervals(table: ColumnTable): ColumnTable {
+  const names = table.columnNames();
+  if (!['se', 'lower', 'upper', 'method'].every((c) => names.includes(c))) return table;
+  return table.derive({ design_lower: 'd.lower', design_upper: 'd.upper' } as never);
+}
+
+/**
+ * The design's interval of a row, when the figure shows it: the run's method not chosen,
+ * the row's `design_lower`/`design_upper` of a design method at the run's level.
+ */
+function designInterval(
+  r: Row,
+  context: FigureContext,
+): { lower: number; upper: number; model: string } | null {
+  if (!context.designIntervals) return null;
+  const lower = num(r['design_lower']);
+  const upper = num(r['design_upper']);
+  const method = str(r['method']);
+  const level = num(r['level']);
+  if (lower === null || upper === null || method === null || !DESIGN_METHODS.has(method))
+    return null;
+  if (level === null || Math.abs(level - context.level) > 1e-12) return null;
+  return { lower, upper, model: noteText.designModel(method, positiveInteger(r['df'])) };
 }
 
 /**
@@ -127,15 +170,20 @@ export function figureResult(
     });
     if (qualifier === 'approx') notes.push(noteText.approxInterval());
   } else {
-    result.lower = lower;
-    result.upper = upper;
+    // A row of respondent-level data shows its design's interval (what `toplines weigh`
+    // prints) unless the run chose a method; one with only an se, `method` at its effective n.
+    const design = designInterval(r, context);
+    result.lower = design?.lower ?? lower;
+    result.upper = design?.upper ?? upper;
     result.moe = num(r['moe']);
     result.interval = 'confidence';
+    if (design !== null) result.model = design.model;
+    else if (own !== null) result.model = noteText.ownDeffModel(context.method, n / own);
     const ci = {
       kind: 'proportion',
       estimate,
-      lower,
-      upper,
+      lower: result.lower,
+      upper: result.upper,
       level: context.level,
       method: context.method,
       n,
@@ -147,6 +195,8 @@ export function figureResult(
       caveat: '',
       publishedMoe: null,
     });
+    if (design !== null) result.sentence += noteText.designSentence(design.model);
+    if (noVariance(r['se'])) notes.push(str(r['interval_note']) ?? noteText.noVariance());
     if (qualifier === 'approx') notes.push(noteText.approxInterval());
   }
   setCountCheck(result, r, n, qualifier, context);

@@ -100,6 +100,10 @@ export function leadResult(
       if (t.p1 > t.p2 && t.n / t.nEffective === pair.deff) ahead = result.probabilityAhead;
     }
     result.sentence = sentenceOf(t, labels, context, ahead);
+  } else if (pair.n !== null && pair.notes.includes(noteText.noVarianceLead())) {
+    // two shares the design fixes (weightedToplines' se 0): no test, and why
+    result.n = pair.n;
+    notes.push(noteText.noVarianceLead());
   } else if (a.n !== null && b.n !== null) {
     notes.push(noteText.differentN(a.n, b.n));
   } else if (context.assumedN.length > 0) {

@@ -133,7 +133,14 @@ export interface OptionResult {
    * it assumes); null without an interval.
    */
   interval: 'confidence' | 'credibility' | null;
-  /** For a credibility interval: its model (prior, likelihood, effective n). */
+  /**
+   * What the interval assumes, where `method` does not say it: for a credibility
+   * interval its model (prior, likelihood, effective n); for a figure of respondent-level
+   * data (weightedToplines) the design-based interval it shows, e.g. `design-based
+   * (logit, t with 197 degrees of freedom)` — the interval `toplines weigh` prints, used
+   * unless the run's method was chosen — or, when it was, that method at the row's
+   * effective n p(1 − p)/se²; null otherwise.
+   */
   model: string | null;
   /** Why an interval or a check is missing or qualified. */
   notes: string[];

@@ -18,7 +18,15 @@ export const noteText = {
   qualifiedLead: (option: string, q: string) =>
     `"${option}" is ${q === 'approx' ? 'approximate' : q === 'more-than' ? 'a "more than" figure' : 'a "less than" figure'}: the lead is only as exact as it`,
   percentMissing: () => 'no percentage',
+  designModel: (method: string, df: number | null) =>
+    `design-based (${method}, t with ${df === null ? "the design's" : df} degrees of freedom)`,
+  ownDeffModel: (method: string, nEffective: number) =>
+    `${method} at the effective n p(1 − p)/se² = ${count(Math.round(nEffective * 10) / 10)} (the design's variance; the method was chosen for the run)`,
+  designSentence: (model: string) =>
+    ` The interval is ${model}, as R's svyciprop gives it from the respondent-level design.`,
   nUnknown: verbNotes.nUnknown,
+  noVariance: verbNotes.noVariance,
+  noVarianceLead: verbNotes.noVarianceLead,
   notComputed: verbNotes.notComputed,
   noCount: (printed: string, n: number | null) =>
     `no whole count out of ${n === null ? 'n' : count(n)} prints as ${printed}%`,

@@ -114,13 +114,14 @@ export interface QuestionInputs {
  * @param block - its rows, question metadata, type, base
  * @param inputs - the survey's rows, the sizes tried and the block's tested pairs
  * @param survey - the survey's header (n, deff, sample type, published margin)
- * @param options - the reanalysis's options
+ * @param options - the reanalysis's options, and whether its method was chosen (else a
+ *   row's design interval is shown)
  */
 export function questionResult(
   block: Block,
   inputs: QuestionInputs,
   survey: SurveyResult,
-  options: ReanalysisOptions,
+  options: ReanalysisOptions & { methodGiven?: boolean },
 ): QuestionResult {
   const { rows } = inputs;
   const first = rows[block.members[0] as number] as Row;
@@ -146,6 +147,7 @@ export function questionResult(
     inferredBase: block.inferredBase !== null,
     restates: block.restates,
     weighted: survey.weighting === 'weighted',
+    designIntervals: options.methodGiven !== true,
   };
   const figures = new Map<number, OptionResult>();
   for (const i of ordered) {

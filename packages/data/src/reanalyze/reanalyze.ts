@@ -11,7 +11,7 @@ import { type LeadPair, leadPairs } from '../verbs/leads';
 import { withIntervals } from '../verbs/with-intervals';
 import { acrossPollsResults } from './across';
 import { inferredBase } from './bases';
-import { ROW } from './figure';
+import { keepDesignIntervals, ROW } from './figure';
 import type {
   Adjustment,
   InferredBase,
@@ -353,6 +353,8 @@ function columnsOf(results: ColumnTable): Map<string, ArrayLike<unknown>> {
 interface Resolved extends ReanalysisOptions {
   input: Reanalysis['input'];
   warnings: Issue[];
+  /** Whether `method` was given (else rows of respondent-level data show their design's interval). */
+  methodGiven: boolean;
 }
 
 /** What was read, when the caller does not say: the bundled data, or tables. */
@@ -410,6 +412,7 @@ function resolveOptions(
     surveys: surveys as string[],
     input: (opts['input'] as Reanalysis['input'] | undefined) ?? defaultInput(input),
     warnings,
+    methodGiven: opts['method'] !== undefined,
   };
 }
 
@@ -482,7 +485,7 @@ function blockKey(r: Row): string {
  */
 function analyseSurvey(
   header: SurveyResult,
-  table: ColumnTable,
+  results: ColumnTable,
   sample: { surveys?: ColumnTable; questions?: ColumnTable },
   questionMeta: Map<string, { row: Row; order: number }>,
   opts: Resolved,
@@ -490,6 +493,8 @@ function analyseSurvey(
 ): SurveyResult {
   const intervals = { method: opts.method, level: opts.level, deff: header.deff };
   // Pass 1: the n the data states; then the bases of follow-ups it does not.
+  // Rows with a design's interval (weightedToplines) keep it: withIntervals writes its own.
+  const table = keepDesignIntervals(results);
   const atStated = withIntervals(table, { ...sample, ...intervals });
   const stated = atStated.objects() as Row[];
   // Each row's block key, made once (a JSON text per row: the pairs look theirs up).

@@ -4,6 +4,7 @@ import { type ColumnTable, table as makeTable } from 'arquero';
 import { dataError } from '../errors';
 import { PERCENT_TEXT } from '../io/read-resource';
 import { noteText } from '../messages';
+import { noVariance } from '../util/row-design-effect';
 import { questionKey, rowDecimals, sampleLookup } from '../util/sample-size';
 import {
   booleanOption,
@@ -35,7 +36,8 @@ export interface LeadsOptions extends SampleOptions {
    * Design effect, > 0. Default `1`. Two rows with their own standard
    * errors and covariances (`se` and `covariance` columns, as
    * weightedToplines gives) use the design-based variance of their
-   * difference instead, V_aa + V_bb − 2·V_ab.
+   * difference instead, V_aa + V_bb − 2·V_ab; two shares the design fixes
+   * (both `se` 0) are not tested, and a note says why.
    */
   deff?: number;
   /**
@@ -427,7 +429,10 @@ function testPair(
   let test: LeadTest | PairedDifference | null = null;
   let error: string | null = null;
   let deff = settings.deff;
-  if (n !== null && pa !== null && pb !== null) {
+  if (n !== null && pa !== null && pb !== null && noVariance(c.se[a]) && noVariance(c.se[b])) {
+    // two shares the design fixes (weightedToplines' se 0): their difference is fixed too
+    notes.push(noteText.noVarianceLead());
+  } else if (n !== null && pa !== null && pb !== null) {
     try {
       const exact = qa === 'exact' && qb === 'exact';
       const reportedDecimals =

@@ -246,6 +246,73 @@ describe('weightedToplines: the results layout downstream', () => {
     const moe = awards.options[0]!.moe as number;
     close(moe, 1.959963984540054 * g.options[0]!.se, 'reanalysis moe');
   });
+
+  it('reanalyze() shows the design interval the rows carry (R svyciprop), or the chosen method', async () => {
+    for (const method of ['logit', 'beta'] as const) {
+      const { w } = await rowsOf(apistrat, { method });
+      const doc = reanalyze(w);
+      const rows = w.results.objects() as Row[];
+      let compared = 0;
+      for (const q of doc.surveys[0]!.questions) {
+        for (const o of q.options) {
+          const r = rows.find(
+            (x) =>
+              x['question_id'] === q.questionId &&
+              x['group_dim'] === q.groupDim &&
+              x['group_value'] === q.groupValue &&
+              x['option'] === o.option,
+          )!;
+          expect([o.lower, o.upper]).toEqual([r['lower'], r['upper']]);
+          expect(o.model).toBe(`design-based (${method}, t with ${r['df']} degrees of freedom)`);
+          expect(o.sentence).toContain(`The interval is design-based (${method}, t with`);
+          compared++;
+        }
+      }
+      expect(compared).toBe(rows.length);
+      // the whole sample's design: 200 schools, 3 strata
+      expect(rows[0]?.['df']).toBe(197);
+    }
+    // a method chosen for the run: that method at each row's effective n, and said so
+    const { w } = await rowsOf(apistrat, {});
+    const awards = reanalyze(w, { method: 'wilson' }).surveys[0]!.questions.find(
+      (q) => q.questionId === 'awards' && q.groupDim === 'total',
+    )!;
+    const o = awards.options[0]!;
+    const r = (w.results.objects() as Row[]).find(
+      (x) =>
+        x['question_id'] === 'awards' && x['group_dim'] === 'total' && x['option'] === o.option,
+    )!;
+    expect(o.lower).not.toBe(r['lower']);
+    expect(o.model).toMatch(/^wilson at the effective n p\(1 − p\)\/se² = /);
+  });
+
+  it('a share the design fixes: se 0, deff 0, no effective n, a note, and no lead test', async () => {
+    const { w } = await rowsOf(apistrat, {});
+    const stype = (w.results.objects() as Row[]).filter(
+      (r) => r['question_id'] === 'stype' && r['group_dim'] === 'total',
+    );
+    expect(stype).toHaveLength(3);
+    for (const r of stype) {
+      expect([r['se'], r['deff'], r['n_effective']]).toEqual([0, 0, null]);
+      expect(r['lower']).toBe(r['upper']);
+    }
+    const doc = reanalyze(w);
+    const text = JSON.stringify(doc);
+    expect(text).not.toMatch(/Infinity|NaN|e\+[1-9]\d/);
+    const q = doc.surveys[0]!.questions.find(
+      (x) => x.questionId === 'stype' && x.groupDim === 'total',
+    )!;
+    for (const o of q.options) {
+      expect(o.notes.join(' ')).toMatch(/the design fixes this share/);
+      expect(o.lower).toBe(o.upper);
+      expect(o.lower).toBeCloseTo(o.estimate as number, 15);
+      expect(o.moe).toBe(0);
+    }
+    for (const l of q.leads) {
+      expect(l.verdict).toBe('not-computed');
+      expect(l.notes.join(' ')).toMatch(/the design fixes the two shares/);
+    }
+  });
 });
 
 describe('weightedToplines: bad input', () => {
