@@ -241,7 +241,16 @@ describe('toplines weigh --engine duckdb', () => {
         'note: total: the design fixes the shares of E, H, M (no sampling variance',
       );
       expect(table.out).not.toMatch(/Infinity|NaN|e\+/);
-      const json = await weigh([...args, '--question', 'stype', '--by', 'yr_rnd', '--engine', engine, '--json']);
+      const json = await weigh([
+        ...args,
+        '--question',
+        'stype',
+        '--by',
+        'yr_rnd',
+        '--engine',
+        engine,
+        '--json',
+      ]);
       expect(json.code, json.err).toBe(0);
       expect(json.out).not.toMatch(/Infinity|NaN|\de\+[1-9]/);
       const doc = JSON.parse(json.out);
