@@ -31,6 +31,7 @@ export {
   type DeffReference,
   type DesignProportionMethod,
 } from './estimate';
+export { type ExplainDesignOptions, explainDesign } from './explain-design';
 export { type KishDesignEffect, kishDesignEffect } from './kish-design-effect';
 export { type ReplicateDesignOptions, replicateDesign } from './replicate-design';
 export {
