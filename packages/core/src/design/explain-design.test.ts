@@ -57,6 +57,20 @@ describe('explainDesign', () => {
     );
     const same = leadTest(lead.p1, lead.p2, lead.n, { deff: lead.n / lead.nEffective });
     expect(text).toContain(`±${(100 * (same.upper - same.difference)).toFixed(1)} at 95%`);
+    // a lead whose interval is cut at 100 points is given by its ends: 19 of 20 against 1
+    const twenty = surveyDesign({ weights: Array.from({ length: 20 }, () => 1) });
+    const cut = designLead(
+      designShares(
+        Array.from({ length: 20 }, (_, i) => (i === 0 ? 'b' : 'a')),
+        twenty,
+      ),
+      'a',
+      'b',
+    );
+    expect(cut.upper).toBe(1);
+    expect(explainDesign(cut)).toMatch(
+      /: a 90\.0-point lead, 95% interval \d+\.\d to 100\.0 points \(design-based/,
+    );
     const fixed = designLead(designShares(stype, design), 'E', 'M');
     expect(explainDesign(fixed, { labels: ['E', 'M'] })).toMatch(
       /^E 71\.4% vs M 16\.4%: a 54\.9-point lead \(n = 200\), with no sampling variance: the design fixes both shares/,

@@ -86,7 +86,12 @@ export function explainDesign(
     }
     const within = !(l.lower > 0 || l.upper < 0);
     const deff = l.n / l.nEffective;
-    return `${head}, ±${pts(l.upper - l.difference)} at ${levelText(l.level)} (design-based: the design's covariance of the two shares, normal quantile) — ${within ? 'within' : 'larger than'} its margin of error. Its design effect is ${deff.toFixed(2)}: as precise as a simple random sample of ${formatCount(Math.round(l.nEffective * 10) / 10)} rather than ${formatCount(l.n)}.`;
+    // an interval cut at ±100 points is given as its ends, not as a ± it does not have
+    const cut = l.upper >= 1 || l.lower <= -1;
+    const margin = cut
+      ? `, ${levelText(l.level)} interval ${pts(l.lower)} to ${pts(l.upper)} points`
+      : `, ±${pts(l.upper - l.difference)} at ${levelText(l.level)}`;
+    return `${head}${margin} (design-based: the design's covariance of the two shares, normal quantile) — ${within ? 'within' : 'larger than'} its margin of error. Its design effect is ${deff.toFixed(2)}: as precise as a simple random sample of ${formatCount(Math.round(l.nEffective * 10) / 10)} rather than ${formatCount(l.n)}.`;
   }
   throw new ToplinesError(
     'invalid-type',
