@@ -127,7 +127,7 @@ try {
       '`toplines reanalyze FILE --ndjson`',
       process.execPath,
       [BIN, 'reanalyze', file, '--ndjson'],
-      null,
+      TARGET,
     ],
   ];
   const results = [];
