@@ -249,20 +249,28 @@ check(m.isLibraryError(error) && !m.isLibraryError(new Error('x')), String(error
   {
     spec: '@toplines/data',
     uses: { data: '@toplines/data' },
-    ts: `import { load, withIntervals } from '@toplines/data';
+    ts: `import { load, weightedToplines, withIntervals } from '@toplines/data';
 const { results, surveys, questions } = load();
-export const rows: number = withIntervals(results, { surveys, questions }).numRows();`,
+export const rows: number = withIntervals(results, { surveys, questions }).numRows();
+export const weigh: typeof weightedToplines = weightedToplines;`,
     body: `const { results, surveys, questions } = data.load();
 const rows = data.withIntervals(results, { surveys, questions });
 check(rows.numRows() > 100 && rows.columnNames().includes('lower'), rows.columnNames());`,
   },
   {
     spec: '@toplines/data/node',
-    uses: { m: '@toplines/data/node' },
-    ts: `import { readResultsCsv } from '@toplines/data/node';
-export const read: Promise<unknown> = readResultsCsv('results.csv');`,
+    uses: { m: '@toplines/data/node', data: '@toplines/data' },
+    ts: `import { readMicrodata, readResultsCsv } from '@toplines/data/node';
+import { weightedToplines } from '@toplines/data';
+export const read: Promise<unknown> = readResultsCsv('results.csv');
+export const weighed: Promise<number> = readMicrodata('people.csv').then(
+  (m) => weightedToplines(m.table, { questions: ['vote'], weights: 'w', strata: 'region' }).results.numRows(),
+);`,
     body: `const pkg = await m.readResultsCsv('results.csv');
-check(pkg.results.numRows() === 2, pkg.results.numRows());`,
+check(pkg.results.numRows() === 2, pkg.results.numRows());
+const people = await m.readMicrodata('people.csv');
+const w = data.weightedToplines(people.table, { questions: ['vote'], weights: 'w', strata: 'region' });
+check(w.results.numRows() === 2 && w.results.get('percent', 0) === 62.5 && w.results.get('se', 0) > 0, w.results.objects());`,
   },
   {
     spec: '@toplines/data/schema/reanalysis.schema.json',
@@ -335,6 +343,12 @@ writeFileSync(
     'my-poll,q1,total,total,no,34.5,exact,,1037,my-source,34.5% said no',
     '',
   ].join('\n'),
+);
+
+// A respondent file for ./node's readMicrodata and data's weightedToplines: 6 respondents, 2 strata.
+writeFileSync(
+  join(app, 'people.csv'),
+  ['vote,w,region', 'yes,1,n', 'no,2,n', 'yes,1,n', 'no,2,s', 'yes,1,s', 'no,1,s', ''].join('\n'),
 );
 
 const slug = (spec) => spec.replace('@toplines/', '').replace(/[^a-z0-9]+/g, '-');
