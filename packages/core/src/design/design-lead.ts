@@ -18,9 +18,11 @@ export interface DesignLeadOptions {
  * gives it, Var(p̂1 − p̂2) = V11 + V22 − 2·V12 from the shares' covariance matrix: R's
  * `svycontrast(svymean(~factor(x), design), c(1, −1, 0, …))`, whose `confint` uses the
  * normal quantile. The result has the shape of `leadTest`'s (of `@toplines/core`, so its
- * `explain` words it), with `nEffective` the sample size at which leadTest's multinomial
- * formula gives the same standard error: leadTest(p1, p2, n, { deff: n / nEffective })
- * agrees.
+ * `explain` words it; {@link explainDesign} words it as design-based), with `nEffective`
+ * the sample size at which leadTest's multinomial formula gives the same standard error:
+ * leadTest(p1, p2, n, { deff: n / nEffective }) agrees. Two shares the design fixes (se 0)
+ * have a lead with se 0 and an infinite `nEffective`: explainDesign says it has no
+ * sampling variance.
  *
  * Reference: Lumley (2010), Complex Surveys: A Guide to Analysis Using R, Wiley, §3.3;
  * Kish (1965), Survey Sampling, Wiley, §12.10 (differences of shares of one sample).
