@@ -57,24 +57,28 @@ export function pad(text: string, width: number, align: 'left' | 'right' = 'left
  * wrap('a lead of 6.0 points', 10); // => ['a lead of', '6.0 points']
  */
 export function wrap(text: string, width: number): string[] {
+  const w = Math.max(8, width);
+  const plain = ONE_COLUMN.test(text) && !NOT_PLAIN.test(text);
+  // Most lines of a report fit as they are (no-break spaces given back as spaces).
+  if (plain && text.length <= w)
+    return [text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text];
   // "n = 1,037" and "p = 0.025" stay on one line.
   const glued = text.replace(/ = /g, '\u00a0=\u00a0');
   return (
-    wrapPlain(text, glued, Math.max(8, width)) ??
+    (plain ? wrapPlain(text, glued, w) : null) ??
     wrapWords(glued, width).map((line) => line.replace(/\u00a0/g, ' '))
   );
 }
 
 /**
  * {@link wrapWords} for the text of most report lines, without splitting it
- * into words: every character one column wide, words apart by one space, no
- * line break, no space at either end. Each line ends at the last space
+ * into words: for text whose every character is one column wide, words apart
+ * by one space, no line break, no space at either end (the caller checks). Each line ends at the last space
  * within the width (`glued` has no-break spaces where the line must not
  * break) — the lines wrapWords makes, a fifth of the time (#18). Null for
  * other text, or when a word is longer than a line (wrapWords cuts it).
  */
 function wrapPlain(text: string, glued: string, w: number): string[] | null {
-  if (!ONE_COLUMN.test(text) || NOT_PLAIN.test(text)) return null;
   // wrapWords gives the no-break spaces, the text's own too, back as spaces.
   const plain = text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text;
   const lines: string[] = [];
