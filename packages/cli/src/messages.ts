@@ -703,7 +703,7 @@ export const weighText = {
 /** The messages of the DuckDB engine of `toplines weigh --engine duckdb` (weigh/duckdb.ts). */
 export const duckDbText = {
   notInstalled: () =>
-    'weigh: --engine duckdb needs the optional package @duckdb/node-api, which is not installed here (no binary for this platform, or installed with --omit=optional): run `npm install @duckdb/node-api`, or use --engine memory',
+    'weigh: --engine duckdb needs the package @duckdb/node-api (embedded DuckDB, about 70 MB with its native binary), which is not installed with the CLI: run `npm install @duckdb/node-api` beside it, or use --engine memory',
   noSav: (file: string) =>
     `weigh: DuckDB reads CSV and Parquet files, not SPSS: ${JSON.stringify(file)} needs --engine memory (or save it as CSV or Parquet)`,
   multistageFpc: () =>

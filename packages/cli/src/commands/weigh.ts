@@ -207,7 +207,7 @@ export async function weighCommand(argv: string[], io: Io): Promise<number> {
 /**
  * The DuckDB engine (`--engine duckdb`): `weighWithDuckDb(request)` of
  * packages/cli/src/weigh/duckdb.ts (its request is a WeighRequest with DuckDB's settings),
- * loaded only when asked for, as is @duckdb/node-api, an optional dependency.
+ * loaded only when asked for, as is @duckdb/node-api, an optional peer dependency.
  */
 async function duckDbEngine(request: WeighRequest): Promise<Weighed> {
   return (await import('../weigh/duckdb')).weighWithDuckDb(request);
