@@ -44,26 +44,51 @@ export function withBom(text: string, bom: boolean): string {
   return bom && !text.startsWith(UTF8_BOM) ? UTF8_BOM + text : text;
 }
 
-function csv(header: string[], rows: Cell[][]): string {
-  return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
+/** Rows put together before a piece of CSV text is handed on: about 1 MB of text for results.csv. */
+const ROWS_PER_PIECE = 4096;
+
+/** A CSV's lines in pieces of {@link ROWS_PER_PIECE} rows, each line ending in `\n`. */
+function* csvPieces(header: string[], rows: Iterable<Cell[]>): Generator<string, void, undefined> {
+  yield `${header.map(csvField).join(',')}\n`;
+  let lines: string[] = [];
+  for (const row of rows) {
+    lines.push(row.map(csvField).join(','));
+    if (lines.length === ROWS_PER_PIECE) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
+  }
+  if (lines.length > 0) yield `${lines.join('\n')}\n`;
+}
+
+/**
+ * results.csv's text whole ({@link resultsCsvText} joined), for the tests and small documents.
+ *
+ * @example
+ * resultsCsv(doc).split('\n')[0]?.startsWith('survey_id,question_id'); // => true
+ */
+export function resultsCsv(doc: Reanalysis): string {
+  return [...resultsCsvText(doc)].join('');
 }
 
 /**
  * The figures with their computed columns: the results layout's columns,
  * then n_used, estimate, lower, upper, moe (proportions), the count range and
  * consistency, notes, explain()'s sentence, and the intervals at each assumed
- * n where n is unknown (scenario_n_1, scenario_lower_1, …).
+ * n where n is unknown (scenario_n_1, scenario_lower_1, …) — in pieces of a
+ * few thousand rows, never the whole file as one string (a 200,000-row
+ * archive's is past what a call's arguments or V8's strings hold, #18).
  *
+ * @returns the pieces of text, in order; joined, the CSV
  * @example
- * resultsCsv(doc).split('\n')[0]?.startsWith('survey_id,question_id'); // => true
+ * resultsCsvText(doc).next().value?.startsWith('survey_id,question_id'); // => true
  */
-export function resultsCsv(doc: Reanalysis): string {
-  const scenarios = Math.max(
-    0,
-    ...doc.surveys.flatMap((s) =>
-      s.questions.flatMap((q) => q.options.map((o) => o.scenarios.length)),
-    ),
-  );
+export function* resultsCsvText(doc: Reanalysis): Generator<string, void, undefined> {
+  // A loop, not Math.max(...all): spreading 200,000 values overflows the stack.
+  let scenarios = 0;
+  for (const s of doc.surveys)
+    for (const q of s.questions)
+      for (const o of q.options) scenarios = Math.max(scenarios, o.scenarios.length);
   const header = [
     'survey_id',
     'question_id',
@@ -100,7 +125,11 @@ export function resultsCsv(doc: Reanalysis): string {
       `scenario_upper_${i}`,
       `scenario_moe_${i}`,
     );
-  const rows: Cell[][] = [];
+  yield* csvPieces(header, resultRows(doc, scenarios));
+}
+
+/** results.csv's rows, one per figure, with `scenarios` groups of scenario columns. */
+function* resultRows(doc: Reanalysis, scenarios: number): Generator<Cell[], void, undefined> {
   for (const s of doc.surveys) {
     for (const q of s.questions) {
       for (const o of q.options) {
@@ -137,20 +166,31 @@ export function resultsCsv(doc: Reanalysis): string {
           const x = o.scenarios[i];
           row.push(x?.n, x?.lower, x?.upper, x?.moe);
         }
-        rows.push(row);
+        yield row;
       }
     }
   }
-  return csv(header, rows);
 }
 
 /**
- * Every lead and paired difference with its computed columns.
+ * leads.csv's text whole ({@link leadsCsvText} joined), for the tests and small documents.
  *
  * @example
  * leadsCsv(doc).split('\n')[0]?.includes('p_value'); // => true
  */
 export function leadsCsv(doc: Reanalysis): string {
+  return [...leadsCsvText(doc)].join('');
+}
+
+/**
+ * Every lead and paired difference with its computed columns, in pieces as
+ * {@link resultsCsvText}.
+ *
+ * @returns the pieces of text, in order; joined, the CSV
+ * @example
+ * leadsCsvText(doc).next().value?.includes('p_value'); // => true
+ */
+export function* leadsCsvText(doc: Reanalysis): Generator<string, void, undefined> {
   const header = [
     'survey_id',
     'question_id',
@@ -187,11 +227,15 @@ export function leadsCsv(doc: Reanalysis): string {
     'sentence',
     'notes',
   ];
-  const rows: Cell[][] = [];
+  yield* csvPieces(header, leadRowsOf(doc));
+}
+
+/** leads.csv's rows, one per lead or paired difference. */
+function* leadRowsOf(doc: Reanalysis): Generator<Cell[], void, undefined> {
   for (const s of doc.surveys) {
     for (const q of s.questions) {
       for (const l of q.leads) {
-        rows.push([
+        yield [
           q.surveyId,
           q.questionId,
           q.groupDim,
@@ -226,9 +270,8 @@ export function leadsCsv(doc: Reanalysis): string {
           l.sentenceN,
           l.sentence,
           l.notes.join('; '),
-        ]);
+        ];
       }
     }
   }
-  return csv(header, rows);
 }

@@ -78,11 +78,7 @@ export function* jsonText(
       yield '';
     }
     const { summary, acrossPolls } = source.finish();
-    const { schemaVersion, input, options, warnings } = source.head;
-    const tool = { name: 'toplines', version: VERSION };
-    const field = (key: string, value: unknown) =>
-      `  ${JSON.stringify(key)}: ${nested(value, 1)},\n`;
-    yield `{\n${field('schemaVersion', schemaVersion)}${field('tool', tool)}${field('input', input)}${field('options', options)}${field('summary', summary)}${field('warnings', warnings)}`;
+    yield headText(source.head, summary);
     if (first) yield '  "surveys": [],\n';
     else {
       yield '  "surveys": [\n';
@@ -93,6 +89,42 @@ export function* jsonText(
   } finally {
     spool.close();
   }
+}
+
+/** The document's text up to `"surveys"`: `{`, schemaVersion, tool, input, options, summary, warnings. */
+function headText(head: SurveySource['head'], summary: Reanalysis['summary']): string {
+  const { schemaVersion, input, options, warnings } = head;
+  const tool = { name: 'toplines', version: VERSION };
+  const field = (key: string, value: unknown) =>
+    `  ${JSON.stringify(key)}: ${nested(value, 1)},\n`;
+  return `{\n${field('schemaVersion', schemaVersion)}${field('tool', tool)}${field('input', input)}${field('options', options)}${field('summary', summary)}${field('warnings', warnings)}`;
+}
+
+/**
+ * The `--json` document of a whole reanalysis (reanalysis.json of `--out`)
+ * piece by piece, one survey a piece: exactly the text of
+ * `JSON.stringify(toJson(doc), null, 2)` and a newline, in the document's own
+ * key order, never as one string (a 200,000-row archive's is past V8's
+ * longest string, #18). No spool: the whole document is at hand.
+ *
+ * @example
+ * [...wholeJsonText(doc)].join('') === `${JSON.stringify(toJson(doc), null, 2)}\n`; // => true
+ */
+export function* wholeJsonText(doc: Reanalysis): Generator<string, void, undefined> {
+  const entries = Object.entries(toJson(doc)).filter(([, value]) => value !== undefined);
+  yield '{';
+  for (const [i, [key, value]] of entries.entries()) {
+    const comma = i === entries.length - 1 ? '' : ',';
+    if (key !== 'surveys' || !Array.isArray(value) || value.length === 0) {
+      yield `\n  ${JSON.stringify(key)}: ${nested(value, 1)}${comma}`;
+      continue;
+    }
+    yield `\n  ${JSON.stringify(key)}: [`;
+    for (const [j, survey] of value.entries())
+      yield `${j === 0 ? '' : ','}\n    ${nested(survey, 2)}`;
+    yield `\n  ]${comma}`;
+  }
+  yield entries.length === 0 ? '}\n' : '\n}\n';
 }
 
 /**

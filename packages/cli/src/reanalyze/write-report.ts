@@ -9,7 +9,7 @@
 // the user's); with --force, only the report's own entries in DIR are replaced.
 // Those rules are out-folder.ts's, shared with `toplines read --out`.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { DataPackage, QuestionResult, Reanalysis, SurveyResult } from '@toplines/data';
 import type { Io } from '../io';
@@ -17,9 +17,9 @@ import { outText } from '../messages';
 import { type FolderKind, type OutputPlan, planFolder, writeFolder } from '../out-folder';
 import { startProgress } from '../progress';
 import { leadRows } from './chart-rows';
-import { leadsCsv, resultsCsv, withBom } from './csv';
+import { leadsCsvText, resultsCsvText, UTF8_BOM } from './csv';
 import { type ChartFile, questionAnchor, renderHtml } from './html';
-import { toJson } from './json';
+import { wholeJsonText } from './json';
 
 /** What {@link writeReport} wrote. */
 export interface WrittenReport {
@@ -56,7 +56,12 @@ export interface WriteReportOptions {
    * its local encoding. Default `false`.
    */
   bom?: boolean;
-  /** Writes one new file; tests pass a failing one to check that nothing is left half-written. Default `fs.writeFile`. */
+  /**
+   * Writes one new file; tests pass a failing one to check that nothing is
+   * left half-written. Given, it receives results.csv, leads.csv and
+   * reanalysis.json whole (fine for a test's document); by default those are
+   * streamed to their files piece by piece. Default `fs.writeFile`.
+   */
   writeFile?: (path: string, data: string | Uint8Array) => Promise<void>;
 }
 
@@ -129,12 +134,18 @@ export async function writeReport(
 ): Promise<WrittenReport> {
   const write = options.writeFile ?? ((path, data) => writeFile(path, data, { flag: 'wx' }));
   const max = options.maxCharts ?? DEFAULT_MAX_CHARTS;
+  const custom = options.writeFile;
+  const stream =
+    custom === undefined
+      ? streamFile
+      : (path: string, pieces: Iterable<string>) => custom(path, [...pieces].join(''));
   const { dir, result: written } = await writeFolder(
     out,
     io.cwd,
     options.force === true,
     REPORT_KIND,
-    (temp) => writeInto(temp, doc, io, options.png !== false, write, max, options.bom === true),
+    (temp) =>
+      writeInto(temp, doc, io, options.png !== false, write, max, options.bom === true, stream),
     write,
   );
   const shown = relative(io.cwd, join(dir, 'index.html'));
@@ -155,6 +166,7 @@ async function writeInto(
   write: (path: string, data: string | Uint8Array) => Promise<void>,
   maxCharts: number,
   bom: boolean,
+  stream: (path: string, pieces: Iterable<string>) => Promise<void>,
 ): Promise<{ charts: number; files: number; planned: number }> {
   const chartsDir = join(root, 'charts');
   await mkdir(chartsDir);
@@ -224,9 +236,10 @@ async function writeInto(
   } finally {
     progress.done();
   }
-  await write(join(root, 'results.csv'), withBom(resultsCsv(doc), bom));
-  await write(join(root, 'leads.csv'), withBom(leadsCsv(doc), bom));
-  await write(join(root, 'reanalysis.json'), `${JSON.stringify(toJson(doc), null, 2)}\n`);
+  // Streamed: at archive size none of the three fits in one string (#18).
+  await stream(join(root, 'results.csv'), withBomFirst(resultsCsvText(doc), bom));
+  await stream(join(root, 'leads.csv'), withBomFirst(leadsCsvText(doc), bom));
+  await stream(join(root, 'reanalysis.json'), wholeJsonText(doc));
   await write(
     join(root, 'index.html'),
     renderHtml(doc, charts, await fontFaces(fontFiles()), capped),
@@ -234,6 +247,25 @@ async function writeInto(
   // The marker is written by writeFolder, last.
   files += 4;
   return { charts: jobs.length, files, planned };
+}
+
+/** The pieces of a CSV, after a UTF-8 byte-order mark when `bom` (`--bom`; see csv.ts's withBom). */
+function* withBomFirst(pieces: Iterable<string>, bom: boolean): Generator<string, void, undefined> {
+  if (bom) yield UTF8_BOM;
+  yield* pieces;
+}
+
+/**
+ * Writes a new file (never over an existing one, nor through a link: `wx`)
+ * from pieces of text, one at a time, so that no whole-file string is built.
+ */
+async function streamFile(path: string, pieces: Iterable<string>): Promise<void> {
+  const file = await open(path, 'wx');
+  try {
+    for (const piece of pieces) if (piece !== '') await file.write(piece);
+  } finally {
+    await file.close();
+  }
 }
 
 /** How long the readable part of a chart's file name may be. */
