@@ -95,8 +95,7 @@ export function* jsonText(
 function headText(head: SurveySource['head'], summary: Reanalysis['summary']): string {
   const { schemaVersion, input, options, warnings } = head;
   const tool = { name: 'toplines', version: VERSION };
-  const field = (key: string, value: unknown) =>
-    `  ${JSON.stringify(key)}: ${nested(value, 1)},\n`;
+  const field = (key: string, value: unknown) => `  ${JSON.stringify(key)}: ${nested(value, 1)},\n`;
   return `{\n${field('schemaVersion', schemaVersion)}${field('tool', tool)}${field('input', input)}${field('options', options)}${field('summary', summary)}${field('warnings', warnings)}`;
 }
 
