@@ -87,6 +87,8 @@ Options
                    is analysed, then the summary (for archives; see the README)
   --max-charts N   with --out, draw at most N charts (default 500); the report
                    still lists every question
+  --max-questions N  with --out, list at most N questions in index.html
+                   (default 2000); the CSVs and reanalysis.json hold them all
   --strict         treat validation warnings as errors (exit 1), e.g. extra columns,
                    figures no whole count out of n can produce, a missing quote
                    or source document
@@ -415,10 +417,19 @@ export const outText = {
   badMaxCharts: (text: string) =>
     `reanalyze: --max-charts must be a whole number ≥ 0, such as 500, got "${text}"`,
   jsonAndNdjson: () => 'reanalyze: --json and --ndjson are two forms of one output: give one',
-  chartsCapped: (total: number, drawn: number, max: number) =>
+  chartsCapped: (total: number, drawn: number, max: number, everyQuestion = true) =>
     `${total.toLocaleString('en-US')} charts is more than --max-charts ${max.toLocaleString('en-US')}: ` +
     `${drawn.toLocaleString('en-US')} drawn, the other ${(total - drawn).toLocaleString('en-US')} left out ` +
-    `(every question is still in the report); run with --max-charts ${total} to draw them all`,
+    `(${everyQuestion ? 'every question is still in the report' : 'of the questions the report lists'}); run with --max-charts ${total} to draw them all`,
+  maxQuestionsWithoutOut: () =>
+    'reanalyze: --max-questions applies to --out DIR: add --out, or leave out --max-questions',
+  badMaxQuestions: (text: string) =>
+    `reanalyze: --max-questions must be a whole number ≥ 0, such as 2000, got "${text}"`,
+  questionsCapped: (total: number, listed: number, max: number) =>
+    `${total.toLocaleString('en-US')} questions is more than --max-questions ${max.toLocaleString('en-US')}: ` +
+    `index.html lists the first ${listed.toLocaleString('en-US')}, in report order, and leaves out the other ` +
+    `${(total - listed).toLocaleString('en-US')} (a page of every one would be too large to open); ` +
+    `results.csv, leads.csv and reanalysis.json hold them all; run with --max-questions ${total} to list them all`,
   cannotCreateIn: (out: string, folder: string, detail: string) =>
     `cannot write the report to ${JSON.stringify(out)}: cannot create a folder in ${JSON.stringify(folder)}: ${detail}`,
   cannotWrite: (out: string, detail: string) =>

@@ -1,7 +1,9 @@
 // --out at archive size (#18): results.csv, leads.csv and reanalysis.json are
 // streamed to their files, and come out byte for byte as the whole strings the
 // report wrote before (JSON.stringify of the document; the CSVs whole), across
-// the pieces' boundaries (4,096 rows); the CSV writer takes 200,000 rows.
+// the pieces' boundaries (4,096 rows); the CSV writer takes 200,000 rows;
+// index.html lists at most --max-questions questions and says so.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ import type { Io } from '../src/io';
 import { leadsCsv, resultsCsv, resultsCsvText, UTF8_BOM } from '../src/reanalyze/csv';
 import { toJson } from '../src/reanalyze/json';
 import { writeReport } from '../src/reanalyze/write-report';
+import { BIN } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'toplines-out-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +62,62 @@ describe('--out on a generated 5,000-row archive', () => {
     await writeReport(doc, load(), 'bom', ioAt(dir), { png: false, maxCharts: 0, bom: true });
     const results = readFileSync(join(dir, 'bom', 'results.csv'), 'utf8');
     expect(results).toBe(UTF8_BOM + resultsCsv(doc));
+  }, 60_000);
+});
+
+describe('--out --max-questions', () => {
+  it('caps the questions index.html lists, says so there and on stderr, and keeps them all in the files', async () => {
+    const archive = join(dir, 'small.csv');
+    await generateArchive(archive, 10, 20, 5);
+    const out = join(dir, 'capped');
+    const run = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'reanalyze',
+        archive,
+        '--out',
+        out,
+        '--no-png',
+        '--max-charts',
+        '4',
+        '--max-questions',
+        '30',
+      ],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    expect(run.status).toBe(0);
+    const note =
+      '200 questions is more than --max-questions 30: index.html lists the first 30, in report order, ' +
+      'and leaves out the other 170 (a page of every one would be too large to open); results.csv, ' +
+      'leads.csv and reanalysis.json hold them all; run with --max-questions 200 to list them all';
+    expect(run.stderr).toContain(`warning: ${note}\n`);
+    expect(run.stderr).toContain('(of the questions the report lists); run with --max-charts 60');
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain(note);
+    expect(html.match(/<article class="question"/g)).toHaveLength(30);
+    const doc = JSON.parse(readFileSync(join(out, 'reanalysis.json'), 'utf8'));
+    expect(doc.summary.questions).toBe(200);
+    const results = readFileSync(join(out, 'results.csv'), 'utf8');
+    expect(results.trim().split('\n')).toHaveLength(1001);
+    const without = spawnSync(process.execPath, [
+      BIN,
+      'reanalyze',
+      archive,
+      '--max-questions',
+      '3',
+    ]);
+    expect(without.status).toBe(2);
+    const bad = spawnSync(process.execPath, [
+      BIN,
+      'reanalyze',
+      archive,
+      '--out',
+      join(dir, 'x'),
+      '--max-questions',
+      'x',
+    ]);
+    expect(bad.status).toBe(2);
   }, 60_000);
 });
 

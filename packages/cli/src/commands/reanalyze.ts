@@ -43,6 +43,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   ndjson: { type: 'boolean' },
   'max-charts': { type: 'string' },
+  'max-questions': { type: 'string' },
   strict: { type: 'boolean' },
   'no-png': { type: 'boolean' },
   force: { type: 'boolean' },
@@ -83,6 +84,10 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   if (maxChartsText !== undefined && out === undefined)
     throw new UsageError(outText.maxChartsWithoutOut(), 'reanalyze');
   const maxCharts = parseMaxCharts(maxChartsText);
+  const maxQuestionsText = stringOption(values, 'max-questions');
+  if (maxQuestionsText !== undefined && out === undefined)
+    throw new UsageError(outText.maxQuestionsWithoutOut(), 'reanalyze');
+  const maxQuestions = parseWhole(maxQuestionsText, outText.badMaxQuestions);
   const bom = values['bom'] === true;
   if (bom && out === undefined) throw new UsageError(outText.bomWithoutOut(), 'reanalyze');
   const json = values['json'] === true;
@@ -165,16 +170,24 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
     const doc: Reanalysis = { ...stream.head, summary, surveys: kept, acrossPolls };
     // Only here: the charts' renderer (vega, resvg) loads on demand, so that
     // the terminal report stays fast.
-    const { DEFAULT_MAX_CHARTS, writeReport } = await import('../reanalyze/write-report');
+    const { DEFAULT_MAX_CHARTS, DEFAULT_MAX_QUESTIONS, writeReport } = await import(
+      '../reanalyze/write-report'
+    );
     const written = await writeReport(doc, pkg, out, io, {
       png: values['no-png'] !== true,
       force,
       bom,
       ...(maxCharts === undefined ? {} : { maxCharts }),
+      ...(maxQuestions === undefined ? {} : { maxQuestions }),
     });
+    const everyQuestion = written.questionsListed === written.questions;
+    if (!everyQuestion)
+      io.err(
+        `${errStyle.yellow('warning:')} ${outText.questionsCapped(written.questions, written.questionsListed, maxQuestions ?? DEFAULT_MAX_QUESTIONS)}\n`,
+      );
     if (written.chartsPlanned > written.charts)
       io.err(
-        `${errStyle.yellow('warning:')} ${outText.chartsCapped(written.chartsPlanned, written.charts, maxCharts ?? DEFAULT_MAX_CHARTS)}\n`,
+        `${errStyle.yellow('warning:')} ${outText.chartsCapped(written.chartsPlanned, written.charts, maxCharts ?? DEFAULT_MAX_CHARTS, everyQuestion)}\n`,
       );
     io.err(
       `${errStyle.green('wrote')} ${terminalSafe(written.index)} (${written.charts} charts, ${written.files} files)\n`,
@@ -259,10 +272,15 @@ function stdoutDrained(): Promise<void> {
 
 /** `--max-charts N`: a whole number ≥ 0; undefined when not given (the default cap). */
 function parseMaxCharts(text: string | undefined): number | undefined {
+  return parseWhole(text, outText.badMaxCharts);
+}
+
+/** A cap such as `--max-questions N`: a whole number ≥ 0; undefined when not given. */
+function parseWhole(text: string | undefined, bad: (text: string) => string): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text.trim().replace(/_/g, ''));
   if (text.trim() === '' || !Number.isSafeInteger(n) || n < 0)
-    throw new UsageError(outText.badMaxCharts(text), 'reanalyze');
+    throw new UsageError(bad(text), 'reanalyze');
   return n;
 }
 

@@ -83,6 +83,7 @@ function fnv1a(text: string): string {
  * @param charts - the rendered charts of each question, by {@link questionAnchor}
  * @param fontCss - @font-face rules for the charts' font (embedded, so the page needs no network)
  * @param cappedNote - when `--max-charts` left charts out, the sentence that says so (and how to draw them all)
+ * @param listedNote - when `--max-questions` left questions out of `doc`, the sentence that says so (and how to list them all)
  * @returns the HTML document
  */
 export function renderHtml(
@@ -90,6 +91,7 @@ export function renderHtml(
   charts: Map<string, ChartFile[]>,
   fontCss = '',
   cappedNote: string | null = null,
+  listedNote: string | null = null,
 ): string {
   const o = doc.options;
   const deff =
@@ -120,7 +122,7 @@ ${CSS}</style>
 <h1>Reanalysis of published survey results</h1>
 <p class="lede">${e(doc.input.title)}. Intervals: ${e(METHOD_NAMES[o.method] ?? o.method)}, ${levelText(o.level)}, ${e(deff)}. Leads between options of a single-choice question use the variance of a difference within one sample; options of a check-all question are compared as paired differences, bounded over the unreported overlap.</p>
 ${doc.input.kind === 'article' ? `<p class="note machine-read"><strong>${e(dataText.machineRead())}</strong></p>\n` : ''}<p class="summary">${e(summaryLine(doc))}</p>
-${cappedNote === null ? '' : `<p class="note capped">${e(cappedNote)}</p>`}
+${listedNote === null ? '' : `<p class="note capped">${e(listedNote)}</p>\n`}${cappedNote === null ? '' : `<p class="note capped">${e(cappedNote)}</p>`}
 ${doc.warnings.length === 0 ? '' : `<details class="warnings"><summary>${doc.warnings.length} validation warning${doc.warnings.length === 1 ? '' : 's'}</summary><ul>${doc.warnings.map((w) => `<li>${e(w.message)}</li>`).join('')}</ul></details>`}
 <nav aria-label="Surveys"><h2>Surveys</h2><ol>
 ${toc}

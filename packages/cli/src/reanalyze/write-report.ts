@@ -27,9 +27,21 @@ export interface WrittenReport {
   index: string;
   charts: number;
   files: number;
-  /** The charts the report has (drawn or not): more than `charts` when `maxCharts` left some out. */
+  /** The charts the listed questions have (drawn or not): more than `charts` when `maxCharts` left some out. */
   chartsPlanned: number;
+  /** The questions of the reanalysis. */
+  questions: number;
+  /** The questions index.html lists: fewer than `questions` when `maxQuestions` left some out. */
+  questionsListed: number;
 }
+
+/**
+ * How many questions index.html lists unless `--max-questions` says
+ * otherwise: a question's tables take about 5 KB of HTML, so 2,000 make a
+ * page of about 10 MB (with the charts), which a browser opens; a
+ * 200,000-row archive's 40,000 would make one of about 200 MB (#18).
+ */
+export const DEFAULT_MAX_QUESTIONS = 2000;
 
 /**
  * How many charts `--out` draws unless `--max-charts` says otherwise: about
@@ -56,6 +68,13 @@ export interface WriteReportOptions {
    * its local encoding. Default `false`.
    */
   bom?: boolean;
+  /**
+   * List at most this many questions in index.html (whole surveys' questions
+   * in report order, the last survey's cut short); the page says how many
+   * were left out and how to list them. results.csv, leads.csv and
+   * reanalysis.json hold every question. Default {@link DEFAULT_MAX_QUESTIONS}.
+   */
+  maxQuestions?: number;
   /**
    * Writes one new file; tests pass a failing one to check that nothing is
    * left half-written. Given, it receives results.csv, leads.csv and
@@ -134,6 +153,7 @@ export async function writeReport(
 ): Promise<WrittenReport> {
   const write = options.writeFile ?? ((path, data) => writeFile(path, data, { flag: 'wx' }));
   const max = options.maxCharts ?? DEFAULT_MAX_CHARTS;
+  const maxQuestions = options.maxQuestions ?? DEFAULT_MAX_QUESTIONS;
   const custom = options.writeFile;
   const stream =
     custom === undefined
@@ -145,7 +165,17 @@ export async function writeReport(
     options.force === true,
     REPORT_KIND,
     (temp) =>
-      writeInto(temp, doc, io, options.png !== false, write, max, options.bom === true, stream),
+      writeInto(
+        temp,
+        doc,
+        io,
+        options.png !== false,
+        write,
+        max,
+        options.bom === true,
+        stream,
+        maxQuestions,
+      ),
     write,
   );
   const shown = relative(io.cwd, join(dir, 'index.html'));
@@ -154,6 +184,8 @@ export async function writeReport(
     charts: written.charts,
     files: written.files,
     chartsPlanned: written.planned,
+    questions: written.questions,
+    questionsListed: written.listed,
   };
 }
 
@@ -167,16 +199,21 @@ async function writeInto(
   maxCharts: number,
   bom: boolean,
   stream: (path: string, pieces: Iterable<string>) => Promise<void>,
-): Promise<{ charts: number; files: number; planned: number }> {
+  maxQuestions: number,
+): Promise<{ charts: number; files: number; planned: number; questions: number; listed: number }> {
   const chartsDir = join(root, 'charts');
   await mkdir(chartsDir);
   const { shareChart, leadChart } = await import('@toplines/charts');
   const { toSVG, toPNG, fontFiles } = await import('@toplines/charts/render');
 
   const meta = chartMeta(doc);
+  const page = listedPart(doc, maxQuestions);
+  const questions = doc.surveys.reduce((sum, s) => sum + s.questions.length, 0);
+  const listed = page.surveys.reduce((sum, s) => sum + s.questions.length, 0);
   const jobs: { q: QuestionResult; s: SurveyResult; kind: 'share' | 'lead' }[] = [];
   let planned = 0;
-  for (const s of doc.surveys) {
+  // Charts only of the questions the page lists: it is where they are shown.
+  for (const s of page.surveys) {
     for (const q of s.questions) {
       const kinds: ('share' | 'lead')[] = [];
       // A restatement is analysed (and drawn) under the question it restates.
@@ -189,7 +226,10 @@ async function writeInto(
     }
   }
   const capped =
-    planned > jobs.length ? outText.chartsCapped(planned, jobs.length, maxCharts) : null;
+    planned > jobs.length
+      ? outText.chartsCapped(planned, jobs.length, maxCharts, listed === questions)
+      : null;
+  const cut = listed < questions ? outText.questionsCapped(questions, listed, maxQuestions) : null;
   const charts = new Map<string, ChartFile[]>();
   const progress = startProgress(io, 'rendering charts');
   let files = 0;
@@ -242,11 +282,32 @@ async function writeInto(
   await stream(join(root, 'reanalysis.json'), wholeJsonText(doc));
   await write(
     join(root, 'index.html'),
-    renderHtml(doc, charts, await fontFaces(fontFiles()), capped),
+    renderHtml(page, charts, await fontFaces(fontFiles()), capped, cut),
   );
   // The marker is written by writeFolder, last.
   files += 4;
-  return { charts: jobs.length, files, planned };
+  return { charts: jobs.length, files, planned, questions, listed };
+}
+
+/**
+ * The part of the reanalysis index.html lists: its first `max` questions in
+ * report order (the survey at the cut with its first questions, the surveys
+ * after it left out); the summary and the rest are the whole document's. The
+ * document itself when it has no more than `max`.
+ */
+function listedPart(doc: Reanalysis, max: number): Reanalysis {
+  let left = max;
+  const surveys: SurveyResult[] = [];
+  for (const s of doc.surveys) {
+    if (s.questions.length <= left) {
+      left -= s.questions.length;
+      surveys.push(s);
+      continue;
+    }
+    if (left > 0) surveys.push({ ...s, questions: s.questions.slice(0, left) });
+    return { ...doc, surveys };
+  }
+  return doc;
 }
 
 /** The pieces of a CSV, after a UTF-8 byte-order mark when `bom` (`--bom`; see csv.ts's withBom). */
