@@ -118,9 +118,11 @@ function resultRows(resource: ResourceData): ResultRow[] {
     quote: col('quote'),
   };
   const rows: ResultRow[] = [];
+  // The columns' entries once, not per row (#18).
+  const entries = Object.entries(columns);
   for (let i = 0; i < t.numRows(); i++) {
     const r = { row: i + 1, line: resource.lines[i] ?? null } as ResultRow;
-    for (const [name, values] of Object.entries(columns)) {
+    for (const [name, values] of entries) {
       (r as unknown as Record<string, unknown>)[name] = values[i] ?? null;
     }
     rows.push(r);
@@ -246,6 +248,21 @@ function checkPercentCounts(context: ResultsContext, proportions: boolean): Vali
   if (proportions) return [];
   const { rows, lookup, at, decimals } = context;
   const issues: ValidationIssue[] = [];
+  // Whether a figure is possible depends only on (percent, n, decimals), and an
+  // archive repeats those a great deal: each is asked of core once (#18).
+  const possible = new Map<number, Map<number, boolean>[]>();
+  const isPossible = (percent: number, n: number, d: number): boolean => {
+    let byDecimals = possible.get(n);
+    if (byDecimals === undefined) possible.set(n, (byDecimals = []));
+    let byPercent = byDecimals[d];
+    if (byPercent === undefined) byDecimals[d] = byPercent = new Map();
+    let answer = byPercent.get(percent);
+    if (answer === undefined) {
+      answer = consistentCounts(percent, n, { decimals: d }) !== null;
+      byPercent.set(percent, answer);
+    }
+    return answer;
+  };
   for (const r of rows) {
     if (
       r.qualifier !== 'exact' ||
@@ -258,7 +275,7 @@ function checkPercentCounts(context: ResultsContext, proportions: boolean): Vali
     const n = resolveN(r, lookup);
     if (n === null) continue;
     const d = decimals(r);
-    if (d > 10 || consistentCounts(r.percent, n, { decimals: d }) !== null) continue;
+    if (d > 10 || isPossible(r.percent, n, d)) continue;
     const text = typeof r.percent_text === 'string' ? r.percent_text : String(r.percent);
     issues.push(
       issue(

@@ -266,7 +266,14 @@ function checkCell(
   }
 }
 
-/** Duplicate rows, then the primary key (an exact repeat is reported once, as a duplicate row). */
+/**
+ * Duplicate rows, then the primary key (an exact repeat is reported once, as a
+ * duplicate row). Where the primary key is complete, rows are grouped by it
+ * and only rows of one key are compared cell by cell: two equal rows have
+ * equal keys, so no key of the whole row is made for each row (a second of a
+ * 200,000-row archive's validation, #18). The issues are those of a key per
+ * whole row: the first equal row named, in row order.
+ */
 function checkDuplicates(
   resource: ResourceData,
   checks: CellChecks,
@@ -275,34 +282,47 @@ function checkDuplicates(
   issues: ValidationIssue[],
 ): void {
   const { primaryKey, present, keyed } = checks;
+  // Rows by their whole text, where the key does not group them (no key, or a key cell empty).
   const rowSeen = new Map<string, number>();
-  const keySeen = new Map<string, number>();
+  // Rows by their key: the rows of each key that are not repeats, first row first.
+  const keySeen = new Map<string, number | number[]>();
   // Each key field's place among the kept values of a row (they follow `present`'s order).
   const keptNames = present.filter((_, k) => keyed[k]).map(({ field }) => field.name);
   const keyIndex = primaryKey.map((name) =>
     present.some(({ field }) => field.name === name) ? keptNames.indexOf(name) : -1,
   );
-  resource.rows.forEach((cells, i) => {
+  const byKey = primaryKey.length > 0 && keyIndex.every((k) => k >= 0);
+  const { rows } = resource;
+  const duplicate = (row: number, firstCopy: number) =>
+    issues.push(
+      issue('duplicate-row', 'error', where(row, null), null, issueText.duplicateRow(firstCopy)),
+    );
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i] as readonly string[];
     const row = i + 1;
-    // groupKey, not JSON text: for a row of strings it joins them (a key per row, #18).
-    const whole = groupKey(...cells);
-    const firstCopy = rowSeen.get(whole);
-    if (firstCopy !== undefined) {
-      issues.push(
-        issue('duplicate-row', 'error', where(row, null), null, issueText.duplicateRow(firstCopy)),
-      );
-      return;
+    const values = byKey ? keyIndex.map((k) => keys[i]?.[k] ?? null) : null;
+    if (values === null || values.some((v) => v === null)) {
+      // groupKey, not JSON text: for a row of strings it joins them (a key per row, #18).
+      const whole = groupKey(...cells);
+      const firstCopy = rowSeen.get(whole);
+      if (firstCopy !== undefined) duplicate(row, firstCopy);
+      else rowSeen.set(whole, row);
+      continue; // an empty key cell is reported as required
     }
-    rowSeen.set(whole, row);
-    if (primaryKey.length === 0 || keyIndex.some((k) => k < 0)) return;
-    const values = keyIndex.map((k) => keys[i]?.[k] ?? null);
-    if (values.some((v) => v === null)) return; // reported as required
     const key = groupKey(...values);
-    const first = keySeen.get(key);
-    if (first === undefined) {
-      keySeen.set(key, row);
-      return;
+    const seen = keySeen.get(key);
+    if (seen === undefined) {
+      keySeen.set(key, i);
+      continue;
     }
+    const earlier = typeof seen === 'number' ? [seen] : seen;
+    const copy = earlier.find((j) => sameCells(rows[j] as readonly string[], cells));
+    if (copy !== undefined) {
+      duplicate(row, copy + 1);
+      continue;
+    }
+    if (typeof seen === 'number') keySeen.set(key, [seen, i]);
+    else seen.push(i);
     const column = primaryKey.length === 1 ? (primaryKey[0] as string) : null;
     issues.push(
       issue(
@@ -310,10 +330,17 @@ function checkDuplicates(
         'error',
         where(row, column),
         values.map(String).join(', '),
-        issueText.primaryKey(primaryKey, values, first),
+        issueText.primaryKey(primaryKey, values, (earlier[0] as number) + 1),
       ),
     );
-  });
+  }
+}
+
+/** Whether two rows hold the same cells (a row's length is its own: a short row differs). */
+function sameCells(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /**
