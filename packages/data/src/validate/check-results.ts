@@ -253,9 +253,15 @@ function checkPercentCounts(context: ResultsContext, proportions: boolean): Vali
   const possible = new Map<number, Map<number, boolean>[]>();
   const isPossible = (percent: number, n: number, d: number): boolean => {
     let byDecimals = possible.get(n);
-    if (byDecimals === undefined) possible.set(n, (byDecimals = []));
+    if (byDecimals === undefined) {
+      byDecimals = [];
+      possible.set(n, byDecimals);
+    }
     let byPercent = byDecimals[d];
-    if (byPercent === undefined) byDecimals[d] = byPercent = new Map();
+    if (byPercent === undefined) {
+      byPercent = new Map();
+      byDecimals[d] = byPercent;
+    }
     let answer = byPercent.get(percent);
     if (answer === undefined) {
       answer = consistentCounts(percent, n, { decimals: d }) !== null;
