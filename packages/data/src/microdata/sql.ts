@@ -25,7 +25,7 @@ import { DataError, dataError } from '../errors';
 import { errorText, microdataText, sumsText } from '../messages';
 import { levelOption } from '../util/table-input';
 import type { VariableLabels } from './types';
-import { WEIGHTED_TOPLINES_COLUMNS } from './weighted-toplines';
+import { appendShares, WEIGHTED_TOPLINES_COLUMNS } from './weighted-toplines';
 
 /**
  * The SQL dialects {@link designSumsSql} writes: the query is the same, but for how an
@@ -770,32 +770,12 @@ export function weightedToplinesFromSums(
     for (const group of groups) {
       const sums = domainSums(group.rows, read, R);
       const shares = designSharesFromSums(sums, design, { level, method, levels });
-      shares.shares.forEach((s, a) => {
-        const covariance: Record<string, number> = {};
-        shown.forEach((other, b) => {
-          covariance[other] = (shares.covariance[a] as number[])[b] as number;
-        });
-        out.survey_id.push(surveyId);
-        out.question_id.push(q.column);
-        out.group_dim.push(group.dim);
-        out.group_value.push(group.value);
-        out.option.push(shown[a]);
-        out.percent.push(100 * s.estimate);
-        out.percent_text.push((100 * s.estimate).toFixed(1));
-        out.qualifier.push('exact');
-        out.is_net.push(false);
-        out.base_n.push(shares.n);
-        out.source_id.push(null);
-        out.quote.push(null);
-        out.se.push(s.se);
-        out.lower.push(s.lower);
-        out.upper.push(s.upper);
-        out.deff.push(s.deff);
-        out.n_effective.push(s.nEffective);
-        out.method.push(shares.method);
-        out.level.push(shares.level);
-        out.df.push(shares.df);
-        out.covariance.push(covariance);
+      appendShares(out, shares, {
+        surveyId,
+        question: q.column,
+        dim: group.dim,
+        value: group.value,
+        shown,
       });
     }
   });

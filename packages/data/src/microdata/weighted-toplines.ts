@@ -355,8 +355,8 @@ export function weightedToplines(
   return { results, surveys, questions: questionsTable, design };
 }
 
-/** One group's shares as rows of the results layout. */
-function appendShares(
+/** One group's shares as rows of the results layout (in memory and from sums alike). */
+export function appendShares(
   out: Record<(typeof WEIGHTED_TOPLINES_COLUMNS)[number], unknown[]>,
   shares: DesignShares,
   at: { surveyId: string; question: string; dim: string; value: string; shown: string[] },
