@@ -156,12 +156,12 @@ export const encodingText = {
   notText: (file: string, offset: number) =>
     `${file} is not a text file: it holds a NUL byte (at byte ${offset}), as an image, a ` +
     'spreadsheet (.xlsx) or another binary file does, and has no UTF-16 byte-order mark; ' +
-    'save it as CSV (UTF-8)',
+    'save it as UTF-8 text (a table as CSV UTF-8)',
   utf32: (file: string) =>
-    `${file} is UTF-32 (by its byte-order mark), which is not read: save it as CSV (UTF-8)`,
+    `${file} is UTF-32 (by its byte-order mark), which is not read: save it as UTF-8 text (a table as CSV UTF-8)`,
   unknown: (file: string) =>
     `${file}: its encoding could not be recognised (it is not UTF-8, and no encoding the ` +
-    'detector knows fits its bytes); save it as CSV (UTF-8)',
+    'detector knows fits its bytes); save it as UTF-8 text (a table as CSV UTF-8)',
   unknownEncoding: (file: string, label: string) =>
     `${file}: ${show(label)} is not an encoding this runtime can decode ` +
     '(e.g. utf-8, shift_jis, euc-jp, windows-1252, utf-16le)',
@@ -177,7 +177,7 @@ export const encodingText = {
     (byte === null
       ? 'the text ends inside a character'
       : `the bytes from 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at byte ${offset} (line ${line}) are not valid ${encodingName(encoding)}`) +
-    '; give the encoding the file was saved in (--encoding in the toplines command), or save it as CSV (UTF-8)',
+    '; give the encoding the file was saved in (--encoding in the toplines command), or save it as UTF-8 text (a table as CSV UTF-8)',
 } as const;
 
 /** An encoding as people write it: "UTF-8", "Shift_JIS", "EUC-JP", "windows-1252". */

@@ -123,7 +123,7 @@ describe('decodeText refuses, naming the file and the encoding', () => {
     expect(e.code).toBe('unreadable-resource');
     expect(e.message).toBe(
       'chart.png is not a text file: it holds a NUL byte (at byte 8), as an image, a spreadsheet ' +
-        '(.xlsx) or another binary file does, and has no UTF-16 byte-order mark; save it as CSV (UTF-8)',
+        '(.xlsx) or another binary file does, and has no UTF-16 byte-order mark; save it as UTF-8 text (a table as CSV UTF-8)',
     );
   });
 
@@ -152,7 +152,7 @@ describe('decodeText refuses, naming the file and the encoding', () => {
     expect(e.message).toBe(
       'x.csv cannot be decoded as UTF-8 (the encoding given): the bytes from 0xC3 at byte 6 (line 2) ' +
         'are not valid UTF-8; give the encoding the file was saved in (--encoding in the toplines command), ' +
-        'or save it as CSV (UTF-8)',
+        'or save it as UTF-8 text (a table as CSV UTF-8)',
     );
   });
 
