@@ -20,12 +20,12 @@ import {
   surveyDesignFromSums,
 } from '@toplines/core/design';
 import { readChoice, readOptions } from '@toplines/core/internal';
-import { type ColumnTable, table as makeTable } from 'arquero';
+import type { ColumnTable } from 'arquero';
 import { DataError, dataError } from '../errors';
 import { errorText, microdataText, sumsText } from '../messages';
 import { levelOption } from '../util/table-input';
 import type { VariableLabels } from './types';
-import { appendShares, WEIGHTED_TOPLINES_COLUMNS } from './weighted-toplines';
+import { appendShares, microdataTables, WEIGHTED_TOPLINES_COLUMNS } from './weighted-toplines';
 
 /**
  * The SQL dialects {@link designSumsSql} writes: the query is the same, but for how an
@@ -781,32 +781,7 @@ export function weightedToplinesFromSums(
   });
   const questions = spec.questions.map((q) => q.column);
   return {
-    results: makeTable(out, [...WEIGHTED_TOPLINES_COLUMNS]),
-    surveys: makeTable({
-      survey_id: [surveyId],
-      title: [null],
-      organization: [null],
-      sponsor: [null],
-      population: [null],
-      country: [null],
-      sample_type: ['unknown'],
-      mode: [null],
-      field_start: [null],
-      field_end: [null],
-      n: [n],
-      moe_reported: [null],
-      weighting: ['weighted'],
-      source_id: [null],
-      notes: [microdataText.designNote(described, n)],
-    }),
-    questions: makeTable({
-      survey_id: questions.map(() => surveyId),
-      question_id: questions,
-      wording,
-      response_type: questions.map(() => 'single'),
-      topic: questions.map(() => null),
-      base: questions.map(() => null),
-    }),
+    ...microdataTables(out, { surveyId, n, described, questions, wording }),
     design,
     degf,
   };

@@ -326,33 +326,53 @@ export function weightedToplines(
     }
   }
 
-  const results = makeTable(out, [...WEIGHTED_TOPLINES_COLUMNS]);
-  const surveys = makeTable({
-    survey_id: [surveyId],
-    title: [null],
-    organization: [null],
-    sponsor: [null],
-    population: [null],
-    country: [null],
-    sample_type: ['unknown'],
-    mode: [null],
-    field_start: [null],
-    field_end: [null],
-    n: [n],
-    moe_reported: [null],
-    weighting: ['weighted'],
-    source_id: [null],
-    notes: [microdataText.designNote(described, n)],
-  });
-  const questionsTable = makeTable({
-    survey_id: questions.map(() => surveyId),
-    question_id: [...questions],
-    wording,
-    response_type: questions.map(() => 'single'),
-    topic: questions.map(() => null),
-    base: questions.map(() => null),
-  });
-  return { results, surveys, questions: questionsTable, design };
+  return { ...microdataTables(out, { surveyId, n, described, questions, wording }), design };
+}
+
+/**
+ * The results, surveys and questions tables of weighted toplines (in memory
+ * and from sums alike): the survey is described only by what the respondent
+ * file gives — its n, that it is weighted, and the design.
+ */
+export function microdataTables(
+  out: Record<(typeof WEIGHTED_TOPLINES_COLUMNS)[number], unknown[]>,
+  at: {
+    surveyId: string;
+    n: number;
+    described: readonly string[];
+    questions: readonly string[];
+    wording: (string | null)[];
+  },
+): { results: ColumnTable; surveys: ColumnTable; questions: ColumnTable } {
+  const { surveyId, n, described, questions, wording } = at;
+  return {
+    results: makeTable(out, [...WEIGHTED_TOPLINES_COLUMNS]),
+    surveys: makeTable({
+      survey_id: [surveyId],
+      title: [null],
+      organization: [null],
+      sponsor: [null],
+      population: [null],
+      country: [null],
+      sample_type: ['unknown'],
+      mode: [null],
+      field_start: [null],
+      field_end: [null],
+      n: [n],
+      moe_reported: [null],
+      weighting: ['weighted'],
+      source_id: [null],
+      notes: [microdataText.designNote(described, n)],
+    }),
+    questions: makeTable({
+      survey_id: questions.map(() => surveyId),
+      question_id: [...questions],
+      wording,
+      response_type: questions.map(() => 'single'),
+      topic: questions.map(() => null),
+      base: questions.map(() => null),
+    }),
+  };
 }
 
 /** One group's shares as rows of the results layout (in memory and from sums alike). */
