@@ -1,5 +1,5 @@
 import { ToplinesError } from '../errors';
-import { checkMethod, checkOptions, levelOption, methodOption, show } from '../validate';
+import { checkOptions, show } from '../validate';
 import {
   type DesignProportion,
   type DesignProportionOptions,
@@ -7,7 +7,7 @@ import {
 } from './design-proportion';
 import { type Category, isCategory } from './design-shares';
 import { checkSums } from './design-shares-from-sums';
-import { DEFF_REFERENCES, DESIGN_PROPORTION_METHODS } from './estimate';
+import { estimateOptions } from './estimate';
 import { type AggregateDesign, type DomainSums, estimateFromSums } from './sums';
 
 /** Options of {@link designProportionFromSums}. */
@@ -65,12 +65,7 @@ export function designProportionFromSums(
 ): DesignProportion {
   const fn = 'designProportionFromSums';
   const opts = checkOptions(fn, options);
-  const level = levelOption(fn, opts['level']);
-  const method = methodOption(fn, opts['method'], DESIGN_PROPORTION_METHODS);
-  const deffReference =
-    opts['deffReference'] === undefined
-      ? undefined
-      : checkMethod(fn, 'deffReference', opts['deffReference'], DEFF_REFERENCES);
+  const { level, method, deffReference } = estimateOptions(fn, opts);
   const categories = checkSums(fn, sums, design);
   let counted = opts['category'];
   if (counted === undefined) counted = categories.find((c) => c === 1 || c === true);

@@ -1,14 +1,13 @@
 import { ToplinesError } from '../errors';
-import { checkMethod, checkOptions, levelOption, methodOption, show } from '../validate';
+import { checkOptions, show } from '../validate';
 import { isArrayLike } from './codes';
 import { checkDesign, checkDomain } from './domain';
 import {
-  DEFF_REFERENCES,
-  DESIGN_PROPORTION_METHODS,
   type DeffReference,
   type DesignProportionMethod,
   type Estimates,
   estimateColumns,
+  estimateOptions,
 } from './estimate';
 import type { Design } from './types';
 
@@ -149,12 +148,7 @@ export function designProportion(
   const fn = 'designProportion';
   const d = checkDesign(fn, design);
   const opts = checkOptions(fn, options);
-  const level = levelOption(fn, opts['level']);
-  const method = methodOption(fn, opts['method'], DESIGN_PROPORTION_METHODS);
-  const deffReference =
-    opts['deffReference'] === undefined
-      ? undefined
-      : checkMethod(fn, 'deffReference', opts['deffReference'], DEFF_REFERENCES);
+  const { level, method, deffReference } = estimateOptions(fn, opts);
   const domain = checkDomain(fn, opts['domain'], d.n);
   const codes = binaryCodes(fn, y, d.n, domain);
   const e = estimateColumns(fn, d, codes, 1, {

@@ -1,5 +1,5 @@
 import { ToplinesError } from '../errors';
-import { checkMethod, checkOptions, levelOption, methodOption, show } from '../validate';
+import { checkOptions, show } from '../validate';
 import { isArrayLike } from './codes';
 import {
   type Category,
@@ -9,7 +9,7 @@ import {
   isCategory,
   sharesResult,
 } from './design-shares';
-import { DEFF_REFERENCES, DESIGN_PROPORTION_METHODS } from './estimate';
+import { estimateOptions } from './estimate';
 import { type AggregateDesign, type DomainSums, estimateFromSums } from './sums';
 
 /** Options of {@link designSharesFromSums}: those of {@link designShares} but the domain (the sums are a domain's). */
@@ -73,12 +73,7 @@ export function designSharesFromSums(
 ): DesignShares {
   const fn = 'designSharesFromSums';
   const opts = checkOptions(fn, options);
-  const level = levelOption(fn, opts['level']);
-  const method = methodOption(fn, opts['method'], DESIGN_PROPORTION_METHODS);
-  const deffReference =
-    opts['deffReference'] === undefined
-      ? undefined
-      : checkMethod(fn, 'deffReference', opts['deffReference'], DEFF_REFERENCES);
+  const { level, method, deffReference } = estimateOptions(fn, opts);
   const given = checkSums(fn, sums, design);
   const levels = opts['levels'];
   let categories: Category[];

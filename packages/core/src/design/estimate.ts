@@ -4,6 +4,7 @@
 import { ToplinesError } from '../errors';
 import { betaQuantile } from '../special/beta-quantile';
 import { normalCdf } from '../special/normal-cdf';
+import { checkMethod, levelOption, methodOption } from '../validate';
 import {
   type FirstStep,
   firstStepTerms,
@@ -40,6 +41,24 @@ export const DEFF_REFERENCES = ['without-replacement', 'with-replacement'] as co
 
 /** One of {@link DEFF_REFERENCES}. */
 export type DeffReference = (typeof DEFF_REFERENCES)[number];
+
+/**
+ * The options every design estimator reads alike: `level` (default 0.95),
+ * `method` (default 'logit') and `deffReference` (default: by the design).
+ */
+export function estimateOptions(
+  fn: string,
+  opts: Record<string, unknown>,
+): { level: number; method: DesignProportionMethod; deffReference: DeffReference | undefined } {
+  return {
+    level: levelOption(fn, opts['level']),
+    method: methodOption(fn, opts['method'], DESIGN_PROPORTION_METHODS),
+    deffReference:
+      opts['deffReference'] === undefined
+        ? undefined
+        : checkMethod(fn, 'deffReference', opts['deffReference'], DEFF_REFERENCES),
+  };
+}
 
 /** The interval and design effect of one column. */
 export interface ColumnEstimate {
