@@ -242,25 +242,20 @@ const FRACTION =
  */
 export function findFigures(s: string): Figure[] {
   const found: Figure[] = [];
-  for (const m of s.matchAll(DIGIT_PERCENT)) {
-    const value = m[1] as string;
-    found.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      kind: 'percent',
-      percent: Number(value),
-      value,
-    });
-  }
-  for (const m of s.matchAll(POINTS)) {
-    const value = m[1] as string;
-    found.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      kind: 'points',
-      percent: Number(value),
-      value,
-    });
+  for (const [pattern, kind] of [
+    [DIGIT_PERCENT, 'percent'],
+    [POINTS, 'points'],
+  ] as const) {
+    for (const m of s.matchAll(pattern)) {
+      const value = m[1] as string;
+      found.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        kind,
+        percent: Number(value),
+        value,
+      });
+    }
   }
   for (const m of s.matchAll(WORD_PERCENT)) {
     const n = wordNumber(m[1] as string);
