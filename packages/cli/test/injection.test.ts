@@ -4,9 +4,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { csvField } from '@toplines/data';
 import { describe, expect, it } from 'vitest';
 import { terminalSafe, terminalSafeDeep, truncate } from '../src/format/text';
-import { csvField } from '../src/reanalyze/csv';
 import { toplines } from './helpers';
 
 const HEADER =

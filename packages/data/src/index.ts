@@ -2,6 +2,7 @@
 // bundled datasets, loaders, validation and table verbs. Re-exports only.
 // No node: imports here: the Node-only readers live in ./node.ts.
 export { DataError, type DataErrorCode } from './errors';
+export { type CsvCell, csvField } from './format/csv-field';
 export { type DecodedText, type DecodeTextOptions, decodeText } from './format/decode-text';
 export { bundledDescriptor, load, questions, results, sources, surveys } from './io/bundled';
 export { parseDataPackage, type ReadResource } from './io/parse-data-package';

@@ -45,6 +45,7 @@ describe('the main entry', () => {
         'WEIGHTED_TOPLINES_COLUMNS',
         'DataError',
         'decodeText',
+        'csvField',
         'acrossPolls',
         'DEFAULT_ASSUMED_N',
         'LEAD_COLUMNS',

@@ -1,32 +1,9 @@
 // results.csv and leads.csv: every computed column, one row per figure and
 // one per difference, for a spreadsheet or R.
-import type { Reanalysis } from '@toplines/data';
+import { type CsvCell, csvField, type Reanalysis } from '@toplines/data';
 
-type Cell = string | number | boolean | null | undefined;
-
-/**
- * One CSV field: quoted when it holds a comma, quote or line break; empty for
- * null. A text cell a spreadsheet would read as a formula (beginning with
- * `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'`, as
- * OWASP advises against CSV injection
- * (https://owasp.org/www-community/attacks/CSV_Injection); numbers, and text
- * that is a plain number such as "-5", are written as they are.
- *
- * @example
- * csvField('=HYPERLINK("http://x")'); // => '"\'=HYPERLINK(""http://x"")"'
- * csvField(-0.5); // => '-0.5'
- */
-export function csvField(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  let text =
-    typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text))
-    text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** A signed decimal number and nothing else: a spreadsheet reads it as a number, not a formula. */
-const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A cell; written by @toplines/data's csvField (RFC 4180 quoting, the formula-injection guard). */
+type Cell = CsvCell;
 
 /** The UTF-8 byte-order mark, U+FEFF: Excel reads a CSV that begins with it as UTF-8. */
 export const UTF8_BOM = '\ufeff';
