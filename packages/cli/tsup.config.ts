@@ -21,10 +21,10 @@ const shared: Options = {
 };
 
 export default defineConfig([
-  // ESM: the library and the command together, sharing their chunks.
+  // ESM: the library, the command and its worker thread together, sharing their chunks.
   {
     ...shared,
-    entry: ['src/index.ts', 'src/bin.ts'],
+    entry: ['src/index.ts', 'src/bin.ts', 'src/reanalyze-worker.ts'],
     format: ['esm'],
     dts: { entry: 'src/index.ts' },
   },

@@ -5,6 +5,11 @@
 export interface Io {
   /** Writes data (the report, JSON, a result) to standard output. */
   out(text: string): void;
+  /**
+   * Writes data already encoded as UTF-8 to standard output (the text
+   * worker threads wrote); where absent, it is decoded and given to `out`.
+   */
+  outBytes?(bytes: Uint8Array): void;
   /** Writes messages (errors, warnings, progress) to standard error. */
   err(text: string): void;
   /** Environment variables (NO_COLOR, FORCE_COLOR, TOPLINES_DEBUG). */
@@ -34,6 +39,9 @@ export function processIo(): Io {
   return {
     out: (text) => {
       process.stdout.write(text);
+    },
+    outBytes: (bytes) => {
+      process.stdout.write(bytes);
     },
     err: (text) => {
       process.stderr.write(text);

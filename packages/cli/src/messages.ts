@@ -89,6 +89,8 @@ Options
                    still lists every question
   --max-questions N  with --out, list at most N questions in index.html
                    (default 2000); the CSVs and reanalysis.json hold them all
+  --jobs N         analyse in N threads (default: 1 below 20,000 results rows,
+                   else one per core, at most 4); the output is the same
   --strict         treat validation warnings as errors (exit 1), e.g. extra columns,
                    figures no whole count out of n can produce, a missing quote
                    or source document
@@ -396,6 +398,9 @@ export const usageText = {
 };
 
 /** Where --out may write: refusals are usage errors (exit 2), failures to write data errors (exit 1). */
+/** The most threads `reanalyze --jobs` starts. */
+export const MAX_JOBS = 64;
+
 export const outText = {
   root: (out: string) =>
     `reanalyze: --out ${JSON.stringify(out)} is the root of the file system; name a folder for the report, such as --out report`,
@@ -423,6 +428,8 @@ export const outText = {
     `(${everyQuestion ? 'every question is still in the report' : 'of the questions the report lists'}); run with --max-charts ${total} to draw them all`,
   maxQuestionsWithoutOut: () =>
     'reanalyze: --max-questions applies to --out DIR: add --out, or leave out --max-questions',
+  badJobs: (text: string) =>
+    `reanalyze: --jobs must be a whole number from 1 to ${MAX_JOBS}, such as 2, got "${text}"`,
   badMaxQuestions: (text: string) =>
     `reanalyze: --max-questions must be a whole number ≥ 0, such as 2000, got "${text}"`,
   questionsCapped: (total: number, listed: number, max: number) =>

@@ -10,9 +10,12 @@ import { docExampleTests } from '../../../test-support/doc-examples';
 docExampleTests({
   name: '@toplines/cli',
   srcDir: fileURLToPath(new URL('../src', import.meta.url)),
-  modules: import.meta.glob(['../src/**/*.ts', '!../src/**/*.test.ts', '!../src/bin.ts'], {
-    eager: true,
-  }),
+  modules: import.meta.glob(
+    ['../src/**/*.ts', '!../src/**/*.test.ts', '!../src/bin.ts', '!../src/reanalyze-worker.ts'],
+    {
+      eager: true,
+    },
+  ),
   imports: { '@toplines/core': core, '@toplines/data': data },
   // The examples start from `doc`, the reanalysis of the bundled data, and
   // `io`, an Io that keeps what is written to standard output in `written`

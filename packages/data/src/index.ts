@@ -31,6 +31,7 @@ export {
   type WeightedToplinesOptions,
   weightedToplines,
 } from './microdata/weighted-toplines';
+export { SOURCE_ROW } from './reanalyze/figure';
 export type {
   AcrossPollsResult,
   Adjustment,

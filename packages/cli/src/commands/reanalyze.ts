@@ -19,9 +19,9 @@ import {
   stringOption,
 } from '../args';
 import { UsageError } from '../errors';
-import { makeStyle, terminalSafe } from '../format/text';
+import { columnsHaveControls, makeStyle, terminalSafe } from '../format/text';
 import { type Io, useColor } from '../io';
-import { outText, usageText } from '../messages';
+import { MAX_JOBS, outText, usageText } from '../messages';
 import { startProgress } from '../progress';
 import {
   InvalidInputError,
@@ -29,8 +29,19 @@ import {
   type LoadOptions,
   loadInput,
 } from '../reanalyze/input';
-import { jsonText, ndjsonText, type SurveySource } from '../reanalyze/json';
-import { reportText } from '../reanalyze/terminal';
+import {
+  jsonWriter,
+  ndjsonHeader,
+  ndjsonTail,
+  type Piece,
+  type SurveySource,
+} from '../reanalyze/json';
+import { jobsFor, ReanalysisThreads, workerScript } from '../reanalyze/parallel';
+import { reportWriter } from '../reanalyze/terminal';
+import { type OutputFormat, surveyWriter } from '../reanalyze/worker';
+
+/** Bytes a thread wrote, as text, for an {@link Io} that takes only text. */
+const UTF8 = new TextDecoder();
 
 const OPTIONS = {
   method: { type: 'string' },
@@ -44,6 +55,7 @@ const OPTIONS = {
   ndjson: { type: 'boolean' },
   'max-charts': { type: 'string' },
   'max-questions': { type: 'string' },
+  jobs: { type: 'string' },
   strict: { type: 'boolean' },
   'no-png': { type: 'boolean' },
   force: { type: 'boolean' },
@@ -88,6 +100,7 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   if (maxQuestionsText !== undefined && out === undefined)
     throw new UsageError(outText.maxQuestionsWithoutOut(), 'reanalyze');
   const maxQuestions = parseWhole(maxQuestionsText, outText.badMaxQuestions);
+  const jobsGiven = parseWhole(stringOption(values, 'jobs'), outText.badJobs, 1, MAX_JOBS);
   const bom = values['bom'] === true;
   if (bom && out === undefined) throw new UsageError(outText.bomWithoutOut(), 'reanalyze');
   const json = values['json'] === true;
@@ -106,94 +119,265 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
   const documents = stringOption(values, 'documents');
   if (documents !== undefined && documents.trim() === '')
     throw new UsageError(usageText.missing('reanalyze', '--documents DIR, a folder'), 'reanalyze');
-  let loaded: LoadedInput | null = await loadOrReport(positionals[0], io, values, {
-    strict: values['strict'] === true,
-    ...(encoding === undefined ? {} : { encoding }),
-    ...(documents === undefined ? {} : { documents }),
-  });
-  const { input, warnings, notes } = loaded;
-  // The engine reads the tables; the package also holds every cell's text and
-  // line (for validation, done by now): let them go unless --out needs the package.
-  const { results, surveys, questions } = loaded.pkg;
-  // loadInput refuses a package without results.
-  const tables = {
-    results,
-    ...(surveys === undefined ? {} : { surveys }),
-    ...(questions === undefined ? {} : { questions }),
-  };
-  const pkg = out === undefined ? null : loaded.pkg;
-  loaded = null;
-  const memory = memoryBudget();
-  const errStyle = makeStyle(useColor(io.env, io.stderrIsTTY));
-  for (const note of notes) io.err(`${errStyle.dim('note:')} ${terminalSafe(note)}\n`);
-  for (const w of warnings) io.err(`${errStyle.yellow('warning:')} ${terminalSafe(w.message)}\n`);
+  let threads: ReanalysisThreads | null = null;
+  try {
+    let loaded: LoadedInput | null = await loadOrReport(positionals[0], io, values, {
+      strict: values['strict'] === true,
+      ...(encoding === undefined ? {} : { encoding }),
+      ...(documents === undefined ? {} : { documents }),
+    });
+    const memory = memoryBudget();
+    const errStyle = makeStyle(useColor(io.env, io.stderrIsTTY));
+    for (const note of loaded.notes) io.err(`${errStyle.dim('note:')} ${terminalSafe(note)}\n`);
+    for (const w of loaded.warnings)
+      io.err(`${errStyle.yellow('warning:')} ${terminalSafe(w.message)}\n`);
+    // The report and --ndjson are written as each survey is analysed: a
+    // progress line on the same terminal would cut into them, so it is drawn
+    // only when standard output goes elsewhere (or, for --json, which is
+    // written at the end, before the first piece is).
+    const progress = startProgress(
+      io.stdoutIsTTY && !json ? { ...io, stderrIsTTY: false } : io,
+      'reanalysing',
+    );
+    const format: OutputFormat = ndjson ? 'ndjson' : json ? 'json' : 'report';
+    const width = io.columns ?? 100;
+    const color = useColor(io.env, io.stdoutIsTTY);
+    // The package also holds every cell's text and line (for validation, done
+    // by now): it is kept only for --out. What the writing needs is all that
+    // stays: in threads, not the tables.
+    let read: ReadInput | null = tablesOf(loaded, out !== undefined);
+    loaded = null;
+    // What reading left behind is given back before the analysis starts.
+    memory.collect();
+    const work = await prepare(read, options, {
+      format,
+      width,
+      color,
+      jobsGiven,
+      progress,
+    });
+    read = null;
+    threads = work.threads;
+    const { head, planned, pieces, tail, kept, pkg } = work;
+    const parallel = threads !== null;
+    if (parallel) {
+      // The threads load their modules while this thread gives back what
+      // setting the work up left behind.
+      threads?.spawn();
+      memory.collect();
+    }
+    const write = async (piece: Piece) => {
+      if (typeof piece === 'string') {
+        if (piece === '') return;
+        io.out(piece);
+      } else if (io.outBytes !== undefined) io.outBytes(piece);
+      else io.out(UTF8.decode(piece));
+      // A slow reader holds the next survey back, rather than the text piling up in memory.
+      await stdoutDrained();
+      if (!parallel) memory.check();
+    };
 
-  // The report and --ndjson are written as each survey is analysed: a
-  // progress line on the same terminal would cut into them, so it is drawn
-  // only when standard output goes elsewhere (or, for --json, which is
-  // written at the end, before the first piece is).
-  const progress = startProgress(
-    io.stdoutIsTTY && !json ? { ...io, stderrIsTTY: false } : io,
-    'reanalysing',
-  );
+    if (format === 'json') {
+      // The document puts the summary before the surveys: theirs is set aside until the last.
+      const writer = jsonWriter(head);
+      try {
+        for await (const piece of pieces) {
+          writer.survey(piece);
+          if (!parallel) memory.check();
+        }
+        const rest = tail();
+        progress.done();
+        for (const piece of writer.end(rest)) await write(piece);
+      } finally {
+        writer.close();
+      }
+    } else {
+      const report =
+        format === 'report'
+          ? reportWriter(head, planned, { style: makeStyle(color), width })
+          : null;
+      await write(report === null ? ndjsonHeader(head) : report.start());
+      for await (const piece of pieces) await write(piece);
+      const rest = tail();
+      for (const piece of report === null ? [ndjsonTail(rest)] : report.end(rest))
+        await write(piece);
+    }
+    progress.done();
+
+    if (out !== undefined && kept !== null && pkg !== null) {
+      const { summary, acrossPolls } = tail();
+      const doc: Reanalysis = { ...head, summary, surveys: kept, acrossPolls };
+      // Only here: the charts' renderer (vega, resvg) loads on demand, so that
+      // the terminal report stays fast.
+      const { DEFAULT_MAX_CHARTS, DEFAULT_MAX_QUESTIONS, writeReport } = await import(
+        '../reanalyze/write-report'
+      );
+      const written = await writeReport(doc, pkg, out, io, {
+        png: values['no-png'] !== true,
+        force,
+        bom,
+        ...(maxCharts === undefined ? {} : { maxCharts }),
+        ...(maxQuestions === undefined ? {} : { maxQuestions }),
+      });
+      const everyQuestion = written.questionsListed === written.questions;
+      if (!everyQuestion)
+        io.err(
+          `${errStyle.yellow('warning:')} ${outText.questionsCapped(written.questions, written.questionsListed, maxQuestions ?? DEFAULT_MAX_QUESTIONS)}\n`,
+        );
+      if (written.chartsPlanned > written.charts)
+        io.err(
+          `${errStyle.yellow('warning:')} ${outText.chartsCapped(written.chartsPlanned, written.charts, maxCharts ?? DEFAULT_MAX_CHARTS, everyQuestion)}\n`,
+        );
+      io.err(
+        `${errStyle.green('wrote')} ${terminalSafe(written.index)} (${written.charts} charts, ${written.files} files)\n`,
+      );
+    }
+    return 0;
+  } finally {
+    await threads?.stop();
+  }
+}
+
+/** What the analysis reads of the input: the tables, and the package itself only for --out. */
+interface ReadInput {
+  input: LoadedInput['input'];
+  warnings: LoadedInput['warnings'];
+  tables: Exclude<ReanalyzeInput, { resources: unknown }>;
+  /** The package (every cell's text and line), for --out; else null, and let go. */
+  pkg: LoadedInput['pkg'] | null;
+}
+
+/** Whether any text cell of the tables has a character a control sequence starts with. */
+function tablesHaveControls(tables: ReadInput['tables']): boolean {
+  // A cell's text is the same in any row order: a table's own arrays, where it lends them.
+  const columnsOf = (t: ReadInput['tables']['results'] | undefined) =>
+    t === undefined
+      ? []
+      : t.columnNames().map((name) => {
+          const own = t.column(name);
+          return Array.isArray(own) ? own : (t.array(name) as ArrayLike<unknown>);
+        });
+  return columnsHaveControls([
+    ...columnsOf(tables.results),
+    ...columnsOf(tables.surveys),
+    ...columnsOf(tables.questions),
+  ]);
+}
+
+/** The input's tables (loadInput refuses a package without results). */
+function tablesOf(loaded: LoadedInput, keep: boolean): ReadInput {
+  const { results, surveys, questions } = loaded.pkg;
+  return {
+    input: loaded.input,
+    warnings: loaded.warnings,
+    tables: {
+      results,
+      ...(surveys === undefined ? {} : { surveys }),
+      ...(questions === undefined ? {} : { questions }),
+    } as ReadInput['tables'],
+    pkg: keep ? loaded.pkg : null,
+  };
+}
+
+/** How {@link prepare} is to analyse. */
+interface PrepareOptions {
+  format: OutputFormat;
+  width: number;
+  color: boolean;
+  jobsGiven: number | undefined;
+  progress: { update(done: number, total: number): void };
+}
+
+/** What writing the output needs, and nothing of the input besides (but the package, for --out). */
+interface Prepared {
+  head: ReanalysisStream['head'];
+  planned: ReanalysisStream['planned'];
+  /** Each survey's text, in order. */
+  pieces: Iterable<Piece> | AsyncIterable<Piece>;
+  /** The summary and the across-polls comparisons, once every piece is taken. */
+  tail(): ReturnType<ReanalysisStream['finish']>;
+  kept: SurveyResult[] | null;
+  pkg: LoadedInput['pkg'] | null;
+  /** The threads the surveys are analysed in (to be stopped), or null: this thread. */
+  threads: ReanalysisThreads | null;
+}
+
+/**
+ * Sets the analysis up: in this thread, the engine's stream; in threads
+ * (`--jobs`, or a large archive), the shards sent to them, the across-polls
+ * comparisons computed, and the tables not held any longer (nothing this
+ * returns refers to them), so that their memory goes before the threads'
+ * is needed (they start when the first survey's text is asked for).
+ */
+async function prepare(
+  read: ReadInput,
+  options: ReanalysisOptions,
+  how: PrepareOptions,
+): Promise<Prepared> {
+  const { input, warnings, tables, pkg } = read;
+  const keep = pkg !== null;
   const stream = analyzeOrUsage(() =>
-    reanalyzeSurveys(tables as ReanalyzeInput, {
+    reanalyzeSurveys(tables, {
       ...options,
       input,
       warnings,
-      onProgress: (done, total) => progress.update(done, total),
+      onProgress: (done, total) => how.progress.update(done, total),
     }),
   );
-  // --out needs the whole document (its HTML and CSVs): the surveys are kept as they pass.
-  const kept: SurveyResult[] | null = out === undefined ? null : [];
-  const source = sourceKeeping(stream, kept);
-  const style = makeStyle(useColor(io.env, io.stdoutIsTTY));
-  const pieces = ndjson
-    ? ndjsonText(source)
-    : json
-      ? jsonText(source)
-      : reportText(source, { style, width: io.columns ?? 100 });
-  for (const piece of pieces) {
-    if (piece !== '') {
-      // --json writes only after the last survey: the progress line is cleared first.
-      if (json) progress.done();
-      io.out(piece);
-    }
-    // A slow reader holds the next survey back, rather than the text piling up in memory.
-    await stdoutDrained();
-    memory.check();
-  }
-  progress.done();
-
-  if (out !== undefined && kept !== null && pkg !== null) {
-    const { summary, acrossPolls } = source.finish();
-    const doc: Reanalysis = { ...stream.head, summary, surveys: kept, acrossPolls };
-    // Only here: the charts' renderer (vega, resvg) loads on demand, so that
-    // the terminal report stays fast.
-    const { DEFAULT_MAX_CHARTS, DEFAULT_MAX_QUESTIONS, writeReport } = await import(
-      '../reanalyze/write-report'
-    );
-    const written = await writeReport(doc, pkg, out, io, {
-      png: values['no-png'] !== true,
-      force,
-      bom,
-      ...(maxCharts === undefined ? {} : { maxCharts }),
-      ...(maxQuestions === undefined ? {} : { maxQuestions }),
+  const setup = {
+    format: how.format,
+    options: { ...options, input },
+    // No survey's text reads the warnings, which can be many: the threads are not sent them.
+    head: { ...stream.head, warnings: [] },
+    planned: stream.planned,
+    width: how.width,
+    color: how.color,
+    // Searched once here, rather than every survey's strings as it is written.
+    cleanTables: how.format === 'report' && !tablesHaveControls(tables),
+  };
+  const { head, planned } = stream;
+  // --out needs the whole document (its HTML and CSVs), so it runs in this thread.
+  const jobs =
+    keep || stream.surveyIds.length < 2 ? 1 : jobsFor(how.jobsGiven, tables.results.numRows());
+  const script = jobs > 1 ? workerScript() : null;
+  if (script !== null) {
+    const threads = ReanalysisThreads.start(jobs, script);
+    let done = 0;
+    const parallel = threads.run({
+      setup,
+      tables,
+      ids: stream.surveyIds,
+      onSurvey: (count) => {
+        done += count;
+        how.progress.update(done, planned.questions);
+      },
     });
-    const everyQuestion = written.questionsListed === written.questions;
-    if (!everyQuestion)
-      io.err(
-        `${errStyle.yellow('warning:')} ${outText.questionsCapped(written.questions, written.questionsListed, maxQuestions ?? DEFAULT_MAX_QUESTIONS)}\n`,
-      );
-    if (written.chartsPlanned > written.charts)
-      io.err(
-        `${errStyle.yellow('warning:')} ${outText.chartsCapped(written.chartsPlanned, written.charts, maxCharts ?? DEFAULT_MAX_CHARTS, everyQuestion)}\n`,
-      );
-    io.err(
-      `${errStyle.green('wrote')} ${terminalSafe(written.index)} (${written.charts} charts, ${written.files} files)\n`,
-    );
+    const acrossPolls = stream.acrossPolls();
+    return {
+      head,
+      planned,
+      pieces: parallel.pieces,
+      tail: () => ({ summary: parallel.summary(), acrossPolls }),
+      kept: null,
+      pkg: null,
+      threads,
+    };
   }
-  return 0;
+  // --out keeps the surveys as they pass.
+  const kept: SurveyResult[] | null = keep ? [] : null;
+  const source = sourceKeeping(stream, kept);
+  const writeSurvey = surveyWriter(setup);
+  return {
+    head,
+    planned,
+    pieces: (function* () {
+      for (const survey of source.surveys) yield writeSurvey(survey);
+    })(),
+    tail: () => source.finish(),
+    kept,
+    pkg,
+    threads: null,
+  };
 }
 
 /**
@@ -230,14 +414,16 @@ const MEMORY_BUDGET = 384 * 1024 * 1024;
  * leaves dead objects behind faster than V8 chooses to collect them: a
  * 200,000-row archive reached 900 MB resident for about 250 MB live before
  * V8's first full collection, and 640 MB before its second. So a full
- * collection is asked for now (the input read, its cells let go) and again
- * whenever, after a piece of output, the process holds more than the
- * budget; if what is live is itself near the budget, the budget grows with
- * it, so that collections never run after every survey. A collection is
+ * collection is asked for by `collect()` (the command calls it once the
+ * input is read and its cells let go) and by `check()` whenever, after a
+ * piece of output, the process holds more than the budget; if what is live
+ * is itself near the budget, the budget grows with it, so that collections
+ * never run after every survey. (With threads, each holds its own heap and
+ * `check()` is not called: the process's size is not this heap's.) A collection is
  * asked for by the documented means of a flag set at run time (Node has no
  * API for it); where that is refused, nothing happens.
  */
-function memoryBudget(): { check(): void } {
+function memoryBudget(): { check(): void; collect(): void } {
   let collect: (() => void) | null = null;
   try {
     setFlagsFromString('--expose-gc');
@@ -246,8 +432,8 @@ function memoryBudget(): { check(): void } {
     // An embedder that refuses the flag: the heap grows as V8 sees fit.
   }
   let budget = MEMORY_BUDGET;
-  collect?.();
   return {
+    collect: () => collect?.(),
     check() {
       if (collect === null || process.memoryUsage.rss() <= budget) return;
       collect();
@@ -275,11 +461,16 @@ function parseMaxCharts(text: string | undefined): number | undefined {
   return parseWhole(text, outText.badMaxCharts);
 }
 
-/** A cap such as `--max-questions N`: a whole number ≥ 0; undefined when not given. */
-function parseWhole(text: string | undefined, bad: (text: string) => string): number | undefined {
+/** A count such as `--max-questions N`: a whole number in [min, max]; undefined when not given. */
+function parseWhole(
+  text: string | undefined,
+  bad: (text: string) => string,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text.trim().replace(/_/g, ''));
-  if (text.trim() === '' || !Number.isSafeInteger(n) || n < 0)
+  if (text.trim() === '' || !Number.isSafeInteger(n) || n < min || n > max)
     throw new UsageError(bad(text), 'reanalyze');
   return n;
 }

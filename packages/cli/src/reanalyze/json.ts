@@ -68,27 +68,79 @@ export function* jsonText(
   source: SurveySource,
   spooling: SpoolOptions = {},
 ): Generator<string, void, undefined> {
-  const spool = new Spool(spooling);
+  const writer = jsonWriter(source.head, spooling);
   try {
-    let first = true;
     for (const survey of source.surveys) {
-      spool.write(`${first ? '' : ',\n'}    ${nested(survey, 2)}`);
-      first = false;
+      writer.survey(jsonSurvey(survey));
       // Nothing to write yet: an empty piece hands the caller each survey's turn (memory, progress).
       yield '';
     }
-    const { summary, acrossPolls } = source.finish();
-    yield headText(source.head, summary);
-    if (first) yield '  "surveys": [],\n';
-    else {
-      yield '  "surveys": [\n';
-      yield* spool.drain();
-      yield '\n  ],\n';
-    }
-    yield `  "acrossPolls": ${nested(acrossPolls, 1)}\n}\n`;
+    yield* writer.end(source.finish()) as Iterable<string>;
   } finally {
-    spool.close();
+    writer.close();
   }
+}
+
+/** What the output writers are given for a survey and give back: text, or its UTF-8 bytes. */
+export type Piece = string | Uint8Array;
+
+/**
+ * The `--json` document's parts as {@link jsonText} writes them, for a caller
+ * that takes the surveys' text from elsewhere (worker threads, each writing
+ * {@link jsonSurvey} as UTF-8): `survey` sets each aside (in memory while
+ * small, else in a temporary file), `end` gives the whole document in
+ * pieces, `close` removes the temporary file. The pieces set aside are all
+ * text or all bytes; `end` gives them back as they came.
+ *
+ * @example
+ * const writer = jsonWriter(sourceOf(doc).head);
+ * for (const survey of doc.surveys) writer.survey(jsonSurvey(survey));
+ * const text = [...writer.end(doc)].join('');
+ * writer.close();
+ * text === `${JSON.stringify(toJson(doc), null, 2)}\n`; // => true
+ */
+export function jsonWriter(
+  head: SurveySource['head'],
+  spooling: SpoolOptions = {},
+): {
+  survey(piece: Piece): void;
+  end(tail: ReturnType<SurveySource['finish']>): Generator<Piece, void, undefined>;
+  close(): void;
+} {
+  const spool = new Spool(spooling);
+  let first = true;
+  return {
+    survey(piece) {
+      if (!first) spool.write(typeof piece === 'string' ? ',\n' : COMMA);
+      spool.write(piece);
+      first = false;
+    },
+    *end({ summary, acrossPolls }) {
+      yield headText(head, summary);
+      if (first) yield '  "surveys": [],\n';
+      else {
+        yield '  "surveys": [\n';
+        yield* spool.drain();
+        yield '\n  ],\n';
+      }
+      yield `  "acrossPolls": ${nested(acrossPolls, 1)}\n}\n`;
+    },
+    close: () => spool.close(),
+  };
+}
+
+/** The separator of two surveys' text, as UTF-8. */
+const COMMA = new TextEncoder().encode(',\n');
+
+/**
+ * One survey's text in the `--json` document, indented as it stands there
+ * (what {@link jsonWriter} sets aside for it).
+ *
+ * @example
+ * jsonSurvey(doc.surveys[0]).startsWith('    {\n      "surveyId"'); // => true
+ */
+export function jsonSurvey(survey: SurveyResult): string {
+  return `    ${nested(survey, 2)}`;
 }
 
 /** The document's text up to `"surveys"`: `{`, schemaVersion, tool, input, options, summary, warnings. */
@@ -141,12 +193,31 @@ export function* wholeJsonText(doc: Reanalysis): Generator<string, void, undefin
  * lines.length; // => 12
  */
 export function* ndjsonText(source: SurveySource): Generator<string, void, undefined> {
-  const { schemaVersion, input, options, warnings } = source.head;
+  yield ndjsonHeader(source.head);
+  for (const survey of source.surveys) yield ndjsonSurvey(survey);
+  yield ndjsonTail(source.finish());
+}
+
+/** The first line of `--ndjson`: `{"record":"header", …}`. */
+export function ndjsonHeader(head: SurveySource['head']): string {
+  const { schemaVersion, input, options, warnings } = head;
   const tool = { name: 'toplines', version: VERSION };
-  yield `${JSON.stringify({ record: 'header', schemaVersion, tool, input, options, warnings })}\n`;
-  for (const survey of source.surveys) yield `${JSON.stringify({ record: 'survey', survey })}\n`;
-  const { summary, acrossPolls } = source.finish();
-  yield `${JSON.stringify({ record: 'summary', summary, acrossPolls })}\n`;
+  return `${JSON.stringify({ record: 'header', schemaVersion, tool, input, options, warnings })}\n`;
+}
+
+/**
+ * A survey's line of `--ndjson`: `{"record":"survey","survey":{…}}`.
+ *
+ * @example
+ * JSON.parse(ndjsonSurvey(doc.surveys[0])).survey.surveyId === doc.surveys[0].surveyId; // => true
+ */
+export function ndjsonSurvey(survey: SurveyResult): string {
+  return `${JSON.stringify({ record: 'survey', survey })}\n`;
+}
+
+/** The last line of `--ndjson`: `{"record":"summary", summary, acrossPolls}`. */
+export function ndjsonTail({ summary, acrossPolls }: ReturnType<SurveySource['finish']>): string {
+  return `${JSON.stringify({ record: 'summary', summary, acrossPolls })}\n`;
 }
 
 /**
@@ -177,12 +248,18 @@ export interface SpoolOptions {
   chunk?: number;
 }
 
-/** Text set aside in order: in memory up to `inMemory` characters, then in a temporary file. */
+/**
+ * Pieces set aside in order: in memory up to `inMemory` characters (or
+ * bytes), then in a temporary file. The first piece decides what the spool
+ * holds — text, or UTF-8 bytes (the surveys written by worker threads) —
+ * and a later piece of the other kind is converted to it.
+ */
 class Spool {
   private readonly inMemory: number;
   private readonly chunk: number;
-  private pieces: string[] = [];
+  private pieces: Piece[] = [];
   private size = 0;
+  private bytes: boolean | null = null;
   private dir: string | null = null;
   private fd: number | null = null;
 
@@ -191,30 +268,38 @@ class Spool {
     this.chunk = Math.max(4, options.chunk ?? 1024 * 1024);
   }
 
-  write(text: string): void {
+  write(given: Piece): void {
+    this.bytes ??= typeof given !== 'string';
+    const piece =
+      this.bytes === (typeof given !== 'string')
+        ? given
+        : typeof given === 'string'
+          ? Buffer.from(given, 'utf8')
+          : Buffer.from(given.buffer, given.byteOffset, given.byteLength).toString('utf8');
     if (this.fd !== null) {
-      this.append(text);
+      this.append(piece);
       return;
     }
-    this.pieces.push(text);
-    this.size += text.length;
+    this.pieces.push(piece);
+    this.size += piece.length;
     if (this.size > this.inMemory) {
       this.dir = mkdtempSync(join(tmpdir(), 'toplines-json-'));
       this.fd = openSync(join(this.dir, 'surveys.json'), 'w+');
-      for (const piece of this.pieces) this.append(piece);
+      for (const p of this.pieces) this.append(p);
       this.pieces = [];
     }
   }
 
   /**
-   * Appends text to the file as UTF-16 (little-endian): the string's own code
-   * units, copied out and back in without transcoding. In UTF-8 the text was
-   * encoded, decoded when read back and encoded again when written out, and
-   * those conversions were a third of a 200,000-row --json (#18); the file is
-   * larger (two bytes a character), and is removed at the end.
+   * Appends a piece to the file: bytes as they are; text as UTF-16
+   * (little-endian), the string's own code units, copied out and back in
+   * without transcoding. In UTF-8 the text was encoded, decoded when read
+   * back and encoded again when written out, and those conversions were a
+   * third of a 200,000-row --json (#18); the file is larger (two bytes a
+   * character), and is removed at the end.
    */
-  private append(text: string): void {
-    const bytes = Buffer.from(text, 'utf16le');
+  private append(piece: Piece): void {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf16le') : piece;
     let written = 0;
     while (written < bytes.length) {
       written += writeSync(this.fd as number, bytes, written, bytes.length - written);
@@ -222,13 +307,23 @@ class Spool {
   }
 
   /** Everything written, in order, in pieces of at most `chunk` bytes of the file. */
-  *drain(): Generator<string, void, undefined> {
+  *drain(): Generator<Piece, void, undefined> {
     if (this.fd === null) {
       yield* this.pieces;
       return;
     }
-    const buffer = Buffer.alloc(this.chunk);
     let position = 0;
+    if (this.bytes === true) {
+      // Bytes go out as they are: a piece may end inside a character.
+      for (;;) {
+        const buffer = Buffer.allocUnsafe(this.chunk);
+        const read = readSync(this.fd, buffer, 0, buffer.length, position);
+        if (read === 0) return;
+        position += read;
+        yield buffer.subarray(0, read);
+      }
+    }
+    const buffer = Buffer.alloc(this.chunk);
     let carried = 0;
     for (;;) {
       const read = readSync(this.fd, buffer, carried, buffer.length - carried, position);

@@ -30,6 +30,13 @@ export interface RenderOptions {
   width?: number;
   /** Colours (or none). */
   style: Style;
+  /**
+   * The tables the surveys were analysed from hold no text with a control
+   * character (checked with {@link columnsHaveControls}): every string of a
+   * survey comes from them or from the engine, so a survey is written
+   * without being searched for any. Default `false`: each survey is searched.
+   */
+  cleanTables?: boolean;
 }
 
 const INDENT = 3;
@@ -64,16 +71,67 @@ export function* reportText(
   source: SurveySource,
   options: RenderOptions,
 ): Generator<string, void, undefined> {
+  const writer = reportWriter(source.head, source.planned, options);
+  yield writer.start();
+  for (const survey of source.surveys) yield writer.survey(survey);
+  yield* writer.end(source.finish());
+}
+
+/**
+ * The report's parts as {@link reportText} writes them, for a caller that
+ * takes the surveys from elsewhere (worker threads, each writing its
+ * surveys' blocks with `survey`): its opening lines, each survey's block,
+ * and its closing lines.
+ *
+ * @example
+ * const writer = reportWriter(sourceOf(doc).head, sourceOf(doc).planned, { style: makeStyle(false) });
+ * writer.start().split('\n')[0];
+ * // => 'toplines reanalyze — bundled data: 2025 Japanese surveys on Japan–U.S. relations'
+ * writer.survey(doc.surveys[0]).startsWith('\n\n━━━'); // => true
+ */
+export function reportWriter(
+  head: SurveySource['head'],
+  planned: SurveySource['planned'],
+  options: RenderOptions,
+): {
+  start(): string;
+  survey(survey: SurveyResult): string;
+  end(tail: ReturnType<SurveySource['finish']>): string[];
+} {
   // Escape sequences and control characters in the data are removed once,
   // here, before any wrapping or cutting: from the head, each survey and the tail.
-  const head = terminalSafeDeep(source.head);
+  const safe = terminalSafeDeep(head);
   const width = Math.min(100, Math.max(60, options.width ?? 100));
   const s = options.style;
   // The blocks read the options (and the closing line the summary) from the document.
-  const doc: Reanalysis = { ...head, summary: {} as Summary, surveys: [], acrossPolls: [] };
+  const doc: Reanalysis = { ...safe, summary: {} as Summary, surveys: [], acrossPolls: [] };
+  return {
+    start: () => openingLines(doc, planned, width, s).join('\n'),
+    survey: (survey) =>
+      `\n\n${surveyBlock(options.cleanTables === true ? survey : terminalSafeDeep(survey), doc, width, s).join('\n')}`,
+    end(given) {
+      const tail = terminalSafeDeep(given);
+      doc.summary = tail.summary;
+      const pieces = tail.acrossPolls.map(
+        (construct) => `\n\n${acrossBlock(construct, doc, width, s).join('\n')}`,
+      );
+      pieces.push(
+        `\n\n${[s.dim('━'.repeat(width)), ...wrap(summaryLine(doc), width)].join('\n')}\n`,
+      );
+      return pieces;
+    },
+  };
+}
+
+/** The report's first lines: its title, what was analysed and how, and the legend of the marks. */
+function openingLines(
+  doc: Reanalysis,
+  planned: SurveySource['planned'],
+  width: number,
+  s: Style,
+): string[] {
   const lines: string[] = [];
   const o = doc.options;
-  const planned = source.planned;
   lines.push(s.bold(`toplines reanalyze — ${doc.input.title}`));
   if (doc.input.kind === 'article')
     lines.push(...wrap(dataText.machineRead(), width).map(s.yellow));
@@ -96,16 +154,7 @@ export function* reportText(
       width,
     ).map((l) => s.dim(l)),
   );
-  yield lines.join('\n');
-  for (const survey of source.surveys) {
-    yield `\n\n${surveyBlock(terminalSafeDeep(survey), doc, width, s).join('\n')}`;
-  }
-  const tail = terminalSafeDeep(source.finish());
-  doc.summary = tail.summary;
-  for (const construct of tail.acrossPolls) {
-    yield `\n\n${acrossBlock(construct, doc, width, s).join('\n')}`;
-  }
-  yield `\n\n${[s.dim('━'.repeat(width)), ...wrap(summaryLine(doc), width)].join('\n')}\n`;
+  return lines;
 }
 
 function surveyBlock(survey: SurveyResult, doc: Reanalysis, width: number, s: Style): string[] {

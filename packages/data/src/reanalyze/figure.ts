@@ -22,8 +22,19 @@ import {
   wholeOrZero,
 } from './values';
 
-/** The column that keeps each row's place in the input's results table. */
-export const ROW = '__toplines_row';
+/**
+ * The results column that keeps each row's place (0-based) in the results
+ * table it came from: {@link reanalyzeSurveys} adds it to each survey's rows,
+ * and a results table that already carries it (whole numbers ≥ 0 in every
+ * row) keeps its values. So the rows of one shard of an archive, analysed on
+ * their own (e.g. in a worker thread), report their rows in the whole archive.
+ *
+ * @example
+ * // The bundled results' rows 3 and 4 (0-based), cut out with their places
+ * const shard = load().results.slice(3, 5).reify().assign({ [SOURCE_ROW]: [3, 4] });
+ * reanalyze({ results: shard }).surveys[0]?.questions[0]?.options.map((o) => o.row); // => [4, 5]
+ */
+export const SOURCE_ROW = '__toplines_row';
 
 /** What a figure needs from its question and survey. */
 export interface FigureContext {
@@ -111,7 +122,7 @@ export function figureResult(
     percentText: str(r['percent_text']),
     qualifier,
     isNet: r['is_net'] === true,
-    row: (r[ROW] as number) + 1,
+    row: (r[SOURCE_ROW] as number) + 1,
     n,
     estimate,
     lower: null,

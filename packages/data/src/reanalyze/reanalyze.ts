@@ -11,8 +11,9 @@ import { type LeadPair, leadPairs } from '../verbs/leads';
 import { withIntervals } from '../verbs/with-intervals';
 import { acrossPollsResults } from './across';
 import { inferredBase } from './bases';
-import { keepDesignIntervals, ROW } from './figure';
+import { keepDesignIntervals, SOURCE_ROW } from './figure';
 import type {
+  AcrossPollsResult,
   Adjustment,
   InferredBase,
   Issue,
@@ -155,11 +156,25 @@ export interface ReanalysisStream {
   readonly planned: Pick<Summary, 'surveys' | 'questions' | 'figures'>;
   /** The surveys in the document's order, each analysed when the iteration reaches it. Iterates once. */
   readonly surveys: Generator<SurveyResult, void, undefined>;
+  /** The ids of the surveys `surveys` yields, in its order. */
+  readonly surveyIds: readonly string[];
   /**
    * The summary of every survey and the across-polls comparisons; any survey
    * not yet taken from `surveys` is analysed (and dropped) first.
    */
   finish(): Pick<Reanalysis, 'summary' | 'acrossPolls'>;
+  /**
+   * The counts of the surveys taken from `surveys` so far (none is analysed
+   * for it): with `finish()` never called, what one shard of an archive
+   * analysed in a worker thread adds to the whole's summary.
+   */
+  summary(): Summary;
+  /**
+   * The across-polls comparisons alone, computed from the tables (no survey
+   * is analysed for them): `finish().acrossPolls` for a caller that analyses
+   * the surveys elsewhere, e.g. in worker threads, one shard each.
+   */
+  acrossPolls(): AcrossPollsResult[];
 }
 
 /**
@@ -198,7 +213,7 @@ export function reanalyzeSurveys(
     if (!questionMeta.has(key)) questionMeta.set(key, { row: q, order });
   });
   const columns = columnsOf(tables.results);
-  const split = splitBySurvey(columns, tables.results.numRows());
+  const split = splitBySurvey(columns.columns, tables.results.numRows());
   const kept = keptSurveys(surveyRows, split.ids, opts.surveys);
   const planned = { surveys: kept.length, questions: 0, figures: 0 };
   for (const { id } of kept) {
@@ -229,6 +244,13 @@ export function reanalyzeSurveys(
     }
   }
   const generator = surveys();
+  const acrossPolls = (): AcrossPollsResult[] => {
+    if (tables.surveys === undefined || tables.questions === undefined) return [];
+    const wanted = new Set(opts.surveys);
+    return acrossPollsResults(tables.results, tables.surveys, tables.questions, opts).filter((c) =>
+      c.polls.some((p) => wanted.size === 0 || wanted.has(p.surveyId)),
+    );
+  };
   return {
     head: {
       schemaVersion: SCHEMA_VERSION,
@@ -245,23 +267,15 @@ export function reanalyzeSurveys(
     },
     planned,
     surveys: generator,
+    surveyIds: kept.map((k) => k.id),
     finish() {
       for (const _ of generator) {
         // analysed for the summary only
       }
-      return {
-        summary: { ...summary },
-        acrossPolls:
-          tables.surveys === undefined || tables.questions === undefined
-            ? []
-            : acrossPollsResults(tables.results, tables.surveys, tables.questions, opts).filter(
-                (c) =>
-                  c.polls.some(
-                    (p) => opts.surveys.length === 0 || opts.surveys.includes(p.surveyId),
-                  ),
-              ),
-      };
+      return { summary: { ...summary }, acrossPolls: acrossPolls() };
     },
+    summary: () => ({ ...summary }),
+    acrossPolls,
   };
 }
 
@@ -323,31 +337,51 @@ function splitBySurvey(
 
 /**
  * One survey's rows as a table of their own, with each row's place in the
- * input (the {@link ROW} column): built from the index list and the columns
- * read once (arquero's `array()` copies a column on every call), so that
- * taking every survey costs O(rows), not a scan of the whole table per survey.
+ * input (the {@link SOURCE_ROW} column, carried over where the input has it):
+ * built from the index list and the columns read once (arquero's `array()`
+ * copies a column on every call), so that taking every survey costs
+ * O(rows), not a scan of the whole table per survey.
  */
-function surveyTable(columns: ReadonlyMap<string, ArrayLike<unknown>>, indices: readonly number[]) {
+function surveyTable({ columns, places }: ResultsColumns, indices: readonly number[]): ColumnTable {
   const picked: Record<string, unknown[]> = {};
   for (const [name, values] of columns) picked[name] = indices.map((i) => values[i]);
-  picked[ROW] = [...indices];
-  return table(picked, [...columns.keys(), ROW]);
+  picked[SOURCE_ROW] = places === null ? [...indices] : indices.map((i) => places[i]);
+  return table(picked, [...columns.keys(), SOURCE_ROW]);
+}
+
+/** The results table's columns, and each row's place where the table carries them. */
+interface ResultsColumns {
+  columns: Map<string, ArrayLike<unknown>>;
+  places: ArrayLike<number> | null;
 }
 
 /**
- * The results table's columns, each read once, but a column named as
- * {@link ROW}: a table as the readers give it (neither filtered nor ordered)
- * lends its own arrays; any other is copied in its row order.
+ * The results table's columns, each read once, but {@link SOURCE_ROW} (whose
+ * values, when they are all whole numbers ≥ 0, are the rows' places): a
+ * table as the readers give it (neither filtered nor ordered) lends its own
+ * arrays; any other is copied in its row order.
  */
-function columnsOf(results: ColumnTable): Map<string, ArrayLike<unknown>> {
+function columnsOf(results: ColumnTable): ResultsColumns {
   const columns = new Map<string, ArrayLike<unknown>>();
   const plain = !results.isFiltered() && !results.isOrdered();
-  for (const name of results.columnNames()) {
-    if (name === ROW) continue;
+  const read = (name: string) => {
     const own = plain ? results.column(name) : undefined;
-    columns.set(name, Array.isArray(own) ? own : (results.array(name) as ArrayLike<unknown>));
+    return Array.isArray(own) ? own : (results.array(name) as ArrayLike<unknown>);
+  };
+  let places: ArrayLike<number> | null = null;
+  for (const name of results.columnNames()) {
+    if (name !== SOURCE_ROW) columns.set(name, read(name));
+    else {
+      const values = read(name);
+      let whole = true;
+      for (let i = 0; i < values.length && whole; i++) {
+        const v = values[i];
+        whole = typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+      }
+      if (whole) places = values as ArrayLike<number>;
+    }
   }
-  return columns;
+  return { columns, places };
 }
 
 interface Resolved extends ReanalysisOptions {
@@ -462,7 +496,8 @@ function keptSurveys(
   for (const id of wanted) {
     if (!seen.has(id)) throw new DataError('invalid-option', noteText.unknownSurvey(id, ids));
   }
-  return (wanted.length === 0 ? ids : ids.filter((id) => wanted.includes(id))).map((id) => ({
+  const keep = new Set(wanted);
+  return (wanted.length === 0 ? ids : ids.filter((id) => keep.has(id))).map((id) => ({
     id,
     row: meta.get(id) ?? {},
   }));
