@@ -2,9 +2,11 @@
 // 200,000 rows (400 surveys × 100 questions × 5 options), each output run as
 // a child process, its wall time and peak resident memory measured by
 // /usr/bin/time -v (GNU time) when present, else by the child itself
-// (process.resourceUsage().maxRSS, wall time around the spawn). Against two
-// floors measured in the same run on the same file: `wc -l` (reading it) and
-// a plain `node -e` CSV parse (reading and splitting it into cells).
+// (process.resourceUsage().maxRSS, wall time around the spawn). Each output
+// as the command runs it (in worker threads, for an archive this size) and in
+// one thread (`--jobs 1`), the alternative; and two floors measured in the
+// same run on the same file: `wc -l` (reading it) and a plain `node -e` CSV
+// parse (reading and splitting it into cells).
 //
 //   npm run bench:scale                  (builds the CLI first)
 //   node packages/cli/bench/scale.mjs    (SCALE_SURVEYS=400 SCALE_RUNS=1 by default)
@@ -108,28 +110,26 @@ try {
   );
   const rows = await generateArchive(file, SURVEYS, 100, 5);
   const size = statSync(file).size;
+  const outputs = [
+    ['`toplines reanalyze FILE` (terminal report)', []],
+    ['`toplines reanalyze FILE --json`', ['--json']],
+    ['`toplines reanalyze FILE --ndjson`', ['--ndjson']],
+  ];
   const measures = [
     ['`wc -l` (floor: reading the file)', 'wc', ['-l', file], null],
     ['plain `node -e` CSV parse (floor)', process.execPath, ['-e', PARSE, file], null],
-    [
-      '`toplines reanalyze FILE` (terminal report)',
-      process.execPath,
-      [BIN, 'reanalyze', file],
-      TARGET,
-    ],
-    [
-      '`toplines reanalyze FILE --json`',
-      process.execPath,
-      [BIN, 'reanalyze', file, '--json'],
-      TARGET,
-    ],
-    [
-      '`toplines reanalyze FILE --ndjson`',
-      process.execPath,
-      [BIN, 'reanalyze', file, '--ndjson'],
-      TARGET,
-    ],
   ];
+  // Each output as the command runs it (threads: one per core, at most 4, for
+  // an archive this size), then in one thread (`--jobs 1`), the alternative.
+  for (const [label, flags] of outputs) {
+    measures.push([label, process.execPath, [BIN, 'reanalyze', file, ...flags], TARGET]);
+    measures.push([
+      `${label.replace(/`$/, ' --jobs 1`')} (one thread)`,
+      process.execPath,
+      [BIN, 'reanalyze', file, ...flags, '--jobs', '1'],
+      null,
+    ]);
+  }
   const results = [];
   for (const [label, command, args, target] of measures) {
     const m = median(command, args);
@@ -146,10 +146,12 @@ try {
       `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average ${loadavg()[0].toFixed(1)} at the end; ` +
       `${RUNS === 1 ? 'one run each' : `median of ${RUNS} runs`}; ${gnuTime ? 'GNU time -v' : 'process.resourceUsage().maxRSS in each Node child'}.`,
     '',
-    '| measure | wall | peak RSS | output | wall vs node CSV parse | RSS vs node CSV parse | target | met |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| measure | wall | peak RSS | output | wall vs one thread | wall vs node CSV parse | RSS vs node CSV parse | target | met |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const r of results) {
+  for (const [i, r] of results.entries()) {
+    // The one-thread run of an output follows it.
+    const alone = r.target === null ? null : results[i + 1];
     const met =
       r.target === null
         ? ''
@@ -158,6 +160,7 @@ try {
           : 'no';
     lines.push(
       `| ${r.label} | ${r.seconds.toFixed(2)} s | ${mb(r.megabytes)} | ${(r.output / 1e6).toFixed(0)} MB | ` +
+        `${alone === null || alone === undefined ? '' : `${(r.seconds / alone.seconds).toFixed(2)}×`} | ` +
         `${(r.seconds / floor.seconds).toFixed(1)}× | ${(r.megabytes / floor.megabytes).toFixed(1)}× | ` +
         `${r.target === null ? '' : `< ${r.target.seconds} s, < ${r.target.megabytes} MB`} | ${met} |`,
     );
