@@ -143,8 +143,7 @@ export async function reanalyzeCommand(argv: string[], io: Io): Promise<number> 
     const width = io.columns ?? 100;
     const color = useColor(io.env, io.stdoutIsTTY);
     // The package also holds every cell's text and line (for validation, done
-    // by now): it is kept only for --out. What the writing needs is all that
-    // stays: in threads, not the tables.
+    // by now): it is kept only for --out; the analysis reads the tables.
     let read: ReadInput | null = tablesOf(loaded, out !== undefined);
     loaded = null;
     // What reading left behind is given back before the analysis starts.
@@ -304,10 +303,11 @@ interface Prepared {
 
 /**
  * Sets the analysis up: in this thread, the engine's stream; in threads
- * (`--jobs`, or a large archive), the shards sent to them, the across-polls
- * comparisons computed, and the tables not held any longer (nothing this
- * returns refers to them), so that their memory goes before the threads'
- * is needed (they start when the first survey's text is asked for).
+ * (`--jobs`, or a large archive), the shards to send them (made from the
+ * results' columns as each is sent) and the across-polls comparisons,
+ * computed now; the threads start when {@link ReanalysisThreads.spawn} or
+ * the first piece asks. Nothing returned holds the package's cells (but the
+ * package itself, for --out).
  */
 async function prepare(
   read: ReadInput,
@@ -341,7 +341,7 @@ async function prepare(
     keep || stream.surveyIds.length < 2 ? 1 : jobsFor(how.jobsGiven, tables.results.numRows());
   const script = jobs > 1 ? workerScript() : null;
   if (script !== null) {
-    const threads = ReanalysisThreads.start(jobs, script);
+    const threads = ReanalysisThreads.of(jobs, script);
     let done = 0;
     const parallel = threads.run({
       setup,

@@ -78,17 +78,18 @@ const SHARDS_PER_JOB = 16;
  * limit keeps V8 collecting rather than growing the process past its memory
  * bound (#18). A young generation larger than a thread's default (16 MB)
  * makes fewer, cheaper collections of the many short-lived objects an
- * analysis makes: 48 MB took a 200,000-row archive from 15 s to 13 s
- * (`npm run bench:scale`, 2 threads) and keeps it under 500 MB.
+ * analysis makes: 48 MB took the 200,000-row archive's --ndjson from 14–16 s
+ * to 13 s in single runs (2 threads) and keeps it under 500 MB; 64 MB did not.
  */
 const THREAD_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 48 };
 
 /**
- * The worker threads of one reanalysis: {@link run} sets the work up and
- * starts them when its first piece is asked for (after the caller has let
- * the input go, so that the threads' memory does not come on top of the
- * reading's); {@link stop} ends them, and must be called on every path, an
- * error's too (a live thread keeps the process running).
+ * The worker threads of one reanalysis, none running when it is made:
+ * {@link spawn} starts them (the command does once the input's garbage is
+ * collected, so that their memory does not come on top of the reading's),
+ * {@link run} gives them the work (and starts them if need be), {@link stop}
+ * ends them and must be called on every path, an error's too (a live thread
+ * keeps the process running).
  */
 export class ReanalysisThreads {
   private readonly workers: Worker[] = [];
@@ -101,7 +102,7 @@ export class ReanalysisThreads {
   ) {}
 
   /** Threads to run `script` (see {@link workerScript}), `jobs` of them: none runs yet. */
-  static start(jobs: number, script: string): ReanalysisThreads {
+  static of(jobs: number, script: string): ReanalysisThreads {
     return new ReanalysisThreads(jobs, script);
   }
 
