@@ -50,6 +50,7 @@ describe('the main entry', () => {
         'DEFAULT_ASSUMED_N',
         'LEAD_COLUMNS',
         'SCHEMA_VERSION',
+        'SOURCE_ROW',
         'reanalyze',
         'reanalyzeSurveys',
         'PERCENT_TEXT',
