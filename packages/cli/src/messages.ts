@@ -397,10 +397,10 @@ export const usageText = {
     command === null ? 'see: toplines --help' : `see: toplines ${command} --help`,
 };
 
-/** Where --out may write: refusals are usage errors (exit 2), failures to write data errors (exit 1). */
 /** The most threads `reanalyze --jobs` starts. */
 export const MAX_JOBS = 64;
 
+/** Where --out may write: refusals are usage errors (exit 2), failures to write data errors (exit 1). */
 export const outText = {
   root: (out: string) =>
     `reanalyze: --out ${JSON.stringify(out)} is the root of the file system; name a folder for the report, such as --out report`,

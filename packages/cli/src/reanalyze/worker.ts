@@ -98,8 +98,9 @@ export function surveyWriter(
 /**
  * Waits for its {@link WorkerSetup}, then analyses the shards it is sent,
  * one at a time, until the thread is stopped. Runs only in a worker thread
- * started with {@link WORKER_KIND} as its data (it may be started before
- * the input is read, so that loading its modules overlaps the reading).
+ * started with {@link WORKER_KIND} as its data (it is started before its
+ * setup is sent, so that loading its modules overlaps the main thread's
+ * last collection).
  */
 export function serveShards(): void {
   const port = parentPort;
