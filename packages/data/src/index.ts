@@ -31,7 +31,7 @@ export {
   type WeightedToplinesOptions,
   weightedToplines,
 } from './microdata/weighted-toplines';
-export { SOURCE_ROW } from './reanalyze/figure';
+export { SOURCE_ROW, sourceRowsOf } from './reanalyze/figure';
 export type {
   AcrossPollsResult,
   Adjustment,

@@ -51,6 +51,7 @@ describe('the main entry', () => {
         'LEAD_COLUMNS',
         'SCHEMA_VERSION',
         'SOURCE_ROW',
+        'sourceRowsOf',
         'reanalyze',
         'reanalyzeSurveys',
         'PERCENT_TEXT',

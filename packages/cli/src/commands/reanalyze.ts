@@ -36,7 +36,7 @@ import {
   type Piece,
   type SurveySource,
 } from '../reanalyze/json';
-import { jobsFor, ReanalysisThreads, workerScript } from '../reanalyze/parallel';
+import { jobsFor, ReanalysisThreads, tableData, workerScript } from '../reanalyze/parallel';
 import { reportWriter } from '../reanalyze/terminal';
 import { type OutputFormat, surveyWriter } from '../reanalyze/worker';
 
@@ -248,14 +248,8 @@ interface ReadInput {
 
 /** Whether any text cell of the tables has a character a control sequence starts with. */
 function tablesHaveControls(tables: ReadInput['tables']): boolean {
-  // A cell's text is the same in any row order: a table's own arrays, where it lends them.
   const columnsOf = (t: ReadInput['tables']['results'] | undefined) =>
-    t === undefined
-      ? []
-      : t.columnNames().map((name) => {
-          const own = t.column(name);
-          return Array.isArray(own) ? own : (t.array(name) as ArrayLike<unknown>);
-        });
+    t === undefined ? [] : tableData(t).columns;
   return columnsHaveControls([
     ...columnsOf(tables.results),
     ...columnsOf(tables.surveys),

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type ReanalyzeInput, SOURCE_ROW, type Summary } from '@toplines/data';
+import { type ReanalyzeInput, SOURCE_ROW, type Summary, sourceRowsOf } from '@toplines/data';
 import {
   type ShardData,
   type ShardMessage,
@@ -148,7 +148,8 @@ export class ReanalysisThreads {
    */
   run(plan: ParallelPlan): ParallelSurveys {
     const columns = tableData(plan.tables.results);
-    const carried = carriedPlaces(columns);
+    const source = columns.columns[columns.names.indexOf(SOURCE_ROW)];
+    const carried = source === undefined ? null : sourceRowsOf(source);
     const shards = planShards(plan.ids, columns, this.jobs);
     const setup: WorkerSetup = {
       ...plan.setup,
@@ -268,8 +269,14 @@ function planShards(ids: readonly string[], columns: TableData, jobs: number): S
 
 type Table = Exclude<ReanalyzeInput, { resources: unknown }>['results'];
 
-/** A whole table as {@link TableData}: each column read once (a filtered or ordered table's in its row order). */
-function tableData(t: Table): TableData {
+/**
+ * A whole table as {@link TableData}: each column read once (a filtered or
+ * ordered table's in its row order).
+ *
+ * @example
+ * tableData(load().results).names[0]; // => 'survey_id'
+ */
+export function tableData(t: Table): TableData {
   const names = t.columnNames();
   // A table as the readers give it lends its own arrays (array() would copy each).
   const plain = !t.isFiltered() && !t.isOrdered();
@@ -281,23 +288,9 @@ function tableData(t: Table): TableData {
 }
 
 /**
- * The places the results table carries in the engine's SOURCE_ROW column,
- * when all are whole numbers ≥ 0 (as the engine reads them); else null (a
- * row's place is its index).
- */
-function carriedPlaces(columns: TableData): ArrayLike<unknown> | null {
-  const values = columns.columns[columns.names.indexOf(SOURCE_ROW)];
-  if (values === undefined) return null;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)) return null;
-  }
-  return values;
-}
-
-/**
  * A shard as a thread reads it: its survey ids and its rows of the results,
- * with their places in the SOURCE_ROW column (see {@link carriedPlaces}).
+ * with their places in the SOURCE_ROW column (the table's own, where
+ * `sourceRowsOf` accepts them, else their indices).
  */
 function shardData(
   columns: TableData,

@@ -36,6 +36,24 @@ import {
  */
 export const SOURCE_ROW = '__toplines_row';
 
+/**
+ * A {@link SOURCE_ROW} column's values as the rows' places — when every one
+ * is a whole number ≥ 0 — else null: the column is then ignored, and a row's
+ * place is its index in the table given. The one rule for the engine and
+ * for a caller that cuts an archive into shards.
+ *
+ * @example
+ * sourceRowsOf([7, 9]); // => [7, 9]
+ * sourceRowsOf([7, 2.5]); // => null
+ */
+export function sourceRowsOf(values: ArrayLike<unknown>): ArrayLike<number> | null {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)) return null;
+  }
+  return values as ArrayLike<number>;
+}
+
 /** What a figure needs from its question and survey. */
 export interface FigureContext {
   level: number;

@@ -11,7 +11,7 @@ import { type LeadPair, leadPairs } from '../verbs/leads';
 import { withIntervals } from '../verbs/with-intervals';
 import { acrossPollsResults } from './across';
 import { inferredBase } from './bases';
-import { keepDesignIntervals, SOURCE_ROW } from './figure';
+import { keepDesignIntervals, SOURCE_ROW, sourceRowsOf } from './figure';
 import type {
   AcrossPollsResult,
   Adjustment,
@@ -371,15 +371,7 @@ function columnsOf(results: ColumnTable): ResultsColumns {
   let places: ArrayLike<number> | null = null;
   for (const name of results.columnNames()) {
     if (name !== SOURCE_ROW) columns.set(name, read(name));
-    else {
-      const values = read(name);
-      let whole = true;
-      for (let i = 0; i < values.length && whole; i++) {
-        const v = values[i];
-        whole = typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-      }
-      if (whole) places = values as ArrayLike<number>;
-    }
+    else places = sourceRowsOf(read(name));
   }
   return { columns, places };
 }
