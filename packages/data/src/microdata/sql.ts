@@ -6,7 +6,6 @@
 import {
   type AggregateDesign,
   type Category,
-  DESIGN_PROPORTION_METHODS,
   type DesignProportionMethod,
   type DomainSums,
   designSharesFromSums,
@@ -23,9 +22,13 @@ import { readChoice, readOptions } from '@toplines/core/internal';
 import type { ColumnTable } from 'arquero';
 import { DataError, dataError } from '../errors';
 import { errorText, microdataText, sumsText } from '../messages';
-import { levelOption } from '../util/table-input';
 import type { VariableLabels } from './types';
-import { appendShares, microdataTables, WEIGHTED_TOPLINES_COLUMNS } from './weighted-toplines';
+import {
+  appendShares,
+  microdataOptions,
+  microdataTables,
+  WEIGHTED_TOPLINES_COLUMNS,
+} from './weighted-toplines';
 
 /**
  * The SQL dialects {@link designSumsSql} writes: the query is the same, but for how an
@@ -597,15 +600,7 @@ export function weightedToplinesFromSums(
       errorText.option(fn, 'rows', 'an array of row objects', rows),
     );
   }
-  const level = levelOption(fn, opts['level']);
-  const method = readChoice(fn, dataError, 'method', opts['method'], DESIGN_PROPORTION_METHODS);
-  const surveyId = opts['surveyId'] === undefined ? 'microdata' : opts['surveyId'];
-  if (typeof surveyId !== 'string' || surveyId.trim() === '') {
-    throw new DataError(
-      'invalid-option',
-      errorText.option(fn, 'surveyId', 'a non-empty string', surveyId),
-    );
-  }
+  const { level, method, surveyId } = microdataOptions(fn, opts);
   const labels = (opts['labels'] ?? {}) as Record<string, VariableLabels>;
   const types = (opts['types'] ?? {}) as Record<string, string>;
   const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : (v as number));

@@ -224,15 +224,7 @@ export function weightedToplines(
   if (unknown.length > 0) {
     throw new DataError('missing-column', microdataText.unknownColumns(fn, unknown, names));
   }
-  const level = levelOption(fn, opts['level']);
-  const method = readChoice(fn, dataError, 'method', opts['method'], DESIGN_PROPORTION_METHODS);
-  const surveyId = opts['surveyId'] === undefined ? 'microdata' : opts['surveyId'];
-  if (typeof surveyId !== 'string' || surveyId.trim() === '') {
-    throw new DataError(
-      'invalid-option',
-      errorText.option(fn, 'surveyId', 'a non-empty string', surveyId),
-    );
-  }
+  const { level, method, surveyId } = microdataOptions(fn, opts);
   const labels = labelsOption(fn, opts['labels']);
   const column = (name: string) => Array.from(input.array(name) as ArrayLike<unknown>);
 
@@ -506,6 +498,27 @@ function columnList(fn: string, name: string, value: unknown, required: boolean)
 }
 
 /** The labels option: an object of VariableLabels by column (default none). */
+/**
+ * The options {@link weightedToplines} and `weightedToplinesFromSums` read
+ * alike: the level, the interval method and the survey id (default
+ * "microdata", else a non-empty string).
+ */
+export function microdataOptions(
+  fn: string,
+  opts: Record<string, unknown>,
+): { level: number; method: (typeof DESIGN_PROPORTION_METHODS)[number]; surveyId: string } {
+  const level = levelOption(fn, opts['level']);
+  const method = readChoice(fn, dataError, 'method', opts['method'], DESIGN_PROPORTION_METHODS);
+  const surveyId = opts['surveyId'] === undefined ? 'microdata' : opts['surveyId'];
+  if (typeof surveyId !== 'string' || surveyId.trim() === '') {
+    throw new DataError(
+      'invalid-option',
+      errorText.option(fn, 'surveyId', 'a non-empty string', surveyId),
+    );
+  }
+  return { level, method, surveyId };
+}
+
 function labelsOption(fn: string, value: unknown): Record<string, VariableLabels> {
   const out: Record<string, VariableLabels> = Object.create(null);
   if (value === undefined) return out;
