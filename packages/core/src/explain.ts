@@ -2,6 +2,7 @@ import type { CredibilityInterval } from './credibility-interval';
 import { criticalValue } from './critical-value';
 import { ToplinesError } from './errors';
 import { formatCount } from './internal/format-count';
+import { pct, pts } from './internal/format-share';
 import type { LeadChange } from './lead-change';
 import { leadProbability } from './lead-probability';
 import type { LeadTest } from './lead-test';
@@ -425,17 +426,6 @@ function publishedOption(fn: string, value: unknown): number | null {
     );
   }
   return value;
-}
-
-/** 0.405 → "40.5%". */
-function pct(p: number): string {
-  return `${(100 * p).toFixed(1)}%`;
-}
-
-/** 0.06 → "6.0" (percentage points, with a true minus sign). */
-function pts(d: number): string {
-  const text = (100 * d).toFixed(1);
-  return text === '-0.0' ? '0.0' : text.replace('-', '−');
 }
 
 /** "a" or "an" before a number as it is read: an 8.9, an 11.0, an 18.5, a 1.8. */

@@ -4,6 +4,7 @@
 // explain would have carried these sentences to every consumer of the toplines API.
 import { ToplinesError } from '../errors';
 import { formatCount } from '../internal/format-count';
+import { pct, pts } from '../internal/format-share';
 import type { LeadTest } from '../lead-test';
 import { show } from '../validate';
 import type { DesignProportion } from './design-proportion';
@@ -104,17 +105,6 @@ export function explainDesign(
 function opening(label: string | undefined): string | undefined {
   const text = label === undefined ? undefined : String(label);
   return text === undefined || text.length === 0 ? text : text[0]?.toUpperCase() + text.slice(1);
-}
-
-/** 0.405 → "40.5%". */
-function pct(p: number): string {
-  return `${(100 * p).toFixed(1)}%`;
-}
-
-/** 0.06 → "6.0" (percentage points, with a true minus sign). */
-function pts(d: number): string {
-  const text = (100 * d).toFixed(1);
-  return text === '-0.0' ? '0.0' : text.replace('-', '−');
 }
 
 /** 0.95 → "95%". */
