@@ -3,6 +3,7 @@ import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Io } from '../src/io';
 
 export const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(PACKAGE, 'bin', 'toplines.js');
@@ -60,4 +61,16 @@ export function hasStack(text: string): boolean {
 /** The text with its line breaks and indentation collapsed: phrases survive wrapping. */
 export function flat(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/** An Io that drops what is written, in the folder `cwd` (for writeReport run in-process). */
+export function ioAt(cwd: string): Io {
+  return {
+    out: () => undefined,
+    err: () => undefined,
+    env: {},
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    cwd,
+  };
 }

@@ -22,9 +22,8 @@ import { join, relative } from 'node:path';
 import { load, reanalyze } from '@toplines/data';
 import { describe, expect, it } from 'vitest';
 import { BadDataError, UsageError } from '../src/errors';
-import type { Io } from '../src/io';
 import { REPORT_MARKER, writeReport } from '../src/reanalyze/write-report';
-import { BIN, toplines } from './helpers';
+import { BIN, ioAt, toplines } from './helpers';
 
 const HEADER =
   'survey_id,question_id,group_dim,group_value,option,percent,qualifier,is_net,base_n,source_id,quote';
@@ -189,14 +188,6 @@ describe('a run that fails half-way', SLOW, () => {
   const doc = reanalyze(load(), {
     input: { kind: 'bundled', path: null, title: 'bundled' },
     surveys: ['api-2025-jp'],
-  });
-  const ioAt = (cwd: string): Io => ({
-    out: () => undefined,
-    err: () => undefined,
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    cwd,
   });
   /** A writer that fails (as a full disk would) after `n` files. */
   const failingAfter = (n: number) => {

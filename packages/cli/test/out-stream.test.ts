@@ -16,23 +16,13 @@ import {
 } from '@toplines/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../bench/generate-archive.mjs';
-import type { Io } from '../src/io';
 import { leadsCsv, resultsCsv, resultsCsvText, UTF8_BOM } from '../src/reanalyze/csv';
 import { toJson } from '../src/reanalyze/json';
 import { writeReport } from '../src/reanalyze/write-report';
-import { BIN } from './helpers';
+import { BIN, ioAt } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'toplines-out-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const ioAt = (cwd: string): Io => ({
-  out: () => undefined,
-  err: () => undefined,
-  env: {},
-  stdoutIsTTY: false,
-  stderrIsTTY: false,
-  cwd,
-});
 
 describe('--out on a generated 5,000-row archive', () => {
   let doc: Reanalysis;
